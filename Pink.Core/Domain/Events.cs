@@ -1,0 +1,90 @@
+namespace Pink.Core;
+
+/// <summary>
+/// Everything the kernel can be told. A closed set: the shell turns raw exchange messages and the policy's
+/// intents into these, and <see cref="Kernel.Apply"/> folds them. Every event carries the time the world gave it
+/// (exchange time, or the receive time the shell stamped); the kernel has no clock of its own.
+/// </summary>
+public abstract record KernelEvent(long TimeMs);
+
+/// <summary>The policy asks to open a trade in a slot.</summary>
+/// <param name="Slot">Slot index, 0..N-1.</param>
+/// <param name="Symbol">Instrument, either spelling.</param>
+/// <param name="Side">LONG or SHORT.</param>
+/// <param name="Qty">Exchange quantity in coin units (not notional, not leveraged).</param>
+/// <param name="ExchangeLeverage">The leverage set at the exchange; it never enters PnL.</param>
+/// <param name="ClientOrderId">Client order id of the entry order; unique.</param>
+/// <param name="TradeId">Trade id; derived from the client order id when absent.</param>
+/// <param name="TimeMs">When the intent was taken.</param>
+public sealed record OpenIntent(int Slot, string Symbol, PositionSide Side, double Qty, int ExchangeLeverage,
+    string ClientOrderId, string? TradeId, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The policy asks to close the trade of a slot. An exit is never skipped (rule 16).</summary>
+public sealed record CloseIntent(int Slot, string ClientOrderId, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The venue accepted an order: binds a client order id to the venue's order id.</summary>
+public sealed record OrderAcknowledged(string ClientOrderId, long VenueOrderId, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The venue refused an order.</summary>
+public sealed record OrderRejected(string? ClientOrderId, long? VenueOrderId, string Reason, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The venue cancelled or expired an order (any unfilled remainder is gone).</summary>
+public sealed record OrderCancelled(string? ClientOrderId, long? VenueOrderId, string Reason, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>What the exchange reports it settled for one fill: realized PnL (`rp`) and the fee paid.</summary>
+/// <param name="RealizedPnl">Exchange realized PnL for the fill, when reported.</param>
+/// <param name="Fee">Fee paid, already normalised at the boundary: ≥ 0 paid, &lt; 0 rebate (rule 20).</param>
+public sealed record ExchangeSettlement(double? RealizedPnl, double Fee);
+
+/// <summary>One fill (leg): an incremental quantity at a true price, or 0.0 when the price is unknown (rule 4).</summary>
+/// <param name="VenueOrderId">The venue's order id, when known.</param>
+/// <param name="ClientOrderId">Our client order id, when the venue echoed it.</param>
+/// <param name="Symbol">Instrument.</param>
+/// <param name="Side">BUY or SELL.</param>
+/// <param name="Qty">Incremental quantity of this fill (never cumulative).</param>
+/// <param name="Price">True fill price, or 0.0 for unknown. Never an order's nominal or protective price.</param>
+/// <param name="TimeMs">Exchange time.</param>
+/// <param name="Id">Exchange identity for de-duplication (rule 14), e.g. order id + cumulative quantity.</param>
+/// <param name="CumQty">The venue's cumulative filled quantity after this fill, when reported.</param>
+/// <param name="CumAvgPrice">The venue's cumulative average fill price after this fill, when reported.</param>
+/// <param name="Settlement">The exchange's own settlement of this fill, when it came with it.</param>
+public sealed record Fill(long? VenueOrderId, string? ClientOrderId, string Symbol, OrderSide Side, double Qty, double Price,
+    long TimeMs, string? Id = null, double? CumQty = null, double? CumAvgPrice = null, ExchangeSettlement? Settlement = null)
+    : KernelEvent(TimeMs);
+
+/// <summary>The exchange settled a fill of an order after the fact (e.g. from REST income): `rp` and fee.</summary>
+public sealed record FillSettled(string Id, long VenueOrderId, double? RealizedPnl, double Fee, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>A mark price. Moves unrealized PnL only; never becomes an entry basis (rule 2).</summary>
+public sealed record MarkPrice(string Symbol, double Price, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>Why the wallet balance in a report moved, as the exchange says.</summary>
+public enum BalanceReason
+{
+    /// <summary>A trade (fill) moved it: the K-ledger must agree.</summary>
+    Order,
+    /// <summary>A periodic or start-up balance poll: the K-ledger must agree.</summary>
+    Poll,
+    /// <summary>Money moved in or out (deposit, withdrawal, transfer): explained, booked as external flow.</summary>
+    Transfer,
+    /// <summary>Funding: explained, booked as external flow.</summary>
+    Funding,
+}
+
+/// <summary>A balance-bearing exchange report: the anchor of published capital (rule 9).</summary>
+/// <param name="Id">Exchange identity for de-duplication.</param>
+/// <param name="WalletBalance">Wallet balance as the exchange reports it.</param>
+/// <param name="AvailableMargin">Available margin, when reported (NaN when not).</param>
+/// <param name="Reason">Why it moved.</param>
+/// <param name="TimeMs">Exchange time.</param>
+public sealed record BalanceReport(string Id, double WalletBalance, double AvailableMargin, BalanceReason Reason, long TimeMs)
+    : KernelEvent(TimeMs);
+
+/// <summary>One position as the exchange reports it (quantity unsigned; direction from the side).</summary>
+public sealed record ExchangePosition(string Symbol, PositionSide Side, double Qty, double EntryPrice, int Leverage);
+
+/// <summary>All positions the exchange holds (start-up and reconciliation). Unknown ones are adopted.</summary>
+public sealed record PositionsReport(string Id, IReadOnlyList<ExchangePosition> Positions, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The boundary could not read an input; the kernel records the diagnostic and changes nothing.</summary>
+public sealed record InputRejected(string Source, string Detail, long TimeMs) : KernelEvent(TimeMs);

@@ -1,0 +1,176 @@
+namespace Pink.Core;
+
+/// <summary>
+/// Fills (legs). Invariants:
+/// quantities are incremental; entry fills build a VWAP basis from priced fills only (rule 3);
+/// an exit leg realizes sign × qty × (price − basis), leverage-free (rule 1), and never more than the open quantity —
+/// the excess of a fill through zero opens a new trade on the other side;
+/// a price-less exit leg still reduces the position, books 0 and is flagged (rule 5);
+/// an exchange event already applied changes nothing (rule 14).
+/// </summary>
+internal static class Fills
+{
+    public static void Apply(Step s, Fill e)
+    {
+        if (!Pnl.Usable(e.Qty))
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
+            return;
+        }
+        if (s.Seen(e.Id))
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)} already applied");
+            return;
+        }
+        var (order, how) = Routing.Resolve(s, e);
+        if (order is null)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning,
+                $"fill {Describe(e)}: {(how == Routing.How.Ambiguous ? "matches more than one working slot" : "matches no order or working slot")}");
+            return;
+        }
+        if (e.CumQty is double cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {cum} already applied", order.Slot, order.TradeId);
+            return;
+        }
+        if (s.TradeOf(order.TradeId) is not Trade trade)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"fill {Describe(e)}: order {order.ClientOrderId} has no trade", order.Slot);
+            return;
+        }
+        if (!string.IsNullOrEmpty(e.Symbol) && !Symbols.Same(e.Symbol, trade.Symbol))
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"fill {Describe(e)}: symbol differs from order {order.ClientOrderId} ({trade.Symbol})", order.Slot, trade.TradeId);
+            return;
+        }
+        var price = e.Price;
+        if (!double.IsFinite(price) || price < 0)
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: price {price} treated as unknown (0.0)", order.Slot, trade.TradeId);
+            price = 0.0;
+        }
+        if (how == Routing.How.State)
+        {
+            s.Diag(DiagnosticKinds.FillRoutedByState, Severity.Info,
+                $"fill {Describe(e)} routed by state to {order.Purpose.ToString().ToLowerInvariant()} order {order.ClientOrderId}", order.Slot, trade.TradeId);
+            s.State = s.State with { FillsRoutedByState = s.State.FillsRoutedByState + 1 };
+        }
+        if (e.VenueOrderId is long venue && order.VenueOrderId is null) order = order with { VenueOrderId = venue };
+        order = order with
+        {
+            FilledQty = order.FilledQty + e.Qty,
+            ReportedCumQty = e.CumQty ?? order.ReportedCumQty + e.Qty,
+            ReportedAvgPrice = e.CumAvgPrice ?? order.ReportedAvgPrice,
+        };
+        if (order.FilledQty >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working)
+            order = order with { Status = OrderStatus.Filled };
+        s.Remember(e.Id);
+        s.Touch();
+
+        if (!Reopen(s, ref trade, e)) return;
+        int? legIndex = null;
+        var excess = 0.0;
+        if (order.Purpose == OrderPurpose.Entry)
+            Entry(s, trade, e.Qty, price, e.TimeMs);
+        else
+            (legIndex, excess) = Exit(s, ref order, trade, e.Qty, price, e.TimeMs);
+        s.Put(order);
+        ReleaseOrder(s, order);
+        if (e.Settlement is ExchangeSettlement settlement)
+            Settlements.OnFill(s, order.ClientOrderId, legIndex, settlement);
+        Bridge.Settle(s, order.TradeId);
+        Lifecycle.Settle(s, order.TradeId);
+        if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
+    }
+
+    private static void Entry(Step s, Trade trade, double qty, double price, long timeMs)
+    {
+        var first = trade.EntryQty <= KernelConfig.QtyEpsilon;
+        var (basis, priced) = Pnl.Vwap(trade.EntryBasis, trade.PricedEntryQty, price, qty);
+        var flags = priced > 0 ? trade.Flags & ~TradeFlags.EntryBasisMissing : trade.Flags | TradeFlags.EntryBasisMissing;
+        trade = trade with
+        {
+            EntryQty = trade.EntryQty + qty, OpenQty = trade.OpenQty + qty, EntryBasis = basis, PricedEntryQty = priced,
+            Flags = flags, OpenedMs = first ? timeMs : trade.OpenedMs,
+        };
+        s.Put(trade);
+        if (first) s.Row(Rows.TradeEvent(s, trade, "open"));
+    }
+
+    private static (int? Leg, double Excess) Exit(Step s, ref Order order, Trade trade, double qty, double price, long timeMs)
+    {
+        var closing = Math.Min(qty, trade.OpenQty);
+        var excess = qty - closing;
+        int? legIndex = null;
+        if (closing > KernelConfig.QtyEpsilon)
+        {
+            var priced = Pnl.Usable(price);
+            var realized = Pnl.Realized(trade.Side, closing, price, trade.EntryBasis);
+            var flags = trade.Flags;
+            if (!priced) flags |= TradeFlags.RealizedSkippedNoPrice;
+            else if (!Pnl.Usable(trade.EntryBasis)) flags |= TradeFlags.EntryBasisMissing;
+            var leg = new ExitLeg(trade.Legs.Count, order.ClientOrderId, order.VenueOrderId, closing, priced ? price : 0.0, realized, !priced, false, timeMs);
+            trade = trade with
+            {
+                OpenQty = Math.Max(0, trade.OpenQty - closing), ExitQty = trade.ExitQty + closing,
+                PricedExitQty = trade.PricedExitQty + (priced ? closing : 0), ExitNotional = trade.ExitNotional + (priced ? closing * price : 0),
+                RealizedPnl = trade.RealizedPnl + realized, Flags = flags, Legs = trade.Legs.Add(leg),
+            };
+            order = order with { EstimatedRealized = order.EstimatedRealized + realized };
+            s.Put(trade);
+            s.Row(Rows.ExitLeg(s, trade, leg));
+            legIndex = leg.Index;
+        }
+        return (legIndex, excess);
+    }
+
+    // The part of a fill beyond the open quantity is a new position on the other side (one-way mode): it is a
+    // trade of its own, so the closed trade never realizes more than it held.
+    private static void OpenReversal(Step s, Trade closed, double qty, double price, long timeMs)
+    {
+        var id = $"{closed.TradeId}-rev";
+        var n = 1;
+        while (s.TradeOf(id) is not null) id = $"{closed.TradeId}-rev{++n}";
+        s.Diag(DiagnosticKinds.ReversalSplit, Severity.Warning,
+            $"fill through zero on slot {closed.Slot}: {closed.TradeId} closed, {qty} opens {id} {Names.Of(Names.Flip(closed.Side))}", closed.Slot, closed.TradeId);
+        var (basis, priced) = Pnl.Vwap(0, 0, price, qty);
+        var flags = TradeFlags.Reversal | (priced > 0 ? TradeFlags.None : TradeFlags.EntryBasisMissing);
+        var opened = new Trade(id, closed.Slot, closed.Symbol, Names.Flip(closed.Side), closed.ExchangeLeverage, qty, priced, basis, qty,
+            0, 0, 0, 0, 0, PnlSource.KernelEstimate, flags, false, LanguageExt.Arr<ExitLeg>.Empty, timeMs, 0, 0, 0, 0);
+        s.Put(opened);
+        s.Row(Rows.TradeEvent(s, opened, "open"));
+        // By now the closed trade has left its slot (Lifecycle.Settle); the slot hosts the reversal as an open position.
+        if (s.SlotAt(closed.Slot) is Slot slot && slot.TradeId is null)
+            s.Put(slot with { Phase = SlotPhase.Open, TradeId = id });
+        else
+            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"reversal {id} opened while slot {closed.Slot} is busy: held by no slot", closed.Slot, id);
+    }
+
+    // A fill for a trade that already closed (an entry remainder that filled after the exit) is real exposure:
+    // reopen the trade when its slot is free; otherwise report it, since no slot can carry it.
+    private static bool Reopen(Step s, ref Trade trade, Fill e)
+    {
+        if (!trade.Closed) return true;
+        if (s.SlotAt(trade.Slot) is Slot slot && slot.Phase == SlotPhase.Idle && slot.TradeId is null)
+        {
+            trade = trade with { Closed = false };
+            s.Put(trade);
+            s.Put(slot with { TradeId = trade.TradeId, Phase = SlotPhase.Open });
+            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Warning, $"fill {Describe(e)} after {trade.TradeId} closed: trade reopened", trade.Slot, trade.TradeId);
+            return true;
+        }
+        s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"fill {Describe(e)} for closed trade {trade.TradeId} while slot {trade.Slot} hosts another trade: booked to no slot", trade.Slot, trade.TradeId);
+        return true;
+    }
+
+    private static void ReleaseOrder(Step s, Order order)
+    {
+        if (order.Status == OrderStatus.Working || s.SlotAt(order.Slot) is not Slot slot || slot.TradeId != order.TradeId) return;
+        if (slot.EntryOrder == order.ClientOrderId) s.Put(slot with { EntryOrder = null });
+        else if (slot.ExitOrder == order.ClientOrderId) s.Put(slot with { ExitOrder = null });
+    }
+
+    private static string Describe(Fill e) =>
+        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}')";
+}

@@ -1,0 +1,76 @@
+namespace Pink.Core;
+
+/// <summary>
+/// Order acknowledgements, rejections and cancellations.
+/// Invariants: an acknowledgement binds one client order id to one venue order id, once; an order that ends with
+/// nothing filled returns its slot to where it was; an exit that ends while a close is requested and quantity is
+/// still held is placed again (rule 16), up to <see cref="Lifecycle.MaxExitAttempts"/>.
+/// </summary>
+internal static class OrderEvents
+{
+    public static void Acknowledged(Step s, OrderAcknowledged e)
+    {
+        if (s.OrderOf(e.ClientOrderId) is not Order order)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"ack for unknown client order id '{e.ClientOrderId}' (venue {e.VenueOrderId})");
+            return;
+        }
+        if (order.VenueOrderId == e.VenueOrderId)
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"ack {e.ClientOrderId} → {e.VenueOrderId} already known", order.Slot, order.TradeId);
+            return;
+        }
+        if (order.VenueOrderId is long bound)
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"ack {e.ClientOrderId} → {e.VenueOrderId} conflicts with bound venue id {bound}", order.Slot, order.TradeId);
+            return;
+        }
+        if (s.OrderByVenue(e.VenueOrderId) is Order other)
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"ack {e.ClientOrderId} → {e.VenueOrderId}: venue id already bound to {other.ClientOrderId}", order.Slot, order.TradeId);
+            return;
+        }
+        s.Put(order with { VenueOrderId = e.VenueOrderId });
+        s.Touch();
+    }
+
+    public static void Ended(Step s, string? clientOrderId, long? venueOrderId, OrderStatus status, string reason)
+    {
+        var order = s.OrderByVenue(venueOrderId) ?? s.OrderOf(clientOrderId);
+        if (order is null)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"{status.ToString().ToLowerInvariant()} for unknown order (client '{clientOrderId}', venue {venueOrderId}): {reason}");
+            return;
+        }
+        if (order.Status != OrderStatus.Working)
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"order {order.ClientOrderId} already {order.Status.ToString().ToLowerInvariant()}", order.Slot, order.TradeId);
+            return;
+        }
+        if (venueOrderId is long v && order.VenueOrderId is null && s.OrderByVenue(v) is null)
+            order = order with { VenueOrderId = v };
+        s.Put(order with { Status = status });
+        s.Touch();
+        if (s.SlotAt(order.Slot) is not Slot slot || slot.TradeId != order.TradeId) return;
+        if (order.Purpose == OrderPurpose.Entry && slot.EntryOrder == order.ClientOrderId)
+            slot = slot with { EntryOrder = null };
+        else if (order.Purpose == OrderPurpose.Exit && slot.ExitOrder == order.ClientOrderId)
+        {
+            slot = slot with { ExitOrder = null };
+            var trade = s.TradeOf(order.TradeId);
+            if (trade is not null && trade.OpenQty > KernelConfig.QtyEpsilon)
+            {
+                if (status == OrderStatus.Rejected)
+                {
+                    // A rejection repeats when re-sent as is (margin, reduce-only, symbol): the policy must decide.
+                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error, $"exit {order.ClientOrderId} rejected: {reason}; {trade.OpenQty} still open", slot.Index, trade.TradeId);
+                    slot = slot with { CloseRequested = false };
+                }
+                else
+                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Warning, $"exit {order.ClientOrderId} cancelled: {reason}; {trade.OpenQty} still open", slot.Index, trade.TradeId);
+            }
+        }
+        s.Put(slot);
+        Lifecycle.Settle(s, order.TradeId);
+    }
+}

@@ -1,0 +1,73 @@
+using LanguageExt;
+
+namespace Pink.Core;
+
+/// <summary>Read-only views of the state: the snapshot, slot and trade figures, sizer feedback.</summary>
+public static class Queries
+{
+    /// <summary>The published snapshot of a state.</summary>
+    public static AccountSnapshot Snapshot(KernelState state)
+    {
+        var a = state.Account;
+        var views = new SlotView[state.Slots.Count];
+        var unrealized = 0.0;
+        for (var i = 0; i < views.Length; i++)
+        {
+            views[i] = View(state, state.Slots[i]);
+            unrealized += views[i].UnrealizedPnl;
+        }
+        return new AccountSnapshot(state.EventSeq, state.LastEventMs, a.Capital, a.Capital + unrealized, a.Source, a.EWalletBalance,
+            a.AvailableMargin, a.FeesPaid, unrealized, a.EntriesBlocked, new Arr<SlotView>(views));
+    }
+
+    /// <summary>What readers see of one slot.</summary>
+    public static SlotView View(KernelState state, Slot slot)
+    {
+        if (slot.TradeId is null || state.Trades.Find(slot.TradeId).Case is not Trade t)
+            return new SlotView(slot.Index, slot.Phase, null, "", "FLAT", 0, 0, 0, 0, 0, 0, 0, 0, 0, TradeFlags.None);
+        var mark = state.Marks.Find(Symbols.Key(t.Symbol)).Case is double m ? m : 0.0;
+        var flags = FlagsOf(t);
+        return new SlotView(slot.Index, slot.Phase, t.TradeId, t.Symbol, t.OpenQty > KernelConfig.QtyEpsilon ? Names.Of(t.Side) : "FLAT",
+            t.OpenQty, t.EntryBasis, mark, Pnl.Unrealized(t.Side, t.OpenQty, mark, t.EntryBasis), t.RealizedPnl, t.Fees,
+            t.ExchangeLeverage, Leverage.Conviction(t.OpenQty, t.EntryBasis, state.Account.Capital), t.SettledRealized, flags);
+    }
+
+    /// <summary>A trade's flags, with entry_basis_missing while it holds quantity without a basis.</summary>
+    public static TradeFlags FlagsOf(Trade t) =>
+        t.OpenQty > KernelConfig.QtyEpsilon && !Pnl.Usable(t.EntryBasis) ? t.Flags | TradeFlags.EntryBasisMissing : t.Flags;
+
+    /// <summary>VWAP of priced exit legs, 0 when none.</summary>
+    public static double ExitPrice(Trade t) => t.PricedExitQty > 0 ? t.ExitNotional / t.PricedExitQty : 0.0;
+
+    /// <summary>Whole bars between open and close, never negative (rule 17).</summary>
+    public static int BarsHeld(Trade t, long nowMs, int barSeconds)
+    {
+        var end = t.Closed ? t.ClosedMs : nowMs;
+        if (barSeconds <= 0 || end <= t.OpenedMs) return 0;
+        var bars = (end - t.OpenedMs) / 1000 / barSeconds;
+        return (int)Math.Clamp(bars, 0, ushort.MaxValue);
+    }
+
+    /// <summary>Sizer feedback for a closed trade: its own realized minus its own fees (rule 15).</summary>
+    public static SizerFeedback Feedback(Trade t) =>
+        new(t.TradeId, t.Slot, t.RealizedPnl - t.Fees, t.RealizedPnl, t.Fees, t.FeedbackRevision);
+
+    /// <summary>The status_snapshots row of a snapshot.</summary>
+    public static StatusSnapshotRow StatusRow(AccountSnapshot s, DateTime ts)
+    {
+        var open = 0;
+        foreach (var v in s.Slots) if (v.OpenQty > KernelConfig.QtyEpsilon) open++;
+        return new StatusSnapshotRow(ts, s.EventSeq, s.Capital, s.Equity, Names.Of(s.CapitalSource), s.EWalletBalance,
+            s.AvailableMargin, s.FeesPaid, s.UnrealizedPnl, open, s.EntriesBlocked);
+    }
+
+    /// <summary>All trades, in trade id order.</summary>
+    public static IEnumerable<Trade> Trades(KernelState state) => state.Trades.Values;
+
+    /// <summary>The venue's last reported cumulative quantity and average price of an order (for adapters that
+    /// turn cumulative reports into incremental fills), or null when the order is unknown.</summary>
+    public static (double CumQty, double AvgPrice)? OrderProgress(KernelState state, long venueOrderId) =>
+        state.VenueOrders.Find(venueOrderId).Case is string c && state.Orders.Find(c).Case is Order o
+            ? (o.ReportedCumQty, o.ReportedAvgPrice)
+            : null;
+}

@@ -1,0 +1,40 @@
+namespace Pink.Core;
+
+/// <summary>
+/// Which order a fill belongs to (rule 6): by identity first — venue order id, then client order id — and by FSM
+/// state only when no identity matches. State routing takes a working order that has no venue id yet (its
+/// acknowledgement was lost) and whose symbol and side match; exactly one such order must exist, otherwise the fill is
+/// unresolved (rule 7). An order that already has a venue id is never the target of a different id: on a shared
+/// account that fill is someone else's.
+/// </summary>
+internal static class Routing
+{
+    public enum How { Identity, State, Unresolved, Ambiguous }
+
+    public static (Order? Order, How How) Resolve(Step s, Fill e)
+    {
+        if (s.OrderByVenue(e.VenueOrderId) is Order byVenue) return (byVenue, How.Identity);
+        if (s.OrderOf(e.ClientOrderId) is Order byClient &&
+            (e.VenueOrderId is null || byClient.VenueOrderId is null || byClient.VenueOrderId == e.VenueOrderId))
+            return (byClient, How.Identity);
+
+        Order? match = null;
+        var count = 0;
+        foreach (var slot in s.State.Slots)
+        {
+            foreach (var id in new[] { slot.EntryOrder, slot.ExitOrder })
+            {
+                if (s.OrderOf(id) is not Order o || o.Status != OrderStatus.Working || o.VenueOrderId is not null) continue;
+                if (o.Side != e.Side || s.TradeOf(o.TradeId) is not Trade t || !Symbols.Same(t.Symbol, e.Symbol)) continue;
+                match = o;
+                count++;
+            }
+        }
+        return count switch
+        {
+            1 => (match, How.State),
+            0 => (null, How.Unresolved),
+            _ => (null, How.Ambiguous),
+        };
+    }
+}

@@ -1,0 +1,108 @@
+namespace Pink.Core;
+
+/// <summary>
+/// The exchange's own figures for fills: realized PnL (`rp`) and fees (rule 13).
+/// Invariants: `rp` for a leg flagged realized_skipped_no_price repairs it — added once, idempotent through the
+/// de-duplication of exchange events; otherwise the trade's pnl_source becomes exchange and the kernel's estimate
+/// stays booked unless it differs from `rp` beyond tolerance, which raises PNL_MISMATCH (ERROR) and an anomaly row —
+/// never a silent re-book. Fees are booked to the trade they were paid for, whatever their sign.
+/// </summary>
+internal static class Settlements
+{
+    /// <summary>The settlement that came with a fill: only that fill's leg can be repaired.</summary>
+    public static void OnFill(Step s, string clientOrderId, int? legIndex, ExchangeSettlement x)
+    {
+        if (s.OrderOf(clientOrderId) is Order order && s.TradeOf(order.TradeId) is Trade trade)
+            Book(s, order, trade, x.RealizedPnl, x.Fee, leg => leg.Index == legIndex);
+    }
+
+    /// <summary>A settlement reported on its own (e.g. REST income, or a synthetic FILL_SETTLED).</summary>
+    public static void Apply(Step s, FillSettled e)
+    {
+        if (s.Seen(e.Id))
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"settlement {e.Id} already applied");
+            return;
+        }
+        if (s.OrderByVenue(e.VenueOrderId) is not Order order || s.TradeOf(order.TradeId) is not Trade trade)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"settlement {e.Id}: unknown venue order {e.VenueOrderId}");
+            return;
+        }
+        var before = trade;
+        Book(s, order, trade, e.RealizedPnl, e.Fee, _ => true);
+        s.Remember(e.Id);
+        s.Touch();
+        Bridge.Settle(s, trade.TradeId);
+        if (before.Closed && s.TradeOf(trade.TradeId) is Trade after && (after.RealizedPnl != before.RealizedPnl || after.Fees != before.Fees || after.PnlSource != before.PnlSource))
+        {
+            after = after with { FeedbackRevision = after.FeedbackRevision + 1 };
+            s.Put(after);
+            s.Row(Rows.TradeEvent(s, after, "settled"));
+            s.Emit(Queries.Feedback(after));
+        }
+    }
+
+    /// <summary>Exchange if every exit order of the trade was settled by the exchange, else the kernel's estimate.</summary>
+    public static PnlSource SourceOf(Step s, Trade trade)
+    {
+        if (trade.Legs.Count == 0) return PnlSource.KernelEstimate;
+        foreach (var leg in trade.Legs)
+            if (s.OrderOf(leg.ClientOrderId) is not { ExchangeSettled: true }) return PnlSource.KernelEstimate;
+        return PnlSource.Exchange;
+    }
+
+    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, Func<ExitLeg, bool> repairable)
+    {
+        if (double.IsFinite(fee)) trade = trade with { Fees = trade.Fees + fee };
+        else s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
+
+        if (rp is double r && !double.IsFinite(r))
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: rp {r} ignored", order.Slot, trade.TradeId);
+            rp = null;
+        }
+        if (rp is double realized)
+        {
+            var skipped = trade.Legs.Filter(l => l.ClientOrderId == order.ClientOrderId && l.SkippedNoPrice && !l.Repaired && repairable(l));
+            if (!skipped.IsEmpty)
+                trade = Repair(s, trade, skipped, realized);
+            else if (order.Purpose == OrderPurpose.Exit || realized != 0)
+                Compare(s, order, trade, realized);
+            order = s.OrderOf(order.ClientOrderId)! with { ExchangeSettled = true, ExchangeRealized = s.OrderOf(order.ClientOrderId)!.ExchangeRealized + realized };
+            if (!skipped.IsEmpty) order = order with { EstimatedRealized = order.EstimatedRealized + realized };
+            s.Put(order);
+        }
+        s.Put(trade with { PnlSource = SourceOf(s, trade) });
+    }
+
+    private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, double rp)
+    {
+        var qty = 0.0;
+        foreach (var l in legs) qty += l.Qty;
+        var all = trade.Legs;
+        foreach (var l in legs)
+        {
+            var repaired = l with { Repaired = true, Realized = qty > 0 ? rp * l.Qty / qty : rp / legs.Count };
+            all = all.SetItem(l.Index, repaired);
+        }
+        var stillSkipped = all.Exists(l => l.SkippedNoPrice && !l.Repaired);
+        trade = trade with
+        {
+            RealizedPnl = trade.RealizedPnl + rp, Legs = all,
+            Flags = stillSkipped ? trade.Flags : trade.Flags & ~TradeFlags.RealizedSkippedNoPrice,
+        };
+        foreach (var l in legs) s.Row(Rows.ExitLeg(s, trade, all[l.Index], PnlSource.Exchange));
+        return trade;
+    }
+
+    private static void Compare(Step s, Order order, Trade trade, double rp)
+    {
+        var exchange = order.ExchangeRealized + rp;
+        var diff = order.EstimatedRealized - exchange;
+        if (Math.Abs(diff) > s.Config.PnlMismatchTolerance)
+            s.Diag(DiagnosticKinds.PnlMismatch, Severity.Error,
+                $"order {order.ClientOrderId}: kernel estimate {order.EstimatedRealized:0.########} vs exchange rp {exchange:0.########} (diff {diff:0.########}); estimate kept",
+                order.Slot, trade.TradeId);
+    }
+}

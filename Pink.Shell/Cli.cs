@@ -1,0 +1,26 @@
+namespace Pink.Shell;
+
+/// <summary>Command dispatch: one verb, its arguments, an exit code. Usage goes to stdout on --help, stderr on misuse.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        pink — exchange-anchored execution and accounting kernel for perpetual futures
+
+        usage: pink <command> [options]
+
+        commands:
+          help                 this text
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            stdout.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        stderr.WriteLine($"pink: unknown command '{args[0]}'");
+        stderr.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,52 @@
+using Pink.Core;
+
+namespace Pink.Tests.Kernel;
+
+/// <summary>Feeds events to the kernel and keeps every effect, for readable examples.</summary>
+public sealed class Driver
+{
+    public KernelState State { get; private set; }
+    public List<Effect> Effects { get; } = new();
+    public List<Effect> Last { get; private set; } = new();
+    private long _t = 1_749_650_000_000;
+
+    public Driver(KernelConfig? config = null) => State = Pink.Core.Kernel.Initial(config ?? new KernelConfig(SeedCapital: 10_000));
+
+    public long Now => _t;
+
+    public Driver Apply(KernelEvent e)
+    {
+        var o = Pink.Core.Kernel.Apply(State, e);
+        State = o.State;
+        Last = o.Effects.ToList();
+        Effects.AddRange(Last);
+        return this;
+    }
+
+    public long Tick() => _t += 1000;
+
+    public Driver Open(int slot, string symbol, PositionSide side, double qty, string coid, int leverage = 3, string? tradeId = null) =>
+        Apply(new OpenIntent(slot, symbol, side, qty, leverage, coid, tradeId, Tick()));
+
+    public Driver Close(int slot, string coid) => Apply(new CloseIntent(slot, coid, Tick()));
+
+    public Driver Ack(string coid, long venue) => Apply(new OrderAcknowledged(coid, venue, Tick()));
+
+    public Driver Fill(long? venue, string symbol, OrderSide side, double qty, double price, string? coid = null,
+        double? rp = null, double fee = 0, bool settle = false, string? id = null) =>
+        Apply(new Pink.Core.Fill(venue, coid, symbol, side, qty, price, Tick(), id,
+            Settlement: settle || rp is not null || fee != 0 ? new ExchangeSettlement(rp, fee) : null));
+
+    public Driver Mark(string symbol, double price) => Apply(new MarkPrice(symbol, price, Tick()));
+
+    public Driver Balance(double wallet, string id, BalanceReason reason = BalanceReason.Order, double available = double.NaN) =>
+        Apply(new BalanceReport(id, wallet, available, reason, Tick()));
+
+    public Trade Trade(string id) => State.Trades.Find(id).IfNone(() => throw new Xunit.Sdk.XunitException($"no trade {id}"));
+
+    public Slot Slot(int i) => State.Slots[i];
+
+    public IEnumerable<Diagnostic> Diagnostics(string kind) => Effects.OfType<Diagnostic>().Where(d => d.Kind == kind);
+
+    public IEnumerable<T> Rows<T>() where T : Row => Effects.OfType<PersistRow>().Select(r => r.Row).OfType<T>();
+}
