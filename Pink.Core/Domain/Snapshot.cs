@@ -14,3 +14,6 @@ public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string
 public sealed record AccountSnapshot(long EventSeq, long TimeMs, double Capital, double Equity, CapitalSource CapitalSource,
     double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl, bool EntriesBlocked,
     Arr<SlotView> Slots);
+
+/// <summary>The venue's cumulative figures for one order as the kernel has applied them.</summary>
+public sealed record OrderProgress(double CumQty, double AvgPrice, double ExchangeRealized, double Fees);

@@ -38,7 +38,7 @@ public sealed record Account(double Capital, CapitalSource Source, double EWalle
 /// <summary>One order as the kernel knows it.</summary>
 public sealed record Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,
     OrderSide Side, double Qty, double FilledQty, OrderStatus Status, double ReportedCumQty, double ReportedAvgPrice,
-    double EstimatedRealized, double ExchangeRealized, bool ExchangeSettled);
+    double EstimatedRealized, double ExchangeRealized, bool ExchangeSettled, double Fees = 0);
 
 /// <summary>One exit leg of a trade.</summary>
 public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId, double Qty, double Price, double Realized,

@@ -12,14 +12,14 @@ internal static class Fills
 {
     public static void Apply(Step s, Fill e)
     {
-        if (!Pnl.Usable(e.Qty))
-        {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
-            return;
-        }
         if (s.Seen(e.Id))
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)} already applied");
+            return;
+        }
+        if (!Pnl.Usable(e.Qty))
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
             return;
         }
         var (order, how) = Routing.Resolve(s, e);

@@ -64,10 +64,13 @@ public static class Queries
     /// <summary>All trades, in trade id order.</summary>
     public static IEnumerable<Trade> Trades(KernelState state) => state.Trades.Values;
 
-    /// <summary>The venue's last reported cumulative quantity and average price of an order (for adapters that
-    /// turn cumulative reports into incremental fills), or null when the order is unknown.</summary>
-    public static (double CumQty, double AvgPrice)? OrderProgress(KernelState state, long venueOrderId) =>
-        state.VenueOrders.Find(venueOrderId).Case is string c && state.Orders.Find(c).Case is Order o
-            ? (o.ReportedCumQty, o.ReportedAvgPrice)
-            : null;
+    /// <summary>What the venue has reported so far for an order (for adapters that turn the venue's cumulative
+    /// reports into incremental fills and settlements), or null when the order is unknown.</summary>
+    public static OrderProgress? ProgressOf(KernelState state, long? venueOrderId, string? clientOrderId)
+    {
+        Order? o = null;
+        if (venueOrderId is long v && state.VenueOrders.Find(v).Case is string c) o = state.Orders.Find(c).Case as Order;
+        if (o is null && !string.IsNullOrEmpty(clientOrderId)) o = state.Orders.Find(clientOrderId).Case as Order;
+        return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees);
+    }
 }

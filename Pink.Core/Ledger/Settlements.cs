@@ -54,7 +54,12 @@ internal static class Settlements
 
     private static void Book(Step s, Order order, Trade trade, double? rp, double fee, Func<ExitLeg, bool> repairable)
     {
-        if (double.IsFinite(fee)) trade = trade with { Fees = trade.Fees + fee };
+        if (double.IsFinite(fee))
+        {
+            trade = trade with { Fees = trade.Fees + fee };
+            order = s.OrderOf(order.ClientOrderId)! with { Fees = order.Fees + fee };
+            s.Put(order);
+        }
         else s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
 
         if (rp is double r && !double.IsFinite(r))

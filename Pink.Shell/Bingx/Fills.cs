@@ -1,0 +1,58 @@
+using Pink.Core;
+
+namespace Pink.Shell.Bingx;
+
+/// <summary>Cumulative venue reports → one incremental kernel fill (shared by the stream and REST order queries).</summary>
+internal static class Fills
+{
+    /// <param name="state">The kernel state: what it already applied for this order.</param>
+    /// <param name="cumQty">`z` / executedQty: cumulative filled quantity.</param>
+    /// <param name="avgPrice">`ap` / avgPrice: cumulative average fill price.</param>
+    /// <param name="lastPrice">`L`: last fill price, when the venue sends it.</param>
+    /// <param name="lastQty">`l`: last fill quantity, used only when no cumulative quantity is sent.</param>
+    /// <param name="realized">`rp`: the exchange's realized PnL of this fill.</param>
+    /// <param name="commission">`n`: commission of this fill, BingX sign (negative = paid).</param>
+    /// <param name="cumulativeSettlement">True when rp and commission are cumulative over the order (REST order query).</param>
+    public static Pink.Core.Fill? FromCumulative(KernelState state, long? venueId, string? clientId, string symbol, OrderSide side,
+        double? cumQty, double? avgPrice, double? lastPrice, double? lastQty, double? realized, double? commission, long time,
+        string idPrefix, bool cumulativeSettlement = false)
+    {
+        var known = Queries.ProgressOf(state, venueId, clientId);
+        var prevQty = known?.CumQty ?? 0.0;
+        var prevAvg = known?.AvgPrice ?? 0.0;
+        double qty;
+        if (cumQty is double z) qty = z - prevQty;
+        else if (lastQty is double l) { qty = l; cumQty = prevQty + l; }
+        else return null;
+
+        var price = TruePrice(lastPrice, avgPrice, cumQty.Value, prevQty, prevAvg);
+        ExchangeSettlement? settlement = null;
+        if (realized is not null || commission is not null)
+        {
+            var rp = realized;
+            var fee = commission is double n ? -n : 0.0; // BingX: negative = paid; the kernel: positive = paid
+            if (cumulativeSettlement && known is not null)
+            {
+                rp = rp is double r ? r - known.ExchangeRealized : null;
+                fee -= known.Fees;
+            }
+            settlement = new ExchangeSettlement(rp, fee);
+        }
+        var id = $"{idPrefix}:{venueId?.ToString() ?? clientId}:{Json.Fmt(cumQty.Value)}";
+        return new Pink.Core.Fill(venueId, clientId, symbol, side, qty, price, time, id, cumQty, avgPrice, settlement);
+    }
+
+    /// <summary>`L` when present, else the cumulative-average derivation, else 0.0 (unknown).</summary>
+    public static double TruePrice(double? lastPrice, double? avgPrice, double cumQty, double prevQty, double prevAvg)
+    {
+        if (lastPrice is double last && Pnl.Usable(last)) return last;
+        // Without the previous average the derivation would credit earlier fills to this one: unknown instead.
+        var previousKnown = prevQty <= KernelConfig.QtyEpsilon || Pnl.Usable(prevAvg);
+        if (avgPrice is double ap && Pnl.Usable(ap) && previousKnown && cumQty - prevQty > KernelConfig.QtyEpsilon)
+        {
+            var derived = (ap * cumQty - prevAvg * prevQty) / (cumQty - prevQty);
+            if (Pnl.Usable(derived)) return derived;
+        }
+        return 0.0;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pink.Shell.Bingx;
+
+/// <summary>
+/// Liberal readers for BingX JSON: decimals arrive as strings or numbers, order ids as 19-digit numbers or strings
+/// (read as long, never through double), and field names vary in spelling (clientOrderID / clientOrderId, ...).
+/// </summary>
+internal static class Json
+{
+    public static JsonElement? Field(JsonElement obj, params string[] names)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return null;
+        foreach (var name in names)
+            if (obj.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                return v;
+        return null;
+    }
+
+    public static string? Text(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v
+        ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+        : null;
+
+    /// <summary>A decimal field, or null when absent, empty or unreadable.</summary>
+    public static double? Number(JsonElement obj, params string[] names)
+    {
+        if (Field(obj, names) is not JsonElement v) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number => v.GetDouble(),
+            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            _ => null,
+        };
+    }
+
+    /// <summary>An id field as long: from a JSON integer or an integer string; never rounded through double.</summary>
+    public static long? Id(JsonElement obj, params string[] names)
+    {
+        if (Field(obj, names) is not JsonElement v) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetInt64(out var l) => l,
+            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+            _ => null,
+        };
+    }
+
+    public static string Fmt(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

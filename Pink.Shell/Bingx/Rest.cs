@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Pink.Core;
+
+namespace Pink.Shell.Bingx;
+
+/// <summary>
+/// REST exchanges → kernel events. A place-order response binds the request's clientOrderId to the response's orderId
+/// (the stream's `c` is empty in practice); balance → anchor; positions → adoption / reconciliation; an order query →
+/// the fill the stream may have missed; premiumIndex → mark. Never take a fill price from a place-order response.
+/// </summary>
+internal static class Rest
+{
+    public static void Map(string method, string path, JsonElement? request, JsonElement response, KernelState state, long time, List<KernelEvent> output)
+    {
+        method = method.ToUpperInvariant();
+        var p = path.Split('?')[0].TrimEnd('/');
+        var code = Json.Id(response, "code") ?? 0;
+        var data = Json.Field(response, "data");
+        var clientId = request is JsonElement r ? UserStream.NonEmpty(Json.Text(r, "clientOrderId", "clientOrderID")) : null;
+        switch (method, p)
+        {
+            case ("POST", "/openApi/swap/v2/trade/order"):
+                PlaceOrder(code, response, data, clientId, time, output);
+                break;
+            case ("DELETE", "/openApi/swap/v2/trade/order"):
+                if (code == 0 && OrderOf(data) is JsonElement cancelled)
+                    output.Add(new OrderCancelled(UserStream.NonEmpty(Json.Text(cancelled, "clientOrderId", "clientOrderID")) ?? clientId,
+                        Json.Id(cancelled, "orderId", "orderID"), "CANCELLED", time));
+                break;
+            case ("GET", "/openApi/swap/v2/trade/order"):
+                if (code == 0 && OrderOf(data) is JsonElement order) QueriedOrder(order, clientId, state, time, output);
+                break;
+            case ("GET", "/openApi/swap/v2/user/balance"):
+                if (code == 0) Balance(data, time, output);
+                else output.Add(new InputRejected("bingx.balance", $"error {code}: {Json.Text(response, "msg")}", time));
+                break;
+            case ("GET", "/openApi/swap/v2/user/positions"):
+                if (code == 0) Positions(data, time, output);
+                else output.Add(new InputRejected("bingx.positions", $"error {code}: {Json.Text(response, "msg")}", time));
+                break;
+            case ("GET", "/openApi/swap/v2/quote/premiumIndex"):
+                if (code == 0 && data is JsonElement d) Marks(d, time, output);
+                break;
+        }
+    }
+
+    private static void PlaceOrder(long code, JsonElement response, JsonElement? data, string? clientId, long time, List<KernelEvent> output)
+    {
+        if (code != 0)
+        {
+            output.Add(new OrderRejected(clientId, null, $"{code} {Json.Text(response, "msg")}", time));
+            return;
+        }
+        var order = OrderOf(data);
+        var venueId = order is JsonElement o ? Json.Id(o, "orderId", "orderID") : null;
+        clientId ??= order is JsonElement oo ? UserStream.NonEmpty(Json.Text(oo, "clientOrderId", "clientOrderID")) : null;
+        if (venueId is long v && clientId is not null) output.Add(new OrderAcknowledged(clientId, v, time));
+        else output.Add(new InputRejected("bingx.place-order", "acknowledgement without orderId or clientOrderId", time));
+    }
+
+    private static void QueriedOrder(JsonElement o, string? requestClientId, KernelState state, long time, List<KernelEvent> output)
+    {
+        var venueId = Json.Id(o, "orderId", "orderID");
+        var clientId = UserStream.NonEmpty(Json.Text(o, "clientOrderId", "clientOrderID")) ?? requestClientId;
+        var t = Json.Id(o, "updateTime", "time") is long u && u > 0 ? u : time;
+        if (UserStream.Side(Json.Text(o, "side")) is OrderSide side && Json.Number(o, "executedQty") is double executed)
+        {
+            var known = Queries.ProgressOf(state, venueId, clientId);
+            if (executed > (known?.CumQty ?? 0) + KernelConfig.QtyEpsilon)
+            {
+                var fill = Fills.FromCumulative(state, venueId, clientId, Json.Text(o, "symbol") ?? "", side, executed,
+                    Json.Number(o, "avgPrice"), null, null, Json.Number(o, "profit"), Json.Number(o, "commission"), t, "q",
+                    cumulativeSettlement: true);
+                if (fill is not null) output.Add(fill);
+            }
+        }
+        switch ((Json.Text(o, "status") ?? "").ToUpperInvariant())
+        {
+            case "CANCELED" or "CANCELLED" or "EXPIRED":
+                output.Add(new OrderCancelled(clientId, venueId, "CANCELLED", t));
+                break;
+            case "FAILED" or "REJECTED":
+                output.Add(new OrderRejected(clientId, venueId, "FAILED", t));
+                break;
+        }
+    }
+
+    private static void Balance(JsonElement? data, long time, List<KernelEvent> output)
+    {
+        var balance = data is JsonElement d ? Json.Field(d, "balance") ?? d : (JsonElement?)null;
+        if (balance is JsonElement arr && arr.ValueKind == JsonValueKind.Array)
+            balance = arr.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(b => (Json.Text(b!.Value, "asset") ?? "").ToUpperInvariant() is "USDT" or "VST");
+        if (balance is not JsonElement b2 || Json.Number(b2, "balance") is not double wb)
+        {
+            output.Add(new InputRejected("bingx.balance", "no balance in response", time));
+            return;
+        }
+        var available = Json.Number(b2, "availableMargin") ?? double.NaN;
+        output.Add(new BalanceReport($"bal:{time}:{Json.Fmt(wb)}", wb, available, BalanceReason.Poll, time));
+    }
+
+    private static void Positions(JsonElement? data, long time, List<KernelEvent> output)
+    {
+        var positions = new List<ExchangePosition>();
+        if (data is JsonElement d && d.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var p in d.EnumerateArray())
+            {
+                var amount = Json.Number(p, "positionAmt") ?? double.NaN;
+                var side = (Json.Text(p, "positionSide") ?? "").ToUpperInvariant() switch
+                {
+                    "LONG" => PositionSide.Long,
+                    "SHORT" => PositionSide.Short,
+                    _ => amount < 0 ? PositionSide.Short : PositionSide.Long, // one-way mode: the sign is the side
+                };
+                positions.Add(new ExchangePosition(Json.Text(p, "symbol") ?? "", side, Math.Abs(amount),
+                    Json.Number(p, "avgPrice", "entryPrice") ?? 0.0, (int)(Json.Number(p, "leverage") ?? 1)));
+            }
+        }
+        else if (data is not null)
+        {
+            output.Add(new InputRejected("bingx.positions", "data is not a list", time));
+            return;
+        }
+        output.Add(new PositionsReport($"pos:{time}", positions, time));
+    }
+
+    private static void Marks(JsonElement d, long time, List<KernelEvent> output)
+    {
+        foreach (var m in d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().ToArray() : [d])
+            if (Json.Number(m, "markPrice") is double price && Json.Text(m, "symbol") is string symbol)
+                output.Add(new MarkPrice(symbol, price, time));
+    }
+
+    private static JsonElement? OrderOf(JsonElement? data) =>
+        data is JsonElement d ? Json.Field(d, "order") ?? (d.ValueKind == JsonValueKind.Object ? d : null) : null;
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Pink.Core;
+
+namespace Pink.Shell.Bingx;
+
+/// <summary>
+/// User-stream frames → kernel events (bingx-api-facts.md §3–§4). The rules:
+/// a fill's quantity is the increase of the order's cumulative `z` over what the kernel already applied;
+/// its price is `L` when present, else derived from the cumulative average
+/// (ap_k·z_k − ap_{k−1}·z_{k−1}) / (z_k − z_{k−1}), else 0.0 — never `p`, the order's (possibly protective) price;
+/// `rp` and `n` ride on the fill as the exchange's settlement, the fee's sign normalised once (BingX negative = paid).
+/// The previous cumulative figures come from the kernel state, so a restart cannot double a fill.
+/// </summary>
+internal static class UserStream
+{
+    public static void OrderTradeUpdate(JsonElement frame, KernelState state, List<KernelEvent> output)
+    {
+        if (Json.Field(frame, "o") is not JsonElement o || o.ValueKind != JsonValueKind.Object)
+        {
+            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", "no order object 'o'", Time(frame, null, 0)));
+            return;
+        }
+        var time = Time(frame, o, 0);
+        var venueId = Json.Id(o, "i", "orderId", "orderID");
+        var clientId = NonEmpty(Json.Text(o, "c", "clientOrderId", "clientOrderID"));
+        var symbol = Json.Text(o, "s", "symbol") ?? "";
+        var status = (Json.Text(o, "X", "status") ?? "").ToUpperInvariant();
+        var exec = (Json.Text(o, "x") ?? "").ToUpperInvariant();
+        if (venueId is null && clientId is null)
+        {
+            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", $"no order id in {Short(o)}", time));
+            return;
+        }
+        if (Side(Json.Text(o, "S", "side")) is not OrderSide side)
+        {
+            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", $"unknown side in {Short(o)}", time));
+            return;
+        }
+        var cum = Json.Number(o, "z");
+        var isTrade = exec == "TRADE" || status is "PARTIALLY_FILLED" or "FILLED";
+        if (isTrade || cum is > 0)
+        {
+            var fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
+                Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),
+                time, "otu");
+            if (fill is not null) output.Add(fill);
+        }
+        switch (status)
+        {
+            case "NEW" or "PENDING" when clientId is not null && venueId is long v:
+                output.Add(new OrderAcknowledged(clientId, v, time));
+                break;
+            case "CANCELED" or "CANCELLED" or "EXPIRED":
+                output.Add(new OrderCancelled(clientId, venueId, status, time));
+                break;
+            case "REJECTED" or "FAILED":
+                output.Add(new OrderRejected(clientId, venueId, status, time));
+                break;
+        }
+    }
+
+    public static void AccountUpdate(JsonElement frame, List<KernelEvent> output)
+    {
+        var time = Time(frame, null, 0);
+        if (Json.Field(frame, "a") is not JsonElement a || Json.Field(a, "B") is not JsonElement balances || balances.ValueKind != JsonValueKind.Array)
+            return; // position-only updates carry no balance; positions are reconciled through REST
+        var reason = (Json.Text(a, "m") ?? "").ToUpperInvariant() switch
+        {
+            "DEPOSIT" or "WITHDRAW" or "TRANSFER" => BalanceReason.Transfer,
+            "FUNDING_FEE" => BalanceReason.Funding,
+            _ => BalanceReason.Order,
+        };
+        foreach (var b in balances.EnumerateArray())
+        {
+            var asset = (Json.Text(b, "a") ?? "").ToUpperInvariant();
+            if (asset is not ("USDT" or "VST" or "")) continue;
+            if (Json.Number(b, "wb") is not double wb)
+            {
+                output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", $"balance without wb: {Short(b)}", time));
+                continue;
+            }
+            output.Add(new BalanceReport($"au:{time}:{asset}:{Json.Fmt(wb)}", wb, double.NaN, reason, time));
+        }
+    }
+
+    public static OrderSide? Side(string? s) => (s ?? "").ToUpperInvariant() switch
+    {
+        "BUY" => OrderSide.Buy,
+        "SELL" => OrderSide.Sell,
+        _ => null,
+    };
+
+    /// <summary>Exchange time: the trade time `T` when set (it can be 0), else the event time `E`.</summary>
+    public static long Time(JsonElement frame, JsonElement? o, long fallback)
+    {
+        if (o is JsonElement inner && Json.Id(inner, "T", "updateTime", "time") is long t && t > 0) return t;
+        return Json.Id(frame, "E") is long e && e > 0 ? e : fallback;
+    }
+
+    public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    public static string Short(JsonElement e)
+    {
+        var raw = e.GetRawText();
+        return raw.Length <= 200 ? raw : raw[..200] + "…";
+    }
+}
