@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LanguageExt;
+
+namespace Pink.Core;
+
+/// <summary>
+/// JSON forms of the LanguageExt collections in the state: <c>Arr&lt;T&gt;</c> as an array, <c>Map&lt;K,V&gt;</c> as an
+/// array of [key, value] pairs in key order, and the de-duplication memory as its ids oldest first.
+/// </summary>
+internal sealed class CollectionConverters : JsonConverterFactory
+{
+    public override bool CanConvert(Type t) =>
+        t == typeof(DedupMemory) || t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Arr<>) || t.GetGenericTypeDefinition() == typeof(Map<,>));
+
+    public override JsonConverter CreateConverter(Type t, JsonSerializerOptions options)
+    {
+        if (t == typeof(DedupMemory)) return new DedupConverter();
+        var args = t.GetGenericArguments();
+        var converter = t.GetGenericTypeDefinition() == typeof(Arr<>)
+            ? typeof(ArrConverter<>).MakeGenericType(args)
+            : typeof(MapConverter<,>).MakeGenericType(args);
+        return (JsonConverter)Activator.CreateInstance(converter)!;
+    }
+
+    private sealed class ArrConverter<T> : JsonConverter<Arr<T>>
+    {
+        public override Arr<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+
+        public override void Write(Utf8JsonWriter writer, Arr<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
+    }
+
+    private sealed class MapConverter<K, V> : JsonConverter<Map<K, V>>
+    {
+        public override Map<K, V> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var pairs = JsonSerializer.Deserialize<Pair[]>(ref reader, options) ?? [];
+            var map = Map<K, V>.Empty;
+            foreach (var p in pairs)
+            {
+                if (p.Key is null) throw new JsonException("map entry without key");
+                if (map.ContainsKey(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
+                map = map.Add(p.Key, p.Value);
+            }
+            return map;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Map<K, V> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Pairs.Select(p => new Pair(p.Key, p.Value)).ToArray(), options);
+
+        private sealed record Pair(K Key, V Value);
+    }
+
+    private sealed class DedupConverter : JsonConverter<DedupMemory>
+    {
+        public override DedupMemory Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var ids = JsonSerializer.Deserialize<string[]>(ref reader, options) ?? [];
+            var memory = DedupMemory.Empty;
+            foreach (var id in ids)
+            {
+                if (memory.Seen.Contains(id)) throw new JsonException($"duplicate de-duplication id {id}");
+                memory = new DedupMemory(memory.Seen.Add(id), memory.Order.Enqueue(id));
+            }
+            return memory;
+        }
+
+        public override void Write(Utf8JsonWriter writer, DedupMemory value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Order.ToArray(), options);
+    }
+}

@@ -1,0 +1,114 @@
+using Pink.Core;
+
+namespace Pink.Tests.Kernel;
+
+/// <summary>Rules 1–5: leverage-free realized and unrealized PnL, VWAP basis, true prices only.</summary>
+public class PnlTests
+{
+    private const string Fet = "FET-USDT";
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    public void Rule1_realized_is_zero_when_any_input_is_non_finite_or_not_positive(double bad)
+    {
+        Assert.Equal(0, Pnl.Realized(PositionSide.Long, bad, 2, 1));
+        Assert.Equal(0, Pnl.Realized(PositionSide.Long, 1, bad, 1));
+        Assert.Equal(0, Pnl.Realized(PositionSide.Long, 1, 2, bad));
+    }
+
+    [Fact]
+    public void Rule1_realized_is_side_signed_qty_times_price_difference()
+    {
+        Assert.Equal(10 * (2.5 - 2.0), Pnl.Realized(PositionSide.Long, 10, 2.5, 2.0), 12);
+        Assert.Equal(-10 * (2.5 - 2.0), Pnl.Realized(PositionSide.Short, 10, 2.5, 2.0), 12);
+    }
+
+    [Fact]
+    public void Rule2_a_mark_never_becomes_the_entry_basis_and_no_basis_shows_zero_unrealized_flagged()
+    {
+        var d = new Driver();
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 0.0).Mark(Fet, 0.3);
+        var t = d.Trade("t-e1");
+        Assert.Equal(0, t.EntryBasis);
+        var view = Queries.Snapshot(d.State).Slots[0];
+        Assert.Equal(0, view.UnrealizedPnl);
+        Assert.Equal(0.3, view.MarkPrice);
+        Assert.Contains("entry_basis_missing", Names.Of(view.Flags));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Rule2_unrealized_from_a_mark_is_leverage_free(int leverage)
+    {
+        var d = new Driver();
+        d.Open(0, Fet, PositionSide.Short, 1000, "e1", leverage).Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 1000, 0.2).Mark(Fet, 0.19);
+        Assert.Equal(10.0, Queries.Snapshot(d.State).Slots[0].UnrealizedPnl, 9);
+    }
+
+    [Fact]
+    public void Rule3_basis_is_the_vwap_of_priced_entry_fills_only()
+    {
+        var d = new Driver();
+        d.Open(0, Fet, PositionSide.Long, 300, "e1").Ack("e1", 11)
+            .Fill(11, Fet, OrderSide.Buy, 100, 1.0).Fill(11, Fet, OrderSide.Buy, 100, 0.0).Fill(11, Fet, OrderSide.Buy, 100, 1.3);
+        var t = d.Trade("t-e1");
+        Assert.Equal(300, t.OpenQty);
+        Assert.Equal((100 * 1.0 + 100 * 1.3) / 200, t.EntryBasis, 12);
+        Assert.Equal(SlotPhase.Open, d.Slot(0).Phase);
+    }
+
+    [Fact]
+    public void Rule5_a_price_less_exit_leg_reduces_the_position_books_zero_and_is_flagged()
+    {
+        var d = new Driver();
+        d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 0.1878);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Buy, 40, 0.0);
+        var t = d.Trade("t-e1");
+        Assert.Equal(60, t.OpenQty);
+        Assert.Equal(0, t.RealizedPnl);
+        Assert.True(t.Legs[0].SkippedNoPrice);
+        Assert.True(t.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice));
+        var leg = Assert.Single(d.Rows<TradeExitLegRow>());
+        Assert.Equal("realized_skipped_no_price", leg.Flags);
+        Assert.Equal(0, leg.Price);
+    }
+
+    [Fact]
+    public void Reversal_a_fill_through_zero_realizes_only_the_open_quantity_and_opens_the_rest()
+    {
+        var d = new Driver();
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 150, 1.1);
+        var closed = d.Trade("t-e1");
+        Assert.True(closed.Closed);
+        Assert.Equal(100 * 0.1, closed.RealizedPnl, 9);
+        var opened = d.Trade("t-e1-rev");
+        Assert.Equal(PositionSide.Short, opened.Side);
+        Assert.Equal(50, opened.OpenQty);
+        Assert.Equal(1.1, opened.EntryBasis);
+        Assert.True(opened.Flags.HasFlag(TradeFlags.Reversal));
+        Assert.Equal(SlotPhase.Open, d.Slot(0).Phase);
+        Assert.Equal("t-e1-rev", d.Slot(0).TradeId);
+        Assert.Single(d.Diagnostics(DiagnosticKinds.ReversalSplit));
+    }
+
+    [Fact]
+    public void Leverage_conviction_maps_round_half_even_onto_1_to_cap()
+    {
+        Assert.Equal(1, Leverage.ToExchange(0.5, 3));
+        Assert.Equal(3, Leverage.ToExchange(9.0, 3));
+        Assert.Equal(2, Leverage.ToExchange(4.75, 3)); // exactly 2.0
+        Assert.Equal(2, Leverage.ToExchange(2.625, 3)); // 1.5 → 2 (half to even)
+        Assert.Equal(2, Leverage.ToExchange(6.875, 3)); // 2.5 → 2 (half to even)
+        Assert.Equal(1, Leverage.ToExchange(0.1, 3)); // below range clamps
+        Assert.Equal(3, Leverage.ToExchange(50, 3));
+        Assert.Null(Leverage.ToExchange(double.NaN, 3));
+        Assert.Equal(2.0, Leverage.Conviction(1000, 0.2, 100), 12);
+        Assert.Equal(0, Leverage.Conviction(1000, 0.2, 0));
+    }
+}
