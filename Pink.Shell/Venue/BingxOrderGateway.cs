@@ -12,10 +12,11 @@ public enum GatewayOutcome
     Acknowledged,
     /// <summary>Refused with an error code (the error answer was handed on like any other).</summary>
     Rejected,
-    /// <summary>The acknowledgement was lost; a query by clientOrderId found the order.</summary>
-    FoundAfterLostAck,
-    /// <summary>The acknowledgement was lost and the venue does not know the order: it was never placed.</summary>
-    NotPlaced,
+    /// <summary>
+    /// The acknowledgement was lost (or the venue failed mid-request): the order may or may not exist. Run
+    /// <see cref="BingxReconciler"/> with the kernel's working orders; it asks for this one by clientOrderId.
+    /// </summary>
+    AckLost,
     /// <summary>Cancelled.</summary>
     Cancelled,
 }
@@ -26,8 +27,8 @@ public sealed record GatewayResult(GatewayOutcome Outcome, long? OrderId, BingxA
 /// <summary>
 /// Carries the kernel's order effects to the venue: sets the exchange leverage when it differs from what was last
 /// set for that symbol and side, places MARKET orders, cancels. Every answer reaches the adapter through the REST
-/// client's exchange callback; this class only decides what to ask next — after a lost acknowledgement it asks for
-/// the order by clientOrderId instead of placing it again.
+/// client's exchange callback. An order whose acknowledgement was lost is never placed again (that could double it):
+/// the outcome says so and reconciliation finds out what the venue did.
 /// </summary>
 public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null)
 {
@@ -51,8 +52,8 @@ public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null)
         }
         catch (BingxOutcomeUnknownException)
         {
-            _log.LogWarning("BingX order {ClientOrderId}: acknowledgement lost; asking the venue for it", effect.ClientOrderId);
-            return await FindAsync(request.Symbol, effect.ClientOrderId, ct).ConfigureAwait(false);
+            _log.LogWarning("BingX order {ClientOrderId}: acknowledgement lost; reconcile by clientOrderId", effect.ClientOrderId);
+            return new GatewayResult(GatewayOutcome.AckLost, null);
         }
     }
 
@@ -68,20 +69,6 @@ public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null)
         {
             _log.LogWarning("BingX cancel of {ClientOrderId} refused: {Kind} ({Code})", effect.ClientOrderId, ex.Kind, ex.Code);
             return new GatewayResult(GatewayOutcome.Rejected, effect.VenueOrderId, ex);
-        }
-    }
-
-    private async Task<GatewayResult> FindAsync(string symbol, string clientOrderId, CancellationToken ct)
-    {
-        try
-        {
-            var found = await api.QueryOrderAsync(new OrderRef(symbol, null, clientOrderId), ct).ConfigureAwait(false);
-            var order = VenueJson.Field(found.Data, "order") ?? found.Data;
-            return new GatewayResult(GatewayOutcome.FoundAfterLostAck, VenueJson.Long(order, "orderId", "orderID"));
-        }
-        catch (BingxApiException ex) when (ex.Kind == BingxErrorKind.OrderNotFound)
-        {
-            return new GatewayResult(GatewayOutcome.NotPlaced, null, ex);
         }
     }
 
