@@ -26,4 +26,19 @@ internal sealed record Reply(int Status, string Body)
         await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         response.Close();
     }
+
+    /// <summary>
+    /// Loses the answer: headers promising the whole body, half of it, then the connection dropped. (HttpListener's
+    /// Abort alone would still send an empty 200, which reads as an answer, not as a loss.)
+    /// </summary>
+    public async Task LoseAsync(HttpListenerResponse response)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Body);
+        response.StatusCode = Status;
+        response.ContentType = "application/json";
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+        await response.OutputStream.FlushAsync().ConfigureAwait(false);
+        response.Abort();
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
                 reply = Place(request);
                 if (faults.TakeLostAck())
                 {
-                    context.Response.Abort();
+                    await reply.LoseAsync(context.Response).ConfigureAwait(false);
                     return;
                 }
                 await faults.AckGate().ConfigureAwait(false);
