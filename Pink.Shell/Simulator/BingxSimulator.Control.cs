@@ -58,6 +58,12 @@ public sealed partial class BingxSimulator
     /// <summary>listenKeys created.</summary>
     public int ListenKeysCreated => _keys.Created;
 
+    /// <summary>Successful listenKey extensions.</summary>
+    public int ListenKeyExtensions => _keys.Extended;
+
+    /// <summary>True while the venue accepts this listenKey.</summary>
+    public bool IsListenKeyValid(string listenKey) => _keys.IsValid(listenKey);
+
     /// <summary>The wallet.</summary>
     public SimAccountView Account => _exchange.Read(b => b.Account());
 

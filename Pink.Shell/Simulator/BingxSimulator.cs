@@ -79,7 +79,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
             return;
         }
         var accepted = await context.AcceptWebSocketAsync(null).ConfigureAwait(false);
-        var session = new WsSession(accepted.WebSocket, key);
+        var session = new WsSession(accepted.WebSocket, context.Response.Abort, key);
         if (key is null) _markets.Add(session);
         else _users.Add(session);
         try

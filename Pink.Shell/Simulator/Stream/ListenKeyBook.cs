@@ -13,6 +13,8 @@ internal sealed class ListenKeyBook(TimeProvider time, TimeSpan lifetime)
 
     public int Created { get; private set; }
 
+    public int Extended { get; private set; }
+
     public string Create()
     {
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -35,6 +37,7 @@ internal sealed class ListenKeyBook(TimeProvider time, TimeSpan lifetime)
         {
             if (!_expiry.TryGetValue(key, out var until) || until <= time.GetUtcNow()) return false;
             _expiry[key] = time.GetUtcNow() + lifetime;
+            Extended++;
             return true;
         }
     }

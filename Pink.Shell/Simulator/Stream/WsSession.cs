@@ -13,15 +13,20 @@ namespace Pink.Shell.Simulator.Stream;
 internal sealed class WsSession
 {
     private readonly WebSocket _socket;
+    private readonly Action _dropConnection;
     private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new() { SingleReader = true });
     private int _abortAfter = -1;
     private int _unansweredPings;
 
     private sealed record Outgoing(byte[]? Frame, bool Close);
 
-    public WsSession(WebSocket socket, string? listenKey)
+    /// <param name="socket">The accepted WebSocket.</param>
+    /// <param name="dropConnection">Closes the TCP connection under it (aborting the WebSocket alone leaves it open).</param>
+    /// <param name="listenKey">The user stream's key; null on the market stream.</param>
+    public WsSession(WebSocket socket, Action dropConnection, string? listenKey)
     {
         _socket = socket;
+        _dropConnection = dropConnection;
         ListenKey = listenKey;
     }
 
@@ -46,6 +51,14 @@ internal sealed class WsSession
     {
         _outbox.Writer.TryComplete();
         _socket.Abort();
+        try
+        {
+            _dropConnection();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // already gone
+        }
     }
 
     /// <summary>Drops the connection right after <paramref name="frames"/> more frames were sent.</summary>
