@@ -9,6 +9,7 @@ public static class Cli
         usage: pink <command> [options]
 
         commands:
+          replay FILE [--json] replay a session recording and print its ledger
           help                 this text
         """;
 
@@ -18,6 +19,11 @@ public static class Cli
         {
             stdout.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
         }
         stderr.WriteLine($"pink: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);
