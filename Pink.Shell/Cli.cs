@@ -10,6 +10,7 @@ public static class Cli
 
         commands:
           replay FILE [--json] replay a session recording and print its ledger
+          mode-verify          print every database, table and map the configuration writes; fail outside the namespace
           help                 this text
         """;
 
@@ -24,6 +25,7 @@ public static class Cli
         switch (args[0])
         {
             case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
+            case "mode-verify": return Config.ModeVerifyCommand.Run(rest, stdout, stderr);
         }
         stderr.WriteLine($"pink: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);

@@ -63,6 +63,8 @@ internal static class Rest
         var venueId = Json.Id(o, "orderId", "orderID");
         var clientId = UserStream.NonEmpty(Json.Text(o, "clientOrderId", "clientOrderID")) ?? requestClientId;
         var t = Json.Id(o, "updateTime", "time") is long u && u > 0 ? u : time;
+        // A query answers "does the venue have this order?": after a lost acknowledgement it binds the ids.
+        if (clientId is not null && venueId is long v) output.Add(new OrderAcknowledged(clientId, v, t));
         if (UserStream.Side(Json.Text(o, "side")) is OrderSide side && Json.Number(o, "executedQty") is double executed)
         {
             var known = Queries.ProgressOf(state, venueId, clientId);
