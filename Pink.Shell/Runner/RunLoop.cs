@@ -53,6 +53,9 @@ public sealed class RunLoop : IAsyncDisposable
     public long RecordsApplied => _applied;
     public List<SizerFeedback> Feedback { get; } = new();
 
+    /// <summary>Diagnostics interpreted so far (every kind, duplicates included).</summary>
+    public int Diagnostics { get; private set; }
+
     /// <summary>Raised for every sizer feedback effect (the embedding runtime's sizer listens here).</summary>
     public event Action<SizerFeedback>? FeedbackReceived;
 
@@ -75,7 +78,7 @@ public sealed class RunLoop : IAsyncDisposable
         foreach (var order in Queries.UnacknowledgedOrders(State))
         {
             _log.LogWarning("order {ClientOrderId} has no venue acknowledgement after restart: sending it again", order.ClientOrderId);
-            await ApplyAsync(await _venue.PlaceOrderAsync(order, ct), record: true, ct);
+            foreach (var answer in await _venue.PlaceOrderAsync(order, ct)) await ApplyAsync(answer, record: true, ct);
         }
         Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
     }
@@ -115,13 +118,13 @@ public sealed class RunLoop : IAsyncDisposable
         if (_recovering) return; // what the recording holds was already sent, or is found by reconciliation
         foreach (var call in venueCalls)
         {
-            var answer = call switch
+            var answers = call switch
             {
                 PlaceOrder p => await _venue.PlaceOrderAsync(p, ct),
                 CancelOrder c => await _venue.CancelOrderAsync(c, ct),
-                _ => null,
+                _ => [],
             };
-            if (answer is not null) await ApplyAsync(answer, record: true, ct);
+            foreach (var answer in answers) await ApplyAsync(answer, record: true, ct);
         }
     }
 
@@ -138,6 +141,7 @@ public sealed class RunLoop : IAsyncDisposable
                 _log.LogInformation("sizer feedback {TradeId}: {Pnl:0.########} (realized {Realized:0.########} − fees {Fees:0.########}, revision {Revision})", f.TradeId, f.Pnl, f.Realized, f.Fees, f.Revision);
                 break;
             case Diagnostic d:
+                Diagnostics++;
                 RunMetrics.Count(d);
                 _log.Log(d.Severity switch { Severity.Error => LogLevel.Error, Severity.Warning => LogLevel.Warning, _ => LogLevel.Information },
                     "{Kind} {Detail}", d.Kind, d.Detail);
