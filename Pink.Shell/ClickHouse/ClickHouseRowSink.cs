@@ -46,7 +46,7 @@ public sealed class ClickHouseRowSink : IRowSink
         _segments = _spool.Load(options.Report, _lane.MaxPosition + 1);
         _spooled = _segments.Sum(s => (long)s.Outstanding);
         _poisoned = _lane.RowCount;
-        _writer = new ClickHouseWriter(target, options.Timeout);
+        _writer = new ClickHouseWriter(target, options.Timeout, options.Compress);
     }
 
     /// <summary>The target this sink writes.</summary>

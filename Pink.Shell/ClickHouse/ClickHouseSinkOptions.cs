@@ -8,6 +8,7 @@ namespace Pink.Shell.ClickHouse;
 /// <param name="RetryMax">Longest wait between attempts while the server is away (default 2 s).</param>
 /// <param name="PoisonRetryInterval">How often parked rows are offered to the server again (default 5 s).</param>
 /// <param name="InsertTimeout">HTTP timeout of one insert (default 30 s).</param>
+/// <param name="Compress">Compress inserts (default: only when the server is not on loopback).</param>
 /// <param name="Log">Where reports go (default standard error).</param>
 /// <param name="FaultPoint">Test hook, called at named points of the delivery protocol (<c>sealed</c>,
 /// <c>acknowledged</c> = server acknowledged but not yet recorded, <c>marked</c> = recorded but segment not yet trimmed),
@@ -20,6 +21,7 @@ public sealed record ClickHouseSinkOptions(
     TimeSpan? RetryMax = null,
     TimeSpan? PoisonRetryInterval = null,
     TimeSpan? InsertTimeout = null,
+    bool? Compress = null,
     Action<string>? Log = null,
     Action<string>? FaultPoint = null)
 {

@@ -1,4 +1,5 @@
 using ClickHouse.Driver;
+using ClickHouse.Driver.Compression;
 
 namespace Pink.Shell.ClickHouse;
 
@@ -7,9 +8,12 @@ namespace Pink.Shell.ClickHouse;
 /// batches, and the server's async-insert deduplication only works on replicated tables); <c>wait_for_async_insert=1</c>
 /// is sent as well so that a server profile forcing async inserts still answers only after the rows are stored.
 /// </summary>
-internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout) : IDisposable
+internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout, bool? compress = null) : IDisposable
 {
     private readonly ClickHouseClient _client = target.CreateClient(timeout);
+
+    // Compression pays on a network and costs CPU on loopback, where the bytes are free.
+    private readonly bool _compress = compress ?? !target.Url.IsLoopback;
 
     public ClickHouseTarget Target { get; } = target;
 
@@ -19,6 +23,7 @@ internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout
         var options = new InsertOptions
         {
             BatchSize = Math.Max(1, rows.Count), // one INSERT, so the token covers exactly these rows
+            Compressor = _compress ? ZstdCompressor.Default : null,
             ColumnTypes = new Dictionary<string, string>(shape.Types), // no schema round trip per insert
             CustomSettings = new Dictionary<string, object>
             {
