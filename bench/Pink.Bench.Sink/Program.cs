@@ -13,7 +13,8 @@ using Pink.Shell.ClickHouse;
 
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
-var url = args.Length > 2 ? args[2] : null;
+var url = args.Length > 2 && args[2] != "-" ? args[2] : null;
+var flushEvery = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
 
 await using var local = url is null ? await LocalClickHouse.StartAsync() : null;
 var target = ClickHouseTarget.Of(url ?? local!.Url, $"pink_bench_{DateTime.UtcNow:yyyyMMddHHmmss}");
@@ -29,7 +30,7 @@ await using (var sink = ClickHouseRowSink.Start(target, new ClickHouseSinkOption
     for (var i = 0; i < rows.Count; i++)
     {
         sink.Write(rows[i]);
-        if (i % 1_000 == 999) await sink.FlushAsync();
+        if (i % flushEvery == flushEvery - 1) await sink.FlushAsync();
     }
     var written = clock.Elapsed;
     if (!await sink.DrainAsync(TimeSpan.FromMinutes(10))) throw new TimeoutException("not drained");
