@@ -14,6 +14,8 @@ fi
 
 dotnet restore Pink.sln || { echo "tests: 0 passed, 1 failed"; exit 1; }
 dotnet build Pink.sln -c Release --no-restore -nologo || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# Pink.Core is a NuGet library: packing it is part of the build that must stay green.
+dotnet pack Pink.Core -c Release --no-build -nologo -o "$results/package" >/dev/null || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
 for project in Pink.Tests Pink.Properties; do

@@ -38,7 +38,8 @@ internal static class UserStream
         }
         var cum = Json.Number(o, "z");
         var isTrade = exec == "TRADE" || status is "PARTIALLY_FILLED" or "FILLED";
-        if (isTrade || cum is > 0)
+        // z = 0 reports no fill; z at or below what was applied is a repeat that the kernel reports as a duplicate.
+        if ((isTrade || cum is > 0) && cum is not 0.0)
         {
             var fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
                 Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),

@@ -1,0 +1,55 @@
+using Pink.Core;
+
+namespace Pink.Shell.Replay;
+
+/// <summary>The replay summary (recording-format.md): read off the final state and the effects, no rule of its own.</summary>
+public sealed record Summary(
+    AccountSummary Account,
+    IReadOnlyList<SlotSummary> Slots,
+    IReadOnlyList<TradeSummary> Trades,
+    IReadOnlyList<FeedbackSummary> SizerFeedback,
+    IReadOnlyDictionary<string, int> Rows,
+    IReadOnlyList<AnomalySummary> Anomalies)
+{
+    public static Summary Of(KernelState state, IEnumerable<Effect> effects)
+    {
+        var a = state.Account;
+        var snapshot = Queries.Snapshot(state);
+        var account = new AccountSummary(a.Capital, Names.Of(a.Source), a.EWalletBalance, state.EventSeq, a.FeesPaid,
+            snapshot.Equity, a.AvailableMargin, a.KLedger, a.EntriesBlocked);
+        var slots = snapshot.Slots.Select(v => new SlotSummary(v.Slot, v.Symbol, v.Side, Names.Of(v.Phase), v.OpenQty, v.EntryPrice,
+            v.RealizedPnl, Names.Of(v.Flags))).ToList();
+        var trades = Queries.Trades(state).OrderBy(t => t.OpenedMs).ThenBy(t => t.TradeId, StringComparer.Ordinal)
+            .Select(t => new TradeSummary(t.TradeId, t.Slot, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t),
+                t.RealizedPnl, t.Fees, Names.Of(t.PnlSource), t.Closed, Names.Of(Queries.FlagsOf(t)))).ToList();
+        var rows = Tables.All.ToDictionary(t => t, _ => 0);
+        var feedback = new List<FeedbackSummary>();
+        var anomalies = new List<AnomalySummary>();
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case PersistRow { Row: var row }: rows[row.Table] = rows.GetValueOrDefault(row.Table) + 1; break;
+                case SizerFeedback f:
+                    feedback.RemoveAll(x => x.TradeId == f.TradeId); // a later exchange correction supersedes
+                    feedback.Add(new FeedbackSummary(f.TradeId, f.Pnl, f.Revision));
+                    break;
+                case Diagnostic d: anomalies.Add(new AnomalySummary(d.Kind, Names.Of(d.Severity), d.Detail)); break;
+            }
+        }
+        return new Summary(account, slots, trades, feedback, rows, anomalies);
+    }
+}
+
+public sealed record AccountSummary(double Capital, string CapitalSource, double EWalletBalance, long EventSeq, double FeesPaid,
+    double Equity, double AvailableMargin, double KLedger, bool EntriesBlocked);
+
+public sealed record SlotSummary(int Slot, string Symbol, string Side, string Phase, double OpenQty, double EntryPrice,
+    double RealizedPnl, IReadOnlyList<string> Flags);
+
+public sealed record TradeSummary(string TradeId, int Slot, string Symbol, string Side, double Qty, double EntryPrice, double ExitPrice,
+    double RealizedPnl, double Fees, string PnlSource, bool Closed, IReadOnlyList<string> Flags);
+
+public sealed record FeedbackSummary(string TradeId, double Pnl, int Revision);
+
+public sealed record AnomalySummary(string Kind, string Severity, string Detail);
