@@ -134,6 +134,7 @@ public class EndToEndTests
         var key = h.Stream.ListenKey;
         v.Sim.ExpireListenKeys();
         await Eventually.True(() => h.Stream.ListenKey != key && v.Sim.UserStreamsOpen == 1 && h.Stream.Reconciliations >= 1, "a new key and stream");
+        await Eventually.True(() => v.Sim.UserStreamConnections >= 2 && v.Sim.UserStreamsOpen == 1, "the venue registered the new stream");
 
         v.Sim.SetMark("FET-USDT", 0.19m);
         h.Submit(Close(0, "pk-0-t1-out"));

@@ -55,6 +55,8 @@ public sealed class KernelHarness : IAsyncDisposable
         await harness._api.GetBalanceAsync();
         await harness._stream.StartAsync();
         await harness._market.StartAsync();
+        // The venue registers a socket just after the client sees it open: wait, or the first frames go nowhere.
+        await Eventually.True(() => venue.Sim.UserStreamsOpen == 1, "the venue registered the user stream");
         await harness.Idle();
         return harness;
     }

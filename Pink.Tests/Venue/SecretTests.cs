@@ -49,8 +49,9 @@ public class SecretTests
         var options = new StreamOptions(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(30));
         await using var stream = new BingxUserStream(v.Api, _ => { }, (_, _) => Task.CompletedTask, v.Log, options: options);
         await stream.StartAsync();
+        await Eventually.True(() => v.Sim.UserStreamsOpen == 1, "connected");
         v.Sim.ExpireListenKeys();
-        await Eventually.True(() => stream.Reconciliations >= 1, "recovered");
+        await Eventually.True(() => stream.Reconciliations >= 1 && v.Sim.UserStreamsOpen == 1, "recovered");
         v.Sim.DropUserStreams();
         await Eventually.True(() => stream.Reconciliations >= 2, "recovered again");
         await v.Api.GetIncomeAsync(new IncomeQuery());
