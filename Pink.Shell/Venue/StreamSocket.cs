@@ -74,6 +74,13 @@ internal sealed class StreamSocket : IDisposable
         Text?.Invoke(text);
     }
 
+    /// <summary>
+    /// Ends the current connection the way a network drop would: the receive loop sees it and makes exactly one
+    /// reconnection (through <c>connect</c>). Unlike Reconnect, this cannot race a close the server sends at the same
+    /// time into two reconnections, the second cutting off the first.
+    /// </summary>
+    public void DropConnection() => Client.NativeClient?.Abort();
+
     public void Dispose()
     {
         foreach (var s in _subscriptions) s.Dispose();

@@ -92,6 +92,8 @@ public class StreamTests
         v.Sim.ExpireListenKeys();
         await Eventually.True(() => stream.ListenKey != first && v.Sim.UserStreamsOpen == 1 && !reconciled.IsEmpty, "a new key, a new connection, a reconciliation");
         Assert.Single(feed.Events("listenKeyExpired"));
+        Assert.Equal(2, stream.Connections);      // one reconnection, not one per signal (frame and close)
+        Assert.Equal(2, stream.ListenKeysCreated);
         Assert.False(v.Sim.IsListenKeyValid(first));
         Assert.True(v.Sim.IsListenKeyValid(stream.ListenKey!));
 
