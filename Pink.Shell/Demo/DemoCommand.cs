@@ -53,10 +53,9 @@ public static class DemoCommand
         var venue = new BingxVenueOptions(sim.RestBaseUrl, sim.WsUrl);
         // The simulator's own demo credentials: not secrets, nothing real can be reached with them.
         var credentials = new BingxCredentials(sim.Options.ApiKey, sim.Options.ApiSecret);
-        var counted = new MemoryRowWriter();
         var outlet = new LatestSnapshotOutlet();
-        var rows = new TeeRowWriter(counted);
-        var store = "memory";
+        await using var store = await RowStore.OpenAsync(config, stateDir, log, ct);
+        var rows = store.Sink;
 
         var diagnostics = 0;
         await using (var first = await LiveSession.StartAsync(venue, credentials, run, rows, outlet, DemoScript.Symbols, logs, ct))
@@ -72,7 +71,10 @@ public static class DemoCommand
             await DemoScript.ExitsAsync(second, sim, log, ct);
             await second.StopAsync();
             diagnostics += second.Loop.Diagnostics;
-            var ledger = DemoLedger.Of(second.Loop.State, sim, counted.Counts(), store, diagnostics);
+            if (!await rows.DrainAsync(TimeSpan.FromSeconds(30), ct))
+                log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", rows.Status);
+            var stored = await store.CountAsync(ct);
+            var ledger = DemoLedger.Of(second.Loop.State, sim, stored, store.Description, diagnostics);
             stdout.Write(ledger.Table());
             stdout.WriteLine($"recording: {Path.Combine(stateDir, "session.jsonl")}   (pink replay {Path.Combine(stateDir, "session.jsonl")})");
             return ledger.Agrees ? 0 : 1;

@@ -29,7 +29,7 @@ public sealed class LiveSession : IAsyncDisposable
     public BingxVenue Venue { get; }
 
     public static async Task<LiveSession> StartAsync(BingxVenueOptions venueOptions, BingxCredentials credentials, RunOptions run,
-        IRowWriter rows, ISnapshotOutlet snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct)
+        Pink.Shell.ClickHouse.IRowSink rows, ISnapshotOutlet snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger("pink");
         BingxVenue? venue = null;
