@@ -63,6 +63,9 @@ public sealed class RunLoop : IAsyncDisposable
     /// </summary>
     public Func<Row, bool>? RowsAlreadyStored { get; set; }
 
+    /// <summary>Loads <see cref="RowsAlreadyStored"/> for rows from the given event_seq on; called only when there is a tail to re-apply.</summary>
+    public Func<long, CancellationToken, Task<Func<Row, bool>>>? StoredRowsProbe { get; init; }
+
     /// <summary>Raised for every sizer feedback effect (the embedding runtime's sizer listens here).</summary>
     public event Action<SizerFeedback>? FeedbackReceived;
 
@@ -79,6 +82,7 @@ public sealed class RunLoop : IAsyncDisposable
         if (tail.Count > 0)
         {
             _log.LogWarning("recovering {Count} recorded inputs beyond the checkpoint (records {From}..)", tail.Count, _applied + 1);
+            if (StoredRowsProbe is not null) RowsAlreadyStored = await StoredRowsProbe(State.EventSeq, ct);
             _recovering = true;
             foreach (var record in tail) await ApplyAsync(record, record: false, ct);
             _recovering = false;
