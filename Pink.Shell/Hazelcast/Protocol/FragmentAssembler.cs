@@ -28,6 +28,9 @@ public sealed class FragmentAssembler
         frames.AddRange(body);
         if (!head.Has(FrameFlags.EndFragment)) return null;
         partial.Remove(id);
-        return new ClientMessage(frames);
+        // Each fragment's last frame arrived flagged IS_FINAL; inside the whole message only the last one is.
+        return new ClientMessage(frames.Select((f, i) => i < frames.Count - 1 && f.Has(FrameFlags.IsFinal)
+            ? new Frame(f.Content, (ushort)(f.Flags & ~FrameFlags.IsFinal))
+            : f));
     }
 }
