@@ -72,7 +72,8 @@ function encodeRequest(r, ss, ps) {
         }
         default: throw new Error('unknown op ' + r.op);
     }
-    msg.setCorrelationId(Long.fromString(r.correlationId));
+    // The client keeps correlation ids as JS numbers: non-negative and below 2^53.
+    msg.setCorrelationId(Number(r.correlationId));
     return msg.toBuffer().toString('hex');
 }
 
