@@ -71,8 +71,15 @@ public static class HazelcastSmoke
         {
             var watch = Stopwatch.StartNew();
             publisher.Publish(Sample(seq));
-            while (publisher.Status.LastSentEventSeq != seq)
-                await Task.Delay(20, ct).ConfigureAwait(false);
+            try
+            {
+                while (publisher.Status.LastSentEventSeq != seq)
+                    await Task.Delay(20, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"the publisher did not publish event_seq {seq} in time; last error: {publisher.Status.LastError ?? "none"}");
+            }
             stdout.WriteLine($"publisher: event_seq {seq} published and verified in {Ms(watch)} ms; status {publisher.Status}");
         }
     }

@@ -125,6 +125,27 @@ public class HazelcastPublisherTests
     }
 
     [Fact]
+    public async Task A_connection_lost_while_idle_is_a_failure_and_is_replaced_before_the_next_send()
+    {
+        var store = new ConcurrentDictionary<string, byte[]>();
+        await using var peer = new ScriptedPeer((r, connection) => connection == 0
+            ? new PeerAction.Hangup(VectorReplies.Authentication(r))
+            : new PeerAction.Send(VectorReplies.Answer(r, store)));
+        var publisher = new HazelcastSnapshotPublisher(Options(peer.Address));
+        await using (publisher)
+        {
+            await Eventually.Until(() => publisher.Status.Connects == 1 && !publisher.Status.Connected, () => publisher.Status.ToString());
+            publisher.Publish(Snapshots.At(3));
+            await Eventually.Until(() => publisher.Status.LastSentEventSeq == 3, () => publisher.Status.ToString());
+
+            var status = publisher.Status;
+            Assert.Equal(2, status.Connects);
+            Assert.Contains("lost while idle", status.LastError);
+            Assert.Equal([1], peer.OfType(MessageTypes.MapSet).Select(r => r.Connection));
+        }
+    }
+
+    [Fact]
     public async Task A_member_error_is_reported_in_the_status_and_retried_on_the_same_connection()
     {
         var store = new ConcurrentDictionary<string, byte[]>();

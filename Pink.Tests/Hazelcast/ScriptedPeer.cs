@@ -17,8 +17,8 @@ internal abstract record PeerAction
     /// <summary>Never answer.</summary>
     public sealed record Silence : PeerAction;
 
-    /// <summary>Close the connection without answering.</summary>
-    public sealed record Hangup : PeerAction;
+    /// <summary>Close the connection, after sending <paramref name="Before"/> (nothing by default).</summary>
+    public sealed record Hangup(params ClientMessage[] Before) : PeerAction;
 }
 
 /// <summary>
@@ -112,7 +112,8 @@ internal sealed class ScriptedPeer : IAsyncDisposable
                     case PeerAction.SendBytes raw:
                         await stream.WriteAsync(raw.Bytes, stop.Token);
                         break;
-                    case PeerAction.Hangup:
+                    case PeerAction.Hangup hangup:
+                        foreach (var m in hangup.Before) await stream.WriteAsync(WireFormat.ToBytes(m), stop.Token);
                         socket.Dispose();
                         return;
                 }

@@ -28,6 +28,9 @@ public sealed class HazelcastClient : IAsyncDisposable
     /// <summary>False once the connection closed.</summary>
     public bool IsConnected => connection.IsOpen;
 
+    /// <summary>Why the connection closed, or null while connected.</summary>
+    public Exception? CloseReason => connection.CloseReason;
+
     /// <summary>Milliseconds since the last request was sent.</summary>
     public long MillisSinceLastWrite => connection.MillisSinceLastWrite;
 

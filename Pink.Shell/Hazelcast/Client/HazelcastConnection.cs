@@ -97,6 +97,8 @@ public sealed class HazelcastConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            // A response read just before the peer closed must not be lost to the cancellation the close causes.
+            if (response.Task.IsCompletedSuccessfully) return response.Task.Result;
             if (!IsOpen) throw Closed();
             throw new TimeoutException($"Hazelcast: no response to {MessageTypes.Name(request.MessageType)} from {Remote} within {timeout.TotalSeconds:0.###} s");
         }

@@ -84,7 +84,8 @@ public sealed class HazelcastSnapshotPublisher : ISnapshotPublisher
             {
                 var c = client is { IsConnected: true } live ? live : await ConnectAsync(ct).ConfigureAwait(false);
                 await slot.WaitAsync(KeepAlive.Until(c.MillisSinceLastWrite, options.PingInterval), ct).ConfigureAwait(false);
-                if (!c.IsConnected) continue;
+                // Closed while idle: counted as a failure so a member that keeps dropping us is retried with backoff.
+                if (!c.IsConnected) throw new HazelcastConnectionException($"connection lost while idle: {c.CloseReason?.Message}", c.CloseReason);
                 if (slot.TryTake(out inFlight))
                 {
                     await SendAsync(c, inFlight, ct).ConfigureAwait(false);
