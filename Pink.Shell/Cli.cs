@@ -11,7 +11,11 @@ public static class Cli
         commands:
           demo                 the main job on embedded defaults: simulator, live loop, restart, reconciled ledger
           replay FILE [--json] replay a session recording and print its ledger
+          live --venue V       the loop against BingX (bingx | bingx-vst), keys from the environment, intents on stdin
+          shadow --venue V     poll the exchange balance and compare it with the published capital (§3.3 shadow check)
+          schema apply         apply the ClickHouse migrations (additive, versioned, recorded)
           mode-verify          print every database, table and map the configuration writes; fail outside the namespace
+          hz-smoke             authenticate, Map.Set/Get and ping against a Hazelcast cluster
           help                 this text
         """;
 
@@ -28,6 +32,10 @@ public static class Cli
             case "demo": return Demo.DemoCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
             case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
             case "mode-verify": return Config.ModeVerifyCommand.Run(rest, stdout, stderr);
+            case "live": return Runner.LiveCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "shadow": return Runner.ShadowCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "schema": return ClickHouse.SchemaCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "hz-smoke": return Hazelcast.HazelcastSmoke.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
         }
         stderr.WriteLine($"pink: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);

@@ -46,7 +46,7 @@ public static class DemoRun
                 ?? throw new InvalidOperationException($"an external venue needs {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
         }
         log.LogInformation("demo: state, recording and checkpoint in {Dir}", Path.GetFullPath(o.StateDir));
-        var outlet = new LatestSnapshotOutlet();
+        await using var outlet = SnapshotPublishers.Open(o.Config, logs.CreateLogger("pink.publish"));
         await using var store = await RowStore.OpenAsync(o.Config, o.StateDir, log, ct);
         var probe = (long from, CancellationToken token) => StoredRows.ProbeAsync(store, from, token);
 

@@ -29,7 +29,7 @@ public sealed class LiveSession : IAsyncDisposable
     public BingxVenue Venue { get; }
 
     public static async Task<LiveSession> StartAsync(BingxVenueOptions venueOptions, BingxCredentials credentials, RunOptions run,
-        Pink.Shell.ClickHouse.IRowSink rows, ISnapshotOutlet snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct,
+        Pink.Shell.ClickHouse.IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct,
         Func<long, CancellationToken, Task<Func<Pink.Core.Row, bool>>>? storedRows = null)
     {
         var log = logs.CreateLogger("pink");

@@ -16,9 +16,3 @@ public interface IVenue
     /// <summary>Balance, positions and the orders the kernel still considers working: what a start must know.</summary>
     Task<IReadOnlyList<RestRecord>> ReconcileAsync(KernelState state, CancellationToken ct);
 }
-
-/// <summary>Where the published snapshot goes (Hazelcast, or in-process).</summary>
-public interface ISnapshotOutlet
-{
-    void Publish(AccountSnapshot snapshot);
-}

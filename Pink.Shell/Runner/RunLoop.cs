@@ -20,7 +20,7 @@ public sealed class RunLoop : IAsyncDisposable
     private readonly RunOptions _options;
     private readonly IVenue _venue;
     private readonly IRowSink _rows;
-    private readonly ISnapshotOutlet _snapshots;
+    private readonly Pink.Shell.Publishing.ISnapshotPublisher _snapshots;
     private readonly ILogger _log;
     private readonly RecordingWriter _recording;
     private readonly Session _session;
@@ -28,7 +28,7 @@ public sealed class RunLoop : IAsyncDisposable
     private long _applied;
     private bool _recovering;
 
-    public RunLoop(RunOptions options, IVenue venue, IRowSink rows, ISnapshotOutlet snapshots, ILogger log)
+    public RunLoop(RunOptions options, IVenue venue, IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, ILogger log)
     {
         _options = options;
         _venue = venue;
