@@ -20,7 +20,7 @@ public static class ShadowCommand
         the bound (default $0.01), 1 otherwise. Keys from PINK_BINGX_API_KEY / PINK_BINGX_API_SECRET.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         string? venueName = null;
         var stateDir = Path.Combine(".pink", "live");
@@ -43,7 +43,7 @@ public static class ShadowCommand
             }
         }
         if (venueName is null) { stderr.WriteLine("shadow: --venue bingx|bingx-vst is required"); return 2; }
-        if (BingxCredentials.FromEnvironment() is not BingxCredentials credentials)
+        if (BingxCredentials.FromEnvironment(environment) is not BingxCredentials credentials)
         {
             stderr.WriteLine($"shadow: set {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
             return 2;

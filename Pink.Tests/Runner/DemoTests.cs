@@ -91,6 +91,15 @@ public class DemoTests(ITestOutputHelper output)
                 Assert.Equal(replay.Rows[table], stored);
                 Assert.Equal(stored, distinct); // no identity twice
             }
+
+            // The §3.3 shadow check against the same venue: idle, published capital = wallet within a cent.
+            var shadowOut = new StringWriter();
+            var keys = new Dictionary<string, string?> { ["PINK_BINGX_API_KEY"] = sim.Options.ApiKey, ["PINK_BINGX_API_SECRET"] = sim.Options.ApiSecret };
+            var code = await ShadowCommand.RunAsync(["--venue-url", sim.RestBaseUrl.ToString(), sim.WsUrl.ToString(), "--state-dir", dir, "--samples", "2", "--interval", "0.2"],
+                shadowOut, new StringWriter(), k => keys.GetValueOrDefault(k));
+            output.WriteLine(shadowOut.ToString());
+            Assert.Equal(0, code);
+            Assert.Contains("worst idle |Δ| 0 ", shadowOut.ToString());
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
