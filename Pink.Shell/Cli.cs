@@ -27,6 +27,11 @@ public static class Cli
             return args.Length == 0 ? 2 : 0;
         }
         var rest = args[1..];
+        if (rest.Any(a => a is "--help" or "-h") && args[0] is "schema" or "hz-smoke")
+        {
+            stdout.WriteLine(args[0] == "schema" ? $"usage: pink {ClickHouse.SchemaCommand.Usage}" : Hazelcast.HazelcastSmoke.Usage);
+            return 0;
+        }
         switch (args[0])
         {
             case "demo": return Demo.DemoCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
