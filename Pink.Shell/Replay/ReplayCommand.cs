@@ -60,7 +60,18 @@ public static class ReplayCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            foreach (var record in RecordingReader.ReadFile(file)) session.Feed(record);
+            // Long replays show progress on stderr (by bytes read), at most once a second.
+            var size = new FileInfo(file).Length;
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var reader = new StreamReader(stream);
+            var next = TimeSpan.FromSeconds(1);
+            foreach (var record in RecordingReader.Read(reader))
+            {
+                session.Feed(record);
+                if (clock.Elapsed < next) continue;
+                next = clock.Elapsed + TimeSpan.FromSeconds(1);
+                stderr.WriteLine($"replay: {100.0 * stream.Position / Math.Max(1, size):0}%  {session.Records} records  {session.Events / clock.Elapsed.TotalSeconds:0} events/s");
+            }
         }
         catch (InvalidOperationException ex)
         {
