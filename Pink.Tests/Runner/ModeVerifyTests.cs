@@ -67,6 +67,7 @@ public class HelpTests
     [InlineData("schema")]
     [InlineData("mode-verify")]
     [InlineData("hz-smoke")]
+    [InlineData("venue-check")]
     public void Every_command_prints_its_usage_on_help(string command)
     {
         var stdout = new StringWriter();
