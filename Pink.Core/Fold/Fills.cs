@@ -79,6 +79,9 @@ internal static class Fills
         ReleaseOrder(s, order);
         if (e.Settlement is ExchangeSettlement settlement)
             Settlements.OnFill(s, order.ClientOrderId, legIndex, settlement);
+        // The leg's row waits for the fill's own settlement: when that repairs the leg, the repair is its one row.
+        if (legIndex is int index && s.TradeOf(order.TradeId) is Trade legTrade && !legTrade.Legs[index].Repaired)
+            s.Row(Rows.ExitLeg(s, legTrade, legTrade.Legs[index]));
         Bridge.Settle(s, order.TradeId);
         Lifecycle.Settle(s, order.TradeId);
         if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
@@ -119,7 +122,6 @@ internal static class Fills
             };
             order = order with { EstimatedRealized = order.EstimatedRealized + realized };
             s.Put(trade);
-            s.Row(Rows.ExitLeg(s, trade, leg));
             legIndex = leg.Index;
         }
         return (legIndex, excess);
