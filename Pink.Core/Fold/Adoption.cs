@@ -5,7 +5,7 @@ namespace Pink.Core;
 /// is adopted into an idle slot with the exchange's entry price, flagged adopted, its settlement baseline seeded so
 /// nothing it carried is settled (rule 8); a known position whose quantity disagrees is reported
 /// (POSITION_MISMATCH), never silently rewritten — the kernel does not invent fills. The exchange reports one position
-/// per instrument and side, so it is compared with the sum of all slots holding that instrument and side.
+/// per instrument and side, so it is compared with the sum of all trades holding that instrument and side.
 /// </summary>
 internal static class Adoption
 {
@@ -36,7 +36,7 @@ internal static class Adoption
             var exchange = i < 0 ? 0 : reported[i].Qty;
             if (i >= 0 && Math.Abs(exchange - held) <= Math.Max(KernelConfig.QtyEpsilon, 1e-9 * held)) continue;
             var (slot, trade) = group.Count == 1 ? ((int?)group[0].Slot, group[0].Trade.TradeId) : (null, null);
-            var who = group.Count == 1 ? $"slot {group[0].Slot} holds" : $"slots {string.Join(", ", group.Select(x => x.Slot))} hold";
+            var who = group.Count == 1 ? $"slot {group[0].Slot} holds" : $"slots {string.Join(", ", group.Select(x => x.Slot).Distinct())} hold";
             s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error,
                 $"{who} {held} {symbol} {Names.Of(side)}; the exchange reports {(i < 0 ? "none" : $"{exchange}")}", slot, trade);
         }
@@ -45,16 +45,16 @@ internal static class Adoption
         s.Remember(e.Id);
     }
 
-    // The exchange (hedge mode) reports one position per instrument and side: the sum over every slot holding it.
+    // The exchange (hedge mode) reports one position per instrument and side: the sum over every trade holding it —
+    // including one no slot could host (a reversal opened while its slot was busy), which is exposure all the same.
     private static List<List<(int Slot, Trade Trade)>> HeldBySymbolAndSide(Step s)
     {
         var groups = new List<List<(int Slot, Trade Trade)>>();
-        foreach (var slot in s.State.Slots)
+        foreach (var t in s.State.Trades.Values.Where(t => t.OpenQty > KernelConfig.QtyEpsilon).OrderBy(t => t.Slot))
         {
-            if (s.TradeOf(slot.TradeId) is not Trade t || t.OpenQty <= KernelConfig.QtyEpsilon) continue;
             var group = groups.Find(g => Symbols.Same(g[0].Trade.Symbol, t.Symbol) && g[0].Trade.Side == t.Side);
             if (group is null) groups.Add(group = new());
-            group.Add((slot.Index, t));
+            group.Add((t.Slot, t));
         }
         return groups;
     }
