@@ -130,8 +130,9 @@ public sealed record FlowBeat(BalanceReason Reason, int Amount, int Gap) : Beat(
 public sealed record ForeignFillBeat(int Symbol, OrderSide Side, int Lots, int Tick, int Pnl, bool SameOrderAsLast, int Gap) : Beat(Gap)
 {
     /// <inheritdoc />
-    public override string ToString() =>
-        $"foreign fill {Names.Of(Side)} {Lots} lots {Market.At(Symbol).Dashed} @{Tick:+0;-0;0} pnl {Pnl:+0;-0;0}{(SameOrderAsLast ? " (same foreign order)" : "")}{At}";
+    public override string ToString() => SameOrderAsLast
+        ? $"foreign fill: the previous foreign order fills again, pnl {Pnl:+0;-0;0}{At}"
+        : $"foreign fill {Names.Of(Side)} {Lots} lots {Market.At(Symbol).Dashed} @{Tick:+0;-0;0} pnl {Pnl:+0;-0;0}{At}";
 }
 
 /// <summary>The exchange delivers one of its pending settlements (FillSettled).</summary>

@@ -46,20 +46,26 @@ public static class ScenarioGen
         from open in Open(Gen.Constant(slot), cap)
         from ackEntry in Chance(70)
         from entries in Gen.Choose(1, 4).SelectMany(n => Fill(Gen.Constant(slot), OrderPurpose.Entry).ListOf(n))
+        from marks in Gen.Choose(0, 2).SelectMany(n => Gen.Choose(-20, 20).ListOf(n))
         from close in Chance(85)
         from ackExit in Chance(60)
         from exits in Gen.Choose(1, 4).SelectMany(n => Fill(Gen.Constant(slot), OrderPurpose.Exit).ListOf(n))
         from settles in Gen.Choose(0, 2).SelectMany(n => (from p in Gen.Choose(0, 5) from g in Gap select (Beat)new SettleBeat(p, g)).ListOf(n))
         from start in Gen.Choose(0, 300)
         from steps in Gen.Choose(1, 12).ListOf(16)
-        select Sequence(start, steps, Story(slot, open, ackEntry, entries, close, ackExit, exits, settles));
+        select Sequence(start, steps, Story(slot, open, ackEntry, entries, marks.Select(t => (Beat)new MarkBeat(((OpenBeat)open).Symbol, t, 1)).ToList(),
+            close, ackExit, exits, settles));
 
-    private static IEnumerable<Beat> Story(int slot, Beat open, bool ackEntry, List<Beat> entries, bool close, bool ackExit,
+    private static IEnumerable<Beat> Story(int slot, Beat open, bool ackEntry, List<Beat> entries, List<Beat> marks, bool close, bool ackExit,
         List<Beat> exits, List<Beat> settles)
     {
         yield return open;
         if (ackEntry) yield return new AckBeat(slot, 1);
-        foreach (var f in entries) yield return f;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            yield return entries[i];
+            if (i < marks.Count) yield return marks[i];
+        }
         if (!close) yield break;
         yield return new CloseBeat(slot, 1);
         if (ackExit) yield return new AckBeat(slot, 1);

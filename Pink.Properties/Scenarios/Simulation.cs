@@ -22,7 +22,7 @@ public static class Simulation
         private KernelState _state = Kernel.Initial(scenario.Config);
         private long _now = scenario.StartMs;
         private int _beat;
-        private long _lastForeignOrder;
+        private Pink.Core.Fill? _lastForeign;
 
         public History Build()
         {
@@ -174,15 +174,24 @@ public static class Simulation
 
         // Another runtime's fill: it moves the shared wallet, never our positions. It names no order of ours; sent on
         // our instrument only when no order of ours could be taken for it by state routing (rule 6's known limit).
+        // "Same order as last" is the next partial fill of that runtime's previous order: same instrument, side, size
+        // and price, a new exchange id.
         private void Foreign(ForeignFillBeat b)
         {
-            var i = Market.At(b.Symbol);
-            if (StateRoutable(b.Side, i.Dashed) > 0) i = Market.Foreign;
-            var venueId = b.SameOrderAsLast && _lastForeignOrder != 0 ? _lastForeignOrder : 900_000 + _beat;
-            _lastForeignOrder = venueId;
+            var fill = b.SameOrderAsLast && _lastForeign is Pink.Core.Fill last
+                ? last with { TimeMs = _now, Id = $"ff{_beat}", Settlement = new ExchangeSettlement(b.Pnl, 0) }
+                : NewForeign(b);
+            if (StateRoutable(fill.Side, fill.Symbol) > 0) fill = fill with { Symbol = Market.Foreign.Dashed };
+            _lastForeign = fill;
             _venue.Wallet += b.Pnl;
-            Exchange(new Pink.Core.Fill(venueId, null, i.Dashed, b.Side, Market.Qty(i, Math.Max(1, b.Lots)), Market.Price(i, b.Tick), _now,
-                $"ff{_beat}", null, null, new ExchangeSettlement(b.Pnl, 0)), Origin.Foreign);
+            Exchange(fill, Origin.Foreign);
+        }
+
+        private Pink.Core.Fill NewForeign(ForeignFillBeat b)
+        {
+            var i = Market.At(b.Symbol);
+            return new Pink.Core.Fill(900_000 + _beat, null, i.Dashed, b.Side, Market.Qty(i, Math.Max(1, b.Lots)), Market.Price(i, b.Tick), _now,
+                $"ff{_beat}", null, null, new ExchangeSettlement(b.Pnl, 0));
         }
 
         private void Settle(SettleBeat b)
