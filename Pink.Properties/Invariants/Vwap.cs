@@ -8,8 +8,8 @@ namespace Pink.Properties.Invariants;
 /// <summary>
 /// Rules 3, 2 and 6: the entry basis is the VWAP of the priced entry fills — basis = Σp·q / Σq, inside [min p, max p] —
 /// with incremental quantities; a price-less entry fill adds quantity but not basis (the trade is flagged
-/// entry_basis_missing while it holds quantity without one); a fill reaches the trade of the order the venue filled;
-/// and a mark never becomes the basis.
+/// entry_basis_missing and shows 0 unrealized while it holds quantity without one); a fill reaches the trade of the
+/// order the venue filled; and a mark never becomes the basis.
 /// </summary>
 public class Vwap(ITestOutputHelper output)
 {
@@ -50,6 +50,8 @@ public class Vwap(ITestOutputHelper output)
             Require.That(t.EntryBasis == 0, () => $"{step.Where}: {t.TradeId} has basis {t.EntryBasis} without a priced entry fill");
             if (t.OpenQty > KernelConfig.QtyEpsilon)
                 Require.That(Queries.FlagsOf(t).HasFlag(TradeFlags.EntryBasisMissing), () => $"{step.Where}: {t.TradeId} holds {t.OpenQty} without a basis but is not flagged entry_basis_missing");
+            foreach (var slot in step.After.Slots.Where(x => x.TradeId == t.TradeId))
+                Require.That(Queries.View(step.After, slot).UnrealizedPnl == 0, () => $"{step.Where}: {t.TradeId} shows unrealized PnL without a basis");
             return;
         }
         var vwap = priced.Sum(f => f.Price * f.Qty) / qty;
