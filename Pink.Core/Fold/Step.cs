@@ -91,7 +91,7 @@ internal sealed class Step
         var seq = _changed ? _before.EventSeq + 1 : _before.EventSeq;
         var state = _changed
             ? State with { EventSeq = seq, LastEventMs = Math.Max(State.LastEventMs, TimeMs) }
-            : _before;
+            : Remembered();
         var effects = new Effect[_effects.Count + CountAnomalies() + (_changed ? 1 : 0) + (_ledgerChanged ? 1 : 0)];
         var n = 0;
         foreach (var effect in _effects)
@@ -109,6 +109,12 @@ internal sealed class Step
         }
         return new Outcome(state, new Seq<Effect>(effects));
     }
+
+    // An exchange report that changed nothing (the same balance, nothing to adopt) is still remembered: delivered again
+    // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
+    // no event_seq, snapshot or row.
+    private KernelState Remembered() =>
+        ReferenceEquals(State.Dedup, _before.Dedup) ? _before : _before with { Dedup = State.Dedup };
 
     private int CountAnomalies()
     {
