@@ -13,6 +13,20 @@ public static class Describe
         var n = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
         var events = MixedStream.Generate(n, MixedStream.DefaultSeed, out var mix);
         Console.WriteLine(mix);
+        var clock0 = Stopwatch.StartNew();
+        Console.WriteLine(LedgerCheck.Verify(MixedStream.Config, events));
+        Console.WriteLine($"ledger check: {clock0.Elapsed.TotalMilliseconds:0} ms");
+        for (var round = 0; round < 3; round++)
+        {
+            var m = new Pink.Bench.Mutable.MutableKernel(MixedStream.Config);
+            var list = new List<Effect>();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var c3 = Stopwatch.StartNew();
+            foreach (var e in events) m.Apply(e, list);
+            c3.Stop();
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"mutable: {n / c3.Elapsed.TotalSeconds:0} events/s, {(double)bytes / n:0} B/event");
+        }
         var clock = Stopwatch.StartNew();
         var (hash, state, effects) = Fingerprint.OfKernel(Kernel.Initial(MixedStream.Config), events);
         clock.Stop();
