@@ -9,7 +9,9 @@ public static class Cli
         usage: pink <command> [options]
 
         commands:
+          demo                 the main job on embedded defaults: simulator, live loop, restart, reconciled ledger
           replay FILE [--json] replay a session recording and print its ledger
+          mode-verify          print every database, table and map the configuration writes; fail outside the namespace
           help                 this text
         """;
 
@@ -23,7 +25,9 @@ public static class Cli
         var rest = args[1..];
         switch (args[0])
         {
+            case "demo": return Demo.DemoCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
             case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
+            case "mode-verify": return Config.ModeVerifyCommand.Run(rest, stdout, stderr);
         }
         stderr.WriteLine($"pink: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);

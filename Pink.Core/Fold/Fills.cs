@@ -79,6 +79,9 @@ internal static class Fills
         ReleaseOrder(s, order);
         if (e.Settlement is ExchangeSettlement settlement)
             Settlements.OnFill(s, order.ClientOrderId, legIndex, settlement);
+        // The leg's row is written once, after the exchange's settlement of the same fill was applied to it.
+        if (legIndex is int leg && s.TradeOf(order.TradeId) is Trade settled)
+            s.Row(Rows.ExitLeg(s, settled, settled.Legs[leg], s.OrderOf(order.ClientOrderId)!.ExchangeSettled ? PnlSource.Exchange : PnlSource.KernelEstimate));
         Bridge.Settle(s, order.TradeId);
         Lifecycle.Settle(s, order.TradeId);
         if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
@@ -119,7 +122,6 @@ internal static class Fills
             };
             order = order with { EstimatedRealized = order.EstimatedRealized + realized };
             s.Put(trade);
-            s.Row(Rows.ExitLeg(s, trade, leg));
             legIndex = leg.Index;
         }
         return (legIndex, excess);

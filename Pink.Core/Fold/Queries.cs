@@ -73,4 +73,20 @@ public static class Queries
         if (o is null && !string.IsNullOrEmpty(clientOrderId)) o = state.Orders.Find(clientOrderId).Case as Order;
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees);
     }
+
+    /// <summary>
+    /// Orders the kernel placed that the venue never acknowledged, as the place-order effects that would send them
+    /// again (after a restart: the venue refuses a client order id twice, so a re-send cannot double an order).
+    /// </summary>
+    public static IReadOnlyList<PlaceOrder> UnacknowledgedOrders(KernelState state)
+    {
+        var result = new List<PlaceOrder>();
+        foreach (var o in state.Orders.Values)
+        {
+            if (o.Status != OrderStatus.Working || o.VenueOrderId is not null || state.Trades.Find(o.TradeId).Case is not Trade t) continue;
+            result.Add(new PlaceOrder(o.Slot, o.TradeId, o.ClientOrderId, t.Symbol, o.Side, t.Side, Math.Max(0, o.Qty - o.FilledQty),
+                o.Purpose, o.Purpose == OrderPurpose.Exit, t.ExchangeLeverage));
+        }
+        return result;
+    }
 }

@@ -13,7 +13,7 @@ internal static class Settlements
     public static void OnFill(Step s, string clientOrderId, int? legIndex, ExchangeSettlement x)
     {
         if (s.OrderOf(clientOrderId) is Order order && s.TradeOf(order.TradeId) is Trade trade)
-            Book(s, order, trade, x.RealizedPnl, x.Fee, leg => leg.Index == legIndex);
+            Book(s, order, trade, x.RealizedPnl, x.Fee, leg => leg.Index == legIndex, legRows: false);
     }
 
     /// <summary>A settlement reported on its own (e.g. REST income, or a synthetic FILL_SETTLED).</summary>
@@ -30,7 +30,7 @@ internal static class Settlements
             return;
         }
         var before = trade;
-        Book(s, order, trade, e.RealizedPnl, e.Fee, _ => true);
+        Book(s, order, trade, e.RealizedPnl, e.Fee, _ => true, legRows: true);
         s.Remember(e.Id);
         s.Touch();
         Bridge.Settle(s, trade.TradeId);
@@ -52,7 +52,9 @@ internal static class Settlements
         return PnlSource.Exchange;
     }
 
-    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, Func<ExitLeg, bool> repairable)
+    // legRows: a settlement after the fact rewrites the repaired legs' rows (same key: the store keeps the newest);
+    // one that came with its fill leaves the leg's single row to the fill.
+    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, Func<ExitLeg, bool> repairable, bool legRows)
     {
         if (double.IsFinite(fee))
         {
@@ -71,7 +73,7 @@ internal static class Settlements
         {
             var skipped = trade.Legs.Filter(l => l.ClientOrderId == order.ClientOrderId && l.SkippedNoPrice && !l.Repaired && repairable(l));
             if (!skipped.IsEmpty)
-                trade = Repair(s, trade, skipped, realized);
+                trade = Repair(s, trade, skipped, realized, legRows);
             else if (order.Purpose == OrderPurpose.Exit || realized != 0)
                 Compare(s, order, trade, realized);
             order = s.OrderOf(order.ClientOrderId)! with { ExchangeSettled = true, ExchangeRealized = s.OrderOf(order.ClientOrderId)!.ExchangeRealized + realized };
@@ -81,7 +83,7 @@ internal static class Settlements
         s.Put(trade with { PnlSource = SourceOf(s, trade) });
     }
 
-    private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, double rp)
+    private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, double rp, bool legRows)
     {
         var qty = 0.0;
         foreach (var l in legs) qty += l.Qty;
@@ -97,7 +99,8 @@ internal static class Settlements
             RealizedPnl = trade.RealizedPnl + rp, Legs = all,
             Flags = stillSkipped ? trade.Flags : trade.Flags & ~TradeFlags.RealizedSkippedNoPrice,
         };
-        foreach (var l in legs) s.Row(Rows.ExitLeg(s, trade, all[l.Index], PnlSource.Exchange));
+        if (legRows)
+            foreach (var l in legs) s.Row(Rows.ExitLeg(s, trade, all[l.Index], PnlSource.Exchange));
         return trade;
     }
 

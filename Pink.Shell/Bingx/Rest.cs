@@ -61,8 +61,11 @@ internal static class Rest
     private static void QueriedOrder(JsonElement o, string? requestClientId, KernelState state, long time, List<KernelEvent> output)
     {
         var venueId = Json.Id(o, "orderId", "orderID");
-        var clientId = UserStream.NonEmpty(Json.Text(o, "clientOrderId", "clientOrderID")) ?? requestClientId;
+        // The venue lower-cases client order ids: the id we asked with is the one the kernel knows.
+        var clientId = requestClientId ?? UserStream.NonEmpty(Json.Text(o, "clientOrderId", "clientOrderID"));
         var t = Json.Id(o, "updateTime", "time") is long u && u > 0 ? u : time;
+        // A query answers "does the venue have this order?": after a lost acknowledgement it binds the ids.
+        if (clientId is not null && venueId is long v) output.Add(new OrderAcknowledged(clientId, v, t));
         if (UserStream.Side(Json.Text(o, "side")) is OrderSide side && Json.Number(o, "executedQty") is double executed)
         {
             var known = Queries.ProgressOf(state, venueId, clientId);

@@ -112,3 +112,18 @@ public class PnlTests
         Assert.Equal(0, Leverage.Conviction(1000, 0.2, 0));
     }
 }
+
+/// <summary>Rule 17 on the legs: one row per leg, even when the exchange repairs it in the same fill.</summary>
+public class ExitLegRowTests
+{
+    [Fact]
+    public void Rule17_a_price_less_leg_repaired_by_the_rp_of_the_same_fill_writes_one_row_with_the_final_figures()
+    {
+        var d = new Driver();
+        d.Open(0, "FET-USDT", PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, "FET-USDT", OrderSide.Sell, 100, 0.2);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, "FET-USDT", OrderSide.Buy, 100, 0.0, rp: 1.5, fee: 0.01);
+        var leg = Assert.Single(d.Last.OfType<PersistRow>().Select(r => r.Row).OfType<TradeExitLegRow>());
+        Assert.Equal((1.5, "exchange", ""), (leg.RealizedPnl, leg.PnlSource, leg.Flags));
+        Assert.Equal(1.5, d.Trade("t-e1").RealizedPnl, 12);
+    }
+}

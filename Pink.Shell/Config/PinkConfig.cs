@@ -1,0 +1,43 @@
+using Pink.Core;
+
+namespace Pink.Shell.Config;
+
+/// <summary>
+/// The runner's configuration: a JSON file (optional) overlaid by environment variables. Secrets (API keys) are never
+/// read from the file — only from the environment — so a configuration can be shared and logged.
+/// </summary>
+public sealed record PinkConfig
+{
+    /// <summary>The namespace: the ClickHouse database and the prefix of every Hazelcast map.</summary>
+    public string Namespace { get; init; } = "dolphin_pink";
+    /// <summary>ClickHouse HTTP URL; null = start a local engine (or fall back to a file sink, with a warning).</summary>
+    public string? ClickHouseUrl { get; init; }
+    /// <summary>The ClickHouse database rows go to; must equal the namespace.</summary>
+    public string Database { get; init; } = "dolphin_pink";
+    /// <summary>Hazelcast member address host:port; null = in-process publisher only.</summary>
+    public string? HazelcastAddress { get; init; }
+    public string HazelcastCluster { get; init; } = "dev";
+    /// <summary>The map the snapshot is published to; must start with the namespace.</summary>
+    public string SnapshotMap { get; init; } = "dolphin_pink_account_snapshot";
+    /// <summary>Where the checkpoint, recording and spool live.</summary>
+    public string StateDirectory { get; init; } = ".pink/state";
+    public int Slots { get; init; } = 4;
+    public double SeedCapital { get; init; }
+    public int LeverageCap { get; init; } = 3;
+    public double DivergenceTolerance { get; init; } = 0.05;
+    public double PnlMismatchTolerance { get; init; } = 0.05;
+
+    public KernelConfig Kernel => new(Slots, SeedCapital, LeverageCap, DivergenceTolerance, PnlMismatchTolerance);
+
+    /// <summary>Every database, table and map this configuration would write, with the guard's verdict.</summary>
+    public IReadOnlyList<(string Kind, string Name, string? Refusal)> WriteTargets()
+    {
+        var targets = new List<(string, string, string?)>();
+        var dbRefusal = NamespaceGuard.CheckDatabase(Namespace, Database);
+        targets.Add(("database", Database, dbRefusal));
+        foreach (var table in Tables.All.Append("schema_migrations"))
+            targets.Add(("table", $"{Database}.{table}", dbRefusal));
+        targets.Add(("map", SnapshotMap, NamespaceGuard.CheckMap(Namespace, SnapshotMap)));
+        return targets;
+    }
+}

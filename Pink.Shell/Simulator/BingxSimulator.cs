@@ -1,0 +1,126 @@
+using System.Net;
+using Pink.Shell.Simulator.Engine;
+using Pink.Shell.Simulator.Http;
+using Pink.Shell.Simulator.Stream;
+
+namespace Pink.Shell.Simulator;
+
+/// <summary>
+/// A local BingX USDT-M perpetual venue on 127.0.0.1: the REST endpoints Pink uses (signed requests verified, the
+/// `{code,msg,data}` envelope), the user-data stream and the market stream on `/swap-market` (GZIP binary frames,
+/// Ping/Pong, the listenKey lifecycle), a matching engine for MARKET and LIMIT orders with partial fills, taker and
+/// maker fees, `rp`, wallet and isolated positions, and scriptable faults. Start it with <see cref="StartAsync"/>;
+/// dispose it to stop every socket.
+/// </summary>
+public sealed partial class BingxSimulator : IAsyncDisposable
+{
+    private readonly SimulatorOptions _options;
+    private readonly FaultScript _faults = new();
+    private readonly SimBook _book;
+    private readonly SimExchange _exchange;
+    private readonly ListenKeyBook _keys;
+    private readonly UserStreamHub _users;
+    private readonly MarketStreamHub _markets;
+    private readonly RestRoutes _rest;
+    private readonly CancellationTokenSource _stop = new();
+    private HttpHost? _host;
+    private Task _pinger = Task.CompletedTask;
+    private int _pongs;
+
+    private BingxSimulator(SimulatorOptions options)
+    {
+        _options = options;
+        _book = new SimBook(options);
+        _keys = new ListenKeyBook(options.Clock, options.KeyLifetime);
+        _users = new UserStreamHub(_keys, _faults, NowMs);
+        _markets = new MarketStreamHub(symbol => _exchange!.Read(b => b.Marks.TryGetValue(symbol, out var m) ? m : (decimal?)null), NowMs);
+        _exchange = new SimExchange(_book, _faults, _users.Publish, _markets.PublishMark, NowMs);
+        _rest = new RestRoutes(_exchange, _keys, _faults, options, NowMs);
+    }
+
+    /// <summary>Starts a simulator (port 0: a free port).</summary>
+    public static Task<BingxSimulator> StartAsync(SimulatorOptions? options = null)
+    {
+        var simulator = new BingxSimulator(options ?? new SimulatorOptions());
+        simulator._host = HttpHost.Start(simulator._options.Port, simulator.HandleAsync);
+        if (simulator._options.PingInterval is TimeSpan every) simulator._pinger = simulator.PingLoopAsync(every);
+        return Task.FromResult(simulator);
+    }
+
+    /// <summary>The options it runs with (its API key and secret included).</summary>
+    public SimulatorOptions Options => _options;
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port => _host?.Port ?? 0;
+
+    /// <summary>REST base, e.g. http://127.0.0.1:PORT.</summary>
+    public Uri RestBaseUrl => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>WebSocket endpoint for both streams, e.g. ws://127.0.0.1:PORT/swap-market.</summary>
+    public Uri WsUrl => new($"ws://127.0.0.1:{Port}/swap-market");
+
+    /// <summary>The venue's clock: local time plus the configured offset, epoch ms.</summary>
+    public long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)_options.ServerClockOffset.TotalMilliseconds;
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        if (context.Request.IsWebSocketRequest) await AcceptSocketAsync(context).ConfigureAwait(false);
+        else await _rest.HandleAsync(context).ConfigureAwait(false);
+    }
+
+    private async Task AcceptSocketAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url?.AbsolutePath ?? "";
+        var key = context.Request.QueryString["listenKey"];
+        if (path != "/swap-market" || (key is not null && !_keys.IsValid(key)))
+        {
+            context.Response.StatusCode = key is null ? 404 : 401;
+            context.Response.Close();
+            return;
+        }
+        var accepted = await context.AcceptWebSocketAsync(null).ConfigureAwait(false);
+        var session = new WsSession(accepted.WebSocket, context.Response.Abort, key);
+        if (key is null) _markets.Add(session);
+        else _users.Add(session);
+        try
+        {
+            await session.RunAsync(OnClientText, _stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (key is null) _markets.Remove(session);
+            else _users.Remove(session);
+            accepted.WebSocket.Dispose();
+        }
+    }
+
+    private void OnClientText(WsSession session, string text)
+    {
+        if (text == "Pong") Interlocked.Increment(ref _pongs);
+        if (session.ListenKey is null) _markets.OnText(session, text);
+    }
+
+    private async Task PingLoopAsync(TimeSpan every)
+    {
+        using var timer = new PeriodicTimer(every, _options.Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false)) SendPing();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Stops the listener and drops every socket.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _faults.ReleaseAcks();
+        _users.DropAll();
+        _markets.DropAll();
+        await _pinger.ConfigureAwait(false);
+        if (_host is not null) await _host.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

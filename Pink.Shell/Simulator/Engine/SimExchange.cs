@@ -1,0 +1,154 @@
+using Pink.Shell.Simulator.Wire;
+
+namespace Pink.Shell.Simulator.Engine;
+
+/// <summary>
+/// The matching engine: MARKET orders fill against the mark at once, LIMIT orders fill at once when marketable and
+/// otherwise rest until a mark reaches them; every order fills in the configured number of partial fills. One lock
+/// orders everything, and frames are published under it, so the stream carries events in the order they happened
+/// (per fill: ORDER_TRADE_UPDATE, then ACCOUNT_UPDATE).
+/// </summary>
+internal sealed class SimExchange(SimBook book, FaultScript faults, Action<string> userFrame, Action<string, decimal, long> markFrame, Func<long> now)
+{
+    private readonly object _lock = new();
+
+    public T Read<T>(Func<SimBook, T> read)
+    {
+        lock (_lock) return read(book);
+    }
+
+    public SimOrder Place(OrderTicket t)
+    {
+        lock (_lock)
+        {
+            OrderChecks.Validate(book, t);
+            var leverage = book.LeverageOf(t.Symbol, t.PositionSide);
+            var opening = (t.Side, t.PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
+            if (opening) OrderChecks.Affordable(book, t, leverage);
+            else OrderChecks.Closable(book, t);
+            var order = Create(t, leverage);
+            userFrame(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
+            var mark = book.MarkOf(t.Symbol);
+            if (t.Type == "MARKET" || Marketable(order, mark)) FillTaker(order, mark);
+            return order;
+        }
+    }
+
+    public SimOrder Cancel(string symbol, long? id, string? clientId)
+    {
+        lock (_lock)
+        {
+            var order = Find(symbol, id, clientId);
+            if (!order.IsLive) throw new SimRejection(101400, $"order {order.Id} is already {SimStatus.Rest(order.Status)}");
+            order.Status = SimStatus.Canceled;
+            order.UpdateTime = now();
+            userFrame(UserFrames.OrderUpdate(order, "CANCELED", null, order.UpdateTime));
+            return order;
+        }
+    }
+
+    public SimOrder Query(string symbol, long? id, string? clientId)
+    {
+        lock (_lock) return Find(symbol, id, clientId);
+    }
+
+    public int SetLeverage(string symbol, string side, int leverage)
+    {
+        lock (_lock)
+        {
+            if (!book.Marks.ContainsKey(symbol)) throw new SimRejection(109425, $"symbol {symbol} does not exist");
+            if (leverage is < 1 or > 125) throw new SimRejection(109400, "leverage must be 1..125");
+            var sides = side == "BOTH" ? ["LONG", "SHORT"] : new[] { side };
+            if (sides.Any(s => s is not ("LONG" or "SHORT"))) throw new SimRejection(109400, "side must be LONG, SHORT or BOTH");
+            foreach (var s in sides) book.Leverage[(symbol, s)] = leverage;
+            return leverage;
+        }
+    }
+
+    /// <summary>Moves the mark, pushes it on the market stream, and fills resting LIMIT orders it reached.</summary>
+    public void SetMark(string symbol, decimal price)
+    {
+        lock (_lock)
+        {
+            book.Marks[symbol] = price;
+            markFrame(symbol, price, now());
+            foreach (var order in book.Orders.Values.Where(o => o.IsLive && o.Symbol == symbol && Marketable(o, price)).ToList())
+                FillMaker(order);
+        }
+    }
+
+    private SimOrder Create(OrderTicket t, int leverage)
+    {
+        var time = now();
+        var order = new SimOrder
+        {
+            Id = book.NextOrderId(), ClientOrderId = t.ClientOrderId, Symbol = t.Symbol, Side = t.Side, PositionSide = t.PositionSide,
+            Type = t.Type, Quantity = t.Quantity, LimitPrice = t.Price, Leverage = leverage, Time = time, UpdateTime = time,
+        };
+        order.NominalPrice = t.Price ?? NominalMarketPrice(order, book.MarkOf(t.Symbol));
+        book.Orders[order.Id] = order;
+        if (t.ClientOrderId.Length > 0) book.ByClientId[t.ClientOrderId] = order.Id;
+        return order;
+    }
+
+    /// <summary>A MARKET order's `p`: the mark, or a protective bound ~22% away when that fault is set.</summary>
+    private decimal NominalMarketPrice(SimOrder order, decimal mark) => faults.ProtectiveBound is decimal bound
+        ? Math.Round(mark * (1 + Direction(order) * bound), book.Options.PriceDecimals)
+        : mark;
+
+    private static bool Marketable(SimOrder o, decimal mark) =>
+        o.LimitPrice is decimal limit && mark > 0 && (o.Side == "BUY" ? mark <= limit : mark >= limit);
+
+    private static int Direction(SimOrder o) => o.Side == "BUY" ? 1 : -1;
+
+    private void FillTaker(SimOrder order, decimal mark)
+    {
+        var slices = Slices(order.Remaining);
+        for (var k = 0; k < slices.Count; k++)
+        {
+            var price = Math.Round(mark * (1 + Direction(order) * k * book.Options.SliceSlippage), book.Options.PriceDecimals);
+            if (order.LimitPrice is decimal limit) price = order.Side == "BUY" ? Math.Min(price, limit) : Math.Max(price, limit);
+            Fill(order, slices[k], price, maker: false);
+        }
+    }
+
+    private void FillMaker(SimOrder order)
+    {
+        var remaining = order.IsOpening ? order.Remaining : Math.Min(order.Remaining, book.Position(order.Symbol, order.PositionSide).Qty);
+        foreach (var qty in Slices(remaining)) Fill(order, qty, order.LimitPrice!.Value, maker: true);
+    }
+
+    private void Fill(SimOrder order, decimal qty, decimal price, bool maker)
+    {
+        var time = now();
+        var fill = Settlement.Book(book, order, qty, price, maker, time);
+        userFrame(UserFrames.OrderUpdate(order, "TRADE", fill, time));
+        userFrame(UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
+    }
+
+    /// <summary>The quantity cut into the configured number of partial fills; the last takes the rounding remainder.</summary>
+    private List<decimal> Slices(decimal quantity)
+    {
+        var n = Math.Max(1, faults.FillSlices ?? book.Options.FillSlices);
+        var slice = Math.Round(quantity / n, book.Options.QtyDecimals, MidpointRounding.ToZero);
+        var result = new List<decimal>();
+        var left = quantity;
+        for (var i = 0; i < n - 1 && slice > 0; i++)
+        {
+            result.Add(slice);
+            left -= slice;
+        }
+        if (left > 0) result.Add(left);
+        return result;
+    }
+
+    private SimOrder Find(string symbol, long? id, string? clientId)
+    {
+        SimOrder? order = null;
+        if (id is long i) book.Orders.TryGetValue(i, out order);
+        else if (!string.IsNullOrEmpty(clientId) && book.ByClientId.TryGetValue(clientId.ToLowerInvariant(), out var byClient))
+            order = book.Orders[byClient];
+        if (order is null || order.Symbol != symbol) throw new SimRejection(109421, "order does not exist");
+        return order;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Pink.Shell.Simulator.Engine;
+
+/// <summary>A venue order (mutable; guarded by the exchange lock).</summary>
+internal sealed class SimOrder
+{
+    public required long Id { get; init; }
+    public required string ClientOrderId { get; init; }
+    public required string Symbol { get; init; }
+    public required string Side { get; init; }
+    public required string PositionSide { get; init; }
+    public required string Type { get; init; }
+    public required decimal Quantity { get; init; }
+    public decimal? LimitPrice { get; init; }
+    /// <summary>What the stream's `p` carries: the limit price, or for MARKET the mark at entry (or a protective bound).</summary>
+    public decimal NominalPrice { get; set; }
+    public int Leverage { get; init; }
+    public long Time { get; init; }
+    public long UpdateTime { get; set; }
+    public string Status { get; set; } = SimStatus.New;
+    public decimal ExecutedQty { get; set; }
+    public decimal CumQuote { get; set; }
+    public decimal Realized { get; set; }
+    public decimal Fees { get; set; }
+    public List<Engine.SimFill> Fills { get; } = [];
+
+    public bool IsOpening => (Side, PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
+    public bool IsLive => Status is SimStatus.New or SimStatus.PartiallyFilled;
+    public decimal Remaining => Quantity - ExecutedQty;
+    public decimal AvgPrice => ExecutedQty == 0 ? 0 : Math.Round(CumQuote / ExecutedQty, 8);
+
+    public SimOrderView View() => new(Id, ClientOrderId, Symbol, Side, PositionSide, Type, Quantity, LimitPrice, Status,
+        ExecutedQty, AvgPrice, Realized, Fees, Fills.Select(f => f.View()).ToList());
+}
+
+/// <summary>One fill as booked.</summary>
+internal sealed record SimFill(decimal Qty, decimal Price, decimal Fee, decimal Realized, long TimeMs, long TradeId, bool Maker)
+{
+    public SimFillView View() => new(Qty, Price, Fee, Realized, TimeMs, TradeId);
+}
+
+/// <summary>Order states as the stream spells them (REST spells a resting order PENDING and a cancelled one CANCELLED).</summary>
+internal static class SimStatus
+{
+    public const string New = "NEW";
+    public const string PartiallyFilled = "PARTIALLY_FILLED";
+    public const string Filled = "FILLED";
+    public const string Canceled = "CANCELED";
+
+    public static string Rest(string status) => status switch
+    {
+        New => "PENDING",
+        Canceled => "CANCELLED",
+        _ => status,
+    };
+}

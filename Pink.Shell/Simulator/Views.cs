@@ -1,0 +1,36 @@
+namespace Pink.Shell.Simulator;
+
+/// <summary>The simulated wallet (what BingX would report).</summary>
+/// <param name="WalletBalance">Deposits + realized PnL − fees.</param>
+/// <param name="UnrealizedPnl">Of all positions at their marks.</param>
+/// <param name="UsedMargin">Isolated margin held by positions.</param>
+/// <param name="FrozenMargin">Margin reserved by resting orders.</param>
+/// <param name="RealizedPnl">All realized PnL booked so far (gross of fees).</param>
+/// <param name="FeesPaid">All fees paid so far (positive = paid).</param>
+public sealed record SimAccountView(decimal WalletBalance, decimal UnrealizedPnl, decimal UsedMargin, decimal FrozenMargin,
+    decimal RealizedPnl, decimal FeesPaid)
+{
+    /// <summary>Wallet + unrealized.</summary>
+    public decimal Equity => WalletBalance + UnrealizedPnl;
+
+    /// <summary>What may still be committed.</summary>
+    public decimal AvailableMargin => WalletBalance - UsedMargin - FrozenMargin + Math.Min(0, UnrealizedPnl);
+}
+
+/// <summary>One simulated position (hedge mode: one per symbol and side).</summary>
+public sealed record SimPositionView(long PositionId, string Symbol, string Side, decimal Qty, decimal EntryPrice, int Leverage,
+    decimal Margin, decimal UnrealizedPnl, decimal RealisedProfit);
+
+/// <summary>One fill of an order as the venue booked it.</summary>
+/// <param name="Qty">Incremental quantity.</param>
+/// <param name="Price">True fill price.</param>
+/// <param name="Fee">Fee paid (positive).</param>
+/// <param name="RealizedPnl">`rp` of this fill (gross of the fee).</param>
+/// <param name="TimeMs">Venue time.</param>
+/// <param name="TradeId">Venue trade id.</param>
+public sealed record SimFillView(decimal Qty, decimal Price, decimal Fee, decimal RealizedPnl, long TimeMs, long TradeId);
+
+/// <summary>One order as the venue holds it.</summary>
+public sealed record SimOrderView(long OrderId, string ClientOrderId, string Symbol, string Side, string PositionSide, string Type,
+    decimal Quantity, decimal? Price, string Status, decimal ExecutedQty, decimal AvgPrice, decimal RealizedPnl, decimal FeesPaid,
+    IReadOnlyList<SimFillView> Fills);

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace Pink.Shell.Simulator.Wire;
+
+/// <summary>Market-stream frames: the subscription acknowledgement and the mark-price push.</summary>
+internal static class MarketFrames
+{
+    public static string Ack(string id, long code = 0, string msg = "") => new JsonObject
+    {
+        ["id"] = id,
+        ["code"] = code,
+        ["msg"] = msg,
+    }.ToJsonString();
+
+    public static string Mark(string symbol, decimal price, long now) => new JsonObject
+    {
+        ["code"] = 0,
+        ["dataType"] = $"{symbol}@markPrice",
+        ["data"] = new JsonObject
+        {
+            ["e"] = "markPriceUpdate",
+            ["E"] = now,
+            ["s"] = symbol,
+            ["p"] = Dec.Plain(price),
+        },
+    }.ToJsonString();
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Pink.Shell.Simulator.Engine;
+
+namespace Pink.Shell.Simulator.Wire;
+
+/// <summary>
+/// User-stream frames in BingX's real shapes (bingx-api-facts.md §3), quirks included: `c` empty even when a
+/// clientOrderId was set, decimals as strings, no `L`/`l`/`t`, `n` negative when a fee is paid, `p` the order's
+/// (possibly protective) price rather than the fill's, `rp` per fill.
+/// </summary>
+internal static class UserFrames
+{
+    public static string OrderUpdate(SimOrder o, string execution, SimFill? fill, long now) => new JsonObject
+    {
+        ["e"] = "ORDER_TRADE_UPDATE",
+        ["E"] = now,
+        ["o"] = new JsonObject
+        {
+            ["s"] = o.Symbol,
+            ["c"] = "",
+            ["i"] = o.Id,
+            ["S"] = o.Side,
+            ["o"] = o.Type,
+            ["q"] = Dec.F8(o.Quantity),
+            ["p"] = Dec.F8(o.NominalPrice),
+            ["sp"] = Dec.F8(o.NominalPrice),
+            ["ap"] = Dec.F8(o.AvgPrice),
+            ["x"] = execution,
+            ["X"] = o.Status,
+            ["N"] = "USDT",
+            ["n"] = Dec.F8(-(fill?.Fee ?? 0m)),
+            ["T"] = now,
+            ["wt"] = "MARK_PRICE",
+            ["ps"] = o.PositionSide,
+            ["rp"] = Dec.F8(fill?.Realized ?? 0m),
+            ["z"] = Dec.F8(o.ExecutedQty),
+        },
+    }.ToJsonString();
+
+    public static string AccountUpdate(SimBook book, SimPosition p, long now) => new JsonObject
+    {
+        ["e"] = "ACCOUNT_UPDATE",
+        ["E"] = now,
+        ["a"] = new JsonObject
+        {
+            ["m"] = "ORDER",
+            ["B"] = new JsonArray(new JsonObject
+            {
+                ["a"] = book.Options.Asset,
+                ["wb"] = Dec.F8(book.Wallet),
+                ["cw"] = Dec.F8(book.Wallet - book.UsedMargin),
+                ["bc"] = "0",
+            }),
+            ["P"] = new JsonArray(new JsonObject
+            {
+                ["s"] = p.Symbol,
+                ["pa"] = Dec.F8(p.Qty),
+                ["ep"] = Dec.F8(p.EntryPrice),
+                ["up"] = Dec.F8(p.Unrealized(book.MarkOf(p.Symbol))),
+                ["mt"] = "isolated",
+                ["iw"] = Dec.F8(p.Margin),
+                ["ps"] = p.Side,
+                ["cr"] = Dec.F8(p.Realised),
+            }),
+        },
+    }.ToJsonString();
+
+    public static string ListenKeyExpired(string listenKey, long now) => new JsonObject
+    {
+        ["e"] = "listenKeyExpired",
+        ["E"] = now,
+        ["listenKey"] = listenKey,
+    }.ToJsonString();
+}

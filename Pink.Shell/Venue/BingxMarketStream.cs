@@ -1,0 +1,81 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Websocket.Client;
+
+namespace Pink.Shell.Venue;
+
+/// <summary>
+/// The public market stream, for marks: subscribes `SYMBOL@markPrice` for each symbol (again after every
+/// reconnection), answers `Ping` with `Pong`, and hands every message on exactly as received.
+/// </summary>
+public sealed class BingxMarketStream : IAsyncDisposable
+{
+    private readonly StreamSocket _socket;
+    private readonly IReadOnlyList<string> _symbols;
+    private readonly ILogger _log;
+    private int _connections;
+
+    /// <param name="wsUrl">The venue's WebSocket endpoint.</param>
+    /// <param name="symbols">Symbols whose marks to follow (any spelling).</param>
+    /// <param name="onMessage">Every message exactly as received, in order, on the receive thread.</param>
+    /// <param name="logger">Log sink.</param>
+    /// <param name="time">Clock for receive stamps.</param>
+    /// <param name="options">Timeouts.</param>
+    public BingxMarketStream(Uri wsUrl, IEnumerable<string> symbols, Action<StreamMessage> onMessage, ILogger? logger = null,
+        TimeProvider? time = null, StreamOptions? options = null)
+    {
+        _log = logger ?? NullLogger.Instance;
+        _symbols = symbols.Select(BingxSymbol.ToVenue).Distinct().ToList();
+        _socket = new StreamSocket(wsUrl, StreamKind.Market, ConnectAsync, onMessage, _log, time ?? TimeProvider.System,
+            options ?? StreamOptions.Default);
+        _socket.Connected += OnConnected;
+    }
+
+    /// <summary>Connections made so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Connects and subscribes; throws when the first connection fails.</summary>
+    public Task StartAsync() => _socket.Client.StartOrFail();
+
+    /// <summary>Drops the connection and reconnects (subscribing again).</summary>
+    public Task ReconnectAsync() => _socket.Client.Reconnect();
+
+    private static async Task<WebSocket> ConnectAsync(Uri url, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(url, ct).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private void OnConnected(ReconnectionType type)
+    {
+        var n = Interlocked.Increment(ref _connections);
+        _log.LogInformation("BingX market stream connected ({Type}, connection {N}); subscribing {Count} marks", type, n, _symbols.Count);
+        foreach (var symbol in _symbols) _socket.Client.Send(Subscription(symbol));
+    }
+
+    /// <summary>The subscribe request for one symbol's mark.</summary>
+    public static string Subscription(string symbol) => JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["reqType"] = "sub",
+        ["dataType"] = $"{BingxSymbol.ToVenue(symbol)}@markPrice",
+    });
+
+    /// <summary>Stops the stream.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _socket.Client.Stop(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+        _socket.Dispose();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using Websocket.Client;
+
+namespace Pink.Shell.Venue;
+
+/// <summary>
+/// One BingX WebSocket over Websocket.Client: gunzips each frame, hands the text on exactly as received (before
+/// anything else looks at it), answers `Ping` with `Pong`, and reconnects through <c>connect</c> (which may mint a
+/// new listenKey). What a message means is the owner's business (<see cref="Text"/>).
+/// </summary>
+internal sealed class StreamSocket : IDisposable
+{
+    private readonly StreamKind _kind;
+    private readonly Action<StreamMessage> _onMessage;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly List<IDisposable> _subscriptions = [];
+
+    public WebsocketClient Client { get; }
+
+    /// <summary>Each decoded text, after it was handed on.</summary>
+    public event Action<string>? Text;
+
+    /// <summary>After every (re)connection, with the reason.</summary>
+    public event Action<ReconnectionType>? Connected;
+
+    public StreamSocket(Uri url, StreamKind kind, Func<Uri, CancellationToken, Task<WebSocket>> connect,
+        Action<StreamMessage> onMessage, ILogger log, TimeProvider time, StreamOptions options)
+    {
+        _kind = kind;
+        _onMessage = onMessage;
+        _log = log;
+        _time = time;
+        Client = new WebsocketClient(url, new ScrubbingLogger<WebsocketClient>(log), connect)
+        {
+            Name = $"bingx-{kind.ToString().ToLowerInvariant()}",
+            ReconnectTimeout = options.NoMessageTimeout,
+            ErrorReconnectTimeout = options.ErrorReconnectDelay,
+            LostReconnectTimeout = null,
+            IsReconnectionEnabled = true,
+        };
+        _subscriptions.Add(Client.MessageReceived.Subscribe(OnFrame));
+        _subscriptions.Add(Client.ReconnectionHappened.Subscribe(info => Connected?.Invoke(info.Type)));
+        _subscriptions.Add(Client.DisconnectionHappened.Subscribe(info =>
+            _log.LogWarning("BingX {Stream} stream disconnected: {Type} {Reason}", _kind, info.Type,
+                info.Exception?.GetType().Name ?? info.CloseStatusDescription ?? "")));
+    }
+
+    private void OnFrame(ResponseMessage message)
+    {
+        string text;
+        try
+        {
+            text = message.MessageType == WebSocketMessageType.Binary && message.Binary is { } bytes
+                ? GzipText.Decode(bytes)
+                : message.Text ?? "";
+        }
+        catch (InvalidDataException ex)
+        {
+            _log.LogWarning("BingX {Stream} stream: undecodable frame ({Error})", _kind, ex.Message);
+            return;
+        }
+        _onMessage(new StreamMessage(_kind, text, _time.GetUtcNow().ToUnixTimeMilliseconds()));
+        if (text == "Ping") Client.Send("Pong");
+        Text?.Invoke(text);
+    }
+
+    public void Dispose()
+    {
+        foreach (var s in _subscriptions) s.Dispose();
+        Client.Dispose();
+    }
+}
+
+/// <summary>Stream tuning.</summary>
+/// <param name="NoMessageTimeout">Reconnect when nothing (not even a Ping, every ~5 s) arrived for this long; null: never.</param>
+/// <param name="ErrorReconnectDelay">Wait after a failed (re)connection before the next try.</param>
+/// <param name="KeepAliveInterval">How often the user stream extends its listenKey (a key lives 60 minutes).</param>
+public sealed record StreamOptions(TimeSpan? NoMessageTimeout, TimeSpan ErrorReconnectDelay, TimeSpan KeepAliveInterval)
+{
+    /// <summary>30 s silence, 5 s after errors, extend every 30 minutes.</summary>
+    public static StreamOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
+}
