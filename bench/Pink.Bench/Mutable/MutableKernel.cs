@@ -315,7 +315,6 @@ public sealed class MutableKernel
                 }
                 trade.RealizedPnl += realized;
                 order.EstimatedRealized += realized;
-                _pending.Add(new PersistRow(ExitLegRow(trade, leg, PnlSource.KernelEstimate)));
                 legIndex = leg.Index;
             }
         }
@@ -327,6 +326,9 @@ public sealed class MutableKernel
             else if (slot.ExitOrder == order.ClientOrderId) slot.ExitOrder = null;
         }
         if (e.Settlement is ExchangeSettlement x) Book(order, trade, x.RealizedPnl, x.Fee, legIndex);
+        // The leg's one row, written after the same fill's settlement was applied to it.
+        if (legIndex >= 0)
+            _pending.Add(new PersistRow(ExitLegRow(trade, trade.Legs[legIndex], order.ExchangeSettled ? PnlSource.Exchange : PnlSource.KernelEstimate)));
         Bridge(trade);
         Settle(trade);
     }
@@ -405,9 +407,14 @@ public sealed class MutableKernel
                 if (Repairable(l)) { skippedQty += l.Qty; skipped++; }
             if (skipped > 0)
             {
+                var repaired = new List<MLeg>(skipped);
                 foreach (var l in trade.Legs)
                 {
                     if (!Repairable(l)) continue;
+                    repaired.Add(l);
+                }
+                foreach (var l in repaired)
+                {
                     l.Repaired = true;
                     l.Realized = skippedQty > 0 ? realized * l.Qty / skippedQty : realized / skipped;
                 }
@@ -415,12 +422,10 @@ public sealed class MutableKernel
                 foreach (var l in trade.Legs) stillSkipped |= l.SkippedNoPrice && !l.Repaired;
                 trade.RealizedPnl += realized;
                 if (!stillSkipped) trade.Flags &= ~TradeFlags.RealizedSkippedNoPrice;
-                foreach (var l in trade.Legs)
-                    if (l.Repaired && l.RepairRowPending)
-                    {
-                        l.RepairRowPending = false;
-                        _pending.Add(new PersistRow(ExitLegRow(trade, l, PnlSource.Exchange)));
-                    }
+                // A settlement after the fact rewrites the repaired legs' rows; one that came with its fill leaves the
+                // leg's single row to the fill.
+                if (legIndex is null)
+                    foreach (var l in repaired) _pending.Add(new PersistRow(ExitLegRow(trade, l, PnlSource.Exchange)));
             }
             else if (order.Purpose == OrderPurpose.Exit || realized != 0)
             {
@@ -715,6 +720,5 @@ public sealed class MLeg(int index, string clientOrderId, long? venueOrderId, do
     public double Realized = realized;
     public readonly bool SkippedNoPrice = skippedNoPrice;
     public bool Repaired;
-    public bool RepairRowPending = true;
     public readonly long TimeMs = timeMs;
 }
