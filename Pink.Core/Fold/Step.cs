@@ -19,11 +19,15 @@ internal sealed class Step
         _before = before;
         State = before;
         TimeMs = timeMs;
+        Ts = Timestamps.FromEpochMs(timeMs);
     }
 
     public KernelState State { get; set; }
     public long TimeMs { get; }
-    public DateTime Ts => Timestamps.FromEpochMs(TimeMs);
+    public DateTime Ts { get; }
+
+    /// <summary>The sequence number this event gets: a row is only ever written by an event that changes the state.</summary>
+    public long Seq => _before.EventSeq + 1;
     public KernelConfig Config => State.Config;
 
     /// <summary>Mark the state as changed. Marks move only the snapshot; everything else is a ledger event.</summary>
@@ -96,7 +100,7 @@ internal sealed class Step
         var n = 0;
         foreach (var effect in _effects)
         {
-            effects[n++] = effect is PersistRow { Row: var row } ? new PersistRow(row with { AccountEventSeq = seq }) : effect;
+            effects[n++] = effect is PersistRow { Row: var row } && row.AccountEventSeq != seq ? new PersistRow(row with { AccountEventSeq = seq }) : effect;
             if (effect is Diagnostic d && Persisted(d))
                 effects[n++] = new PersistRow(new AnomalyEventRow(Ts, seq, d.Kind, Names.Of(d.Severity), d.Slot ?? -1,
                     d.TradeId ?? "", d.Detail));
@@ -107,7 +111,7 @@ internal sealed class Step
             if (_ledgerChanged) effects[n++] = new PersistRow(Queries.StatusRow(snapshot, Ts));
             effects[n++] = new PublishSnapshot(snapshot);
         }
-        return new Outcome(state, new Seq<Effect>(effects));
+        return new Outcome(state, Prelude.toSeq(effects));
     }
 
     private int CountAnomalies()
