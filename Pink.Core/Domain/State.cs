@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LanguageExt;
 
 namespace Pink.Core;
@@ -85,18 +86,73 @@ public sealed record DedupMemory(LanguageExt.HashSet<string> Seen, Que<string> O
 /// document (see StateDocument).
 /// </summary>
 public sealed record KernelState(
-    KernelConfig Config,
-    long EventSeq,
-    long LastEventMs,
-    Account Account,
+    [property: JsonPropertyOrder(0)] KernelConfig Config,
+    [property: JsonPropertyOrder(1)] long EventSeq,
+    [property: JsonPropertyOrder(2)] long LastEventMs,
+    [property: JsonPropertyOrder(3)] Account Account,
     Arr<Slot> Slots,
     Map<string, Trade> Trades,
     Map<string, Order> Orders,
-    Map<long, string> VenueOrders,
+    [property: JsonPropertyOrder(7)] Map<long, string> VenueOrders,
     Map<string, double> Marks,
-    DedupMemory Dedup,
-    long FillsRoutedByState)
+    [property: JsonPropertyOrder(9)] DedupMemory Dedup,
+    [property: JsonPropertyOrder(10)] long FillsRoutedByState)
 {
+    // The per-slot lanes (derived, see Lanes) are a cache of what Slots, Trades, Orders and Marks say: setting any of
+    // them (e.g. with `with`) drops the cache, and it is neither serialised nor part of equality.
+    private Lanes? _lanes;
+
+    /// <summary>Slot lanes, 0..N-1.</summary>
+    [JsonPropertyOrder(4)]
+    public Arr<Slot> Slots { get; init { field = value; _lanes = null; } } = Slots;
+
+    /// <summary>Every trade by trade id (closed ones included).</summary>
+    [JsonPropertyOrder(5)]
+    public Map<string, Trade> Trades { get; init { field = value; _lanes = null; } } = Trades;
+
+    /// <summary>Every order by client order id.</summary>
+    [JsonPropertyOrder(6)]
+    public Map<string, Order> Orders { get; init { field = value; _lanes = null; } } = Orders;
+
+    /// <summary>Last mark per instrument key.</summary>
+    [JsonPropertyOrder(8)]
+    public Map<string, double> Marks { get; init { field = value; _lanes = null; } } = Marks;
+
+    internal Lanes LanesView => _lanes ??= Lanes.Of(this);
+
+    internal Lanes? LanesCache { get => _lanes; init => _lanes = value; }
+
+    /// <summary>Value equality over the state itself (the derived lanes are not part of it).</summary>
+    public bool Equals(KernelState? other) =>
+        ReferenceEquals(this, other) || other is not null && EqualityContract == other.EqualityContract &&
+        EqualityComparer<KernelConfig>.Default.Equals(Config, other.Config) && EventSeq == other.EventSeq &&
+        LastEventMs == other.LastEventMs && EqualityComparer<Account>.Default.Equals(Account, other.Account) &&
+        EqualityComparer<Arr<Slot>>.Default.Equals(Slots, other.Slots) &&
+        EqualityComparer<Map<string, Trade>>.Default.Equals(Trades, other.Trades) &&
+        EqualityComparer<Map<string, Order>>.Default.Equals(Orders, other.Orders) &&
+        EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
+        EqualityComparer<Map<string, double>>.Default.Equals(Marks, other.Marks) &&
+        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(EqualityContract);
+        h.Add(Config);
+        h.Add(EventSeq);
+        h.Add(LastEventMs);
+        h.Add(Account);
+        h.Add(Slots);
+        h.Add(Trades);
+        h.Add(Orders);
+        h.Add(VenueOrders);
+        h.Add(Marks);
+        h.Add(Dedup);
+        h.Add(FillsRoutedByState);
+        return h.ToHashCode();
+    }
+
     /// <summary>The state before any event.</summary>
     public static KernelState Initial(KernelConfig config)
     {

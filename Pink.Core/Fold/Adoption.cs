@@ -26,8 +26,9 @@ internal static class Adoption
             if (p.Qty > KernelConfig.QtyEpsilon) reported.Add(p);
         }
         var hosted = new System.Collections.Generic.HashSet<int>();
-        foreach (var slot in s.State.Slots)
+        for (var si = 0; si < s.SlotCount; si++)
         {
+            var slot = s.SlotAt(si)!;
             if (s.TradeOf(slot.TradeId) is not Trade t || t.OpenQty <= KernelConfig.QtyEpsilon) continue;
             var i = reported.FindIndex(p => Symbols.Same(p.Symbol, t.Symbol) && p.Side == t.Side);
             if (i < 0)
@@ -47,8 +48,8 @@ internal static class Adoption
     private static void Adopt(Step s, ExchangePosition p, PositionsReport e)
     {
         var idle = -1;
-        foreach (var slot in s.State.Slots)
-            if (slot.Phase == SlotPhase.Idle && slot.TradeId is null) { idle = slot.Index; break; }
+        for (var i = 0; i < s.SlotCount; i++)
+            if (s.SlotAt(i) is { Phase: SlotPhase.Idle, TradeId: null } slot) { idle = slot.Index; break; }
         if (idle < 0)
         {
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"exchange position {p.Qty} {p.Symbol} {Names.Of(p.Side)}: no idle slot to adopt it");

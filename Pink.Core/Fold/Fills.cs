@@ -54,7 +54,7 @@ internal static class Fills
         {
             s.Diag(DiagnosticKinds.FillRoutedByState, Severity.Info,
                 $"fill {Describe(e)} routed by state to {order.Purpose.ToString().ToLowerInvariant()} order {order.ClientOrderId}", order.Slot, trade.TradeId);
-            s.State = s.State with { FillsRoutedByState = s.State.FillsRoutedByState + 1 };
+            s.CountRoutedByState();
         }
         if (e.VenueOrderId is long venue && order.VenueOrderId is null) order = order with { VenueOrderId = venue };
         order = order with

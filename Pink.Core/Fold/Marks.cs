@@ -13,13 +13,27 @@ internal static class Marks
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"mark {e.Symbol} {e.Price}: needs a symbol and a positive price");
             return;
         }
-        var key = Symbols.Key(e.Symbol);
+        if (s.LanesUnchanged)
+        {
+            // The hot path: the slots' hosted trades, their symbol keys and last marks are at hand in the lanes.
+            var keys = s.Lanes.Keys;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] is not string key || !Symbols.IsKeyOf(e.Symbol, key)) continue;
+                if (s.LaneMark(i) == e.Price) return; // the same mark again (0 = none is never a usable price)
+                s.PutMark(key, e.Price);
+                s.Touch(ledger: false);
+                return;
+            }
+            return;
+        }
+        var k = Symbols.Key(e.Symbol);
         var held = false;
-        foreach (var slot in s.State.Slots)
-            if (s.TradeOf(slot.TradeId) is Trade t && Symbols.Key(t.Symbol) == key) { held = true; break; }
+        for (var i = 0; i < s.SlotCount; i++)
+            if (s.TradeOf(s.SlotAt(i)!.TradeId) is Trade t && Symbols.Key(t.Symbol) == k) { held = true; break; }
         if (!held) return;
-        if (s.State.Marks.Find(key).Case is double previous && previous == e.Price) return;
-        s.State = s.State with { Marks = s.State.Marks.AddOrUpdate(key, e.Price) };
+        if (s.MarkOf(k) is double previous && previous == e.Price) return;
+        s.PutMark(k, e.Price);
         s.Touch(ledger: false);
     }
 }

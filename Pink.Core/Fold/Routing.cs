@@ -20,8 +20,9 @@ internal static class Routing
 
         Order? match = null;
         var count = 0;
-        foreach (var slot in s.State.Slots)
+        for (var i = 0; i < s.SlotCount; i++)
         {
+            var slot = s.SlotAt(i)!;
             Consider(s, e, slot.EntryOrder, ref match, ref count);
             Consider(s, e, slot.ExitOrder, ref match, ref count);
         }

@@ -21,7 +21,7 @@ internal static class Anchors
             s.Diag(DiagnosticKinds.AnchorRejected, Severity.Warning, $"balance report {e.Id}: wallet balance {e.WalletBalance} is not a positive number; capital unchanged");
             return;
         }
-        var a = s.State.Account;
+        var a = s.Account;
         var explained = e.Reason is BalanceReason.Transfer or BalanceReason.Funding;
         var difference = e.WalletBalance - a.KLedger;
         var compared = a.Anchored && !explained;

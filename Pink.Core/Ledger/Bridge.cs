@@ -14,7 +14,7 @@ internal static class Bridge
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
         if (increment == 0 && fees == 0) return;
-        var a = s.State.Account;
+        var a = s.Account;
         var delta = increment - fees;
         a = a with
         {

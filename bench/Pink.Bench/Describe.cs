@@ -78,6 +78,51 @@ public static class Describe
             var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             Console.WriteLine($"kernel alone: {n / c2.Elapsed.TotalSeconds:0} events/s wall, {n / cpu:0} events/s cpu, {(double)bytes / n:0} B/event");
         }
+        {
+            var (prefix, positions) = MixedStream.UntilClosedTrades(10_000);
+            var start = Fold(prefix);
+            var rng = new Random(7);
+            var prices = positions.Select(p => p.EntryPrice).ToArray();
+            var t = start.LastEventMs;
+            var marks = new MarkPrice[200_000];
+            for (var i = 0; i < marks.Length; i++)
+            {
+                var k = i % positions.Length;
+                prices[k] *= 1 + (rng.NextDouble() - 0.5) * 0.002;
+                marks[i] = new MarkPrice(positions[k].Symbol, prices[k], ++t);
+            }
+            for (var round = 0; round < 5; round++)
+            {
+                var st = start;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                foreach (var m in marks) st = Kernel.Apply(st, m).State;
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalNanoseconds;
+                var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                Console.WriteLine($"marks: {cpu / marks.Length:0} ns/mark cpu, {(double)bytes / marks.Length:0} B/mark");
+            }
+        }
+        {
+            var time = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
+            for (var round = 0; round < 2; round++)
+            {
+                time.Clear();
+                var st = Kernel.Initial(MixedStream.Config);
+                foreach (var e in events)
+                {
+                    var b0 = GC.GetAllocatedBytesForCurrentThread();
+                    var t0 = Stopwatch.GetTimestamp();
+                    st = Kernel.Apply(st, e).State;
+                    var dt = Stopwatch.GetTimestamp() - t0;
+                    var db = GC.GetAllocatedBytesForCurrentThread() - b0;
+                    var k = e.GetType().Name;
+                    var (ticks, bytes, cnt) = time.GetValueOrDefault(k);
+                    time[k] = (ticks + dt, bytes + db, cnt + 1);
+                }
+            }
+            foreach (var (k, v) in time.OrderByDescending(p => p.Value.Ticks))
+                Console.WriteLine($"  by type {k,-20} {v.Count,8} events {v.Ticks * 1e9 / Stopwatch.Frequency / v.Count,8:0} ns/event {v.Bytes / (double)v.Count,8:0} B/event  share {v.Ticks * 100.0 / time.Values.Sum(x => x.Ticks),5:0.0}%");
+        }
         Console.WriteLine($"trades {state.Trades.Count} (closed {state.Trades.Values.Count(t => t.Closed)}), orders {state.Orders.Count}, seq {state.EventSeq}");
         return 0;
     }
