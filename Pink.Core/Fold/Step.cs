@@ -115,20 +115,13 @@ internal sealed class Step
             if (_lanes.Keys[i] is string k && k == key) marks[i] = price;
     }
 
-    public bool Seen(string? id) => id is not null && _dedup.Seen.Contains(id);
+    public bool Seen(string? id) => id is not null && _dedup.Contains(id);
 
     /// <summary>Remember an exchange event id; the oldest is forgotten beyond the configured memory.</summary>
     public void Remember(string? id)
     {
-        if (id is null || _dedup.Seen.Contains(id)) return;
-        var seen = _dedup.Seen.Add(id);
-        var order = _dedup.Order.Enqueue(id);
-        while (order.Count > Math.Max(1, Config.DedupMemory))
-        {
-            seen = seen.Remove(order.Peek());
-            order = order.Dequeue();
-        }
-        _dedup = new DedupMemory(seen, order);
+        if (id is null || _dedup.Contains(id)) return;
+        _dedup = _dedup.Remember(id, Math.Max(1, Config.DedupMemory));
     }
 
     // --- trades and orders ---------------------------------------------------------------------------------------
