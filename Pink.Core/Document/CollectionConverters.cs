@@ -58,16 +58,10 @@ internal sealed class CollectionConverters : JsonConverterFactory
         public override DedupMemory Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var ids = JsonSerializer.Deserialize<string[]>(ref reader, options) ?? [];
-            var memory = DedupMemory.Empty;
-            foreach (var id in ids)
-            {
-                if (memory.Seen.Contains(id)) throw new JsonException($"duplicate de-duplication id {id}");
-                memory = new DedupMemory(memory.Seen.Add(id), memory.Order.Enqueue(id));
-            }
-            return memory;
+            return DedupMemory.Of(ids, out var repeated) ?? throw new JsonException($"duplicate de-duplication id {repeated}");
         }
 
         public override void Write(Utf8JsonWriter writer, DedupMemory value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.Order.ToArray(), options);
+            JsonSerializer.Serialize(writer, value.Ids().ToArray(), options);
     }
 }

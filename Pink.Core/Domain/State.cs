@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LanguageExt;
 
 namespace Pink.Core;
@@ -73,11 +74,118 @@ public sealed record Slot(int Index, SlotPhase Phase, string? TradeId, string? E
     public static Slot Idle(int index) => new(index, SlotPhase.Idle, null, null, null, false, 0, null);
 }
 
-/// <summary>Bounded memory of exchange event ids already applied (rule 14); oldest forgotten first.</summary>
-public sealed record DedupMemory(LanguageExt.HashSet<string> Seen, Que<string> Order)
+/// <summary>
+/// Bounded memory of exchange event ids already applied (rule 14); oldest forgotten first.
+/// <para>
+/// The kernel keeps it as an <see cref="IdWindow"/> (the last N ids in order, with a hash index): remembering an id and
+/// asking for one cost a few nanoseconds and a few bytes. <see cref="Seen"/> and <see cref="Order"/> are the same memory
+/// as a set and as a queue, built on first read. A memory made from a set and a queue (the public constructor) keeps
+/// them as given and is used as given.
+/// </para>
+/// </summary>
+public sealed record DedupMemory
 {
+    private readonly IdWindow? _window;
+    private LanguageExt.HashSet<string>? _seen;
+    private Que<string>? _order;
+
+    /// <summary>A memory from its ids as a set and in order (oldest first).</summary>
+    public DedupMemory(LanguageExt.HashSet<string> Seen, Que<string> Order)
+    {
+        _seen = Seen;
+        _order = Order;
+    }
+
+    private DedupMemory(IdWindow window) => _window = window;
+
     /// <summary>Nothing remembered.</summary>
-    public static readonly DedupMemory Empty = new(LanguageExt.HashSet<string>.Empty, Que<string>.Empty);
+    public static readonly DedupMemory Empty = new(IdWindow.Empty);
+
+    /// <summary>The remembered ids.</summary>
+    public LanguageExt.HashSet<string> Seen
+    {
+        get
+        {
+            if (_window is null) return _seen!.Value;
+            lock (_window) return _seen ??= new LanguageExt.HashSet<string>(_window.Ids());
+        }
+        init
+        {
+            _seen = value;
+            _order ??= _window is null ? null : Order;
+            _window = null;
+        }
+    }
+
+    /// <summary>The remembered ids, oldest first.</summary>
+    public Que<string> Order
+    {
+        get
+        {
+            if (_window is null) return _order!.Value;
+            lock (_window) return _order ??= new Que<string>(_window.Ids());
+        }
+        init
+        {
+            _order = value;
+            _seen ??= _window is null ? null : Seen;
+            _window = null;
+        }
+    }
+
+    /// <summary>True when the id is remembered.</summary>
+    internal bool Contains(string id) => _window?.Contains(id) ?? Seen.Contains(id);
+
+    /// <summary>The memory with one more id (not already remembered), keeping at most <paramref name="capacity"/>.</summary>
+    internal DedupMemory Remember(string id, int capacity)
+    {
+        if (_window is not null) return new DedupMemory(_window.Append(id, capacity));
+        var seen = Seen.Add(id);
+        var order = Order.Enqueue(id);
+        while (order.Count > capacity)
+        {
+            seen = seen.Remove(order.Peek());
+            order = order.Dequeue();
+        }
+        return new DedupMemory(seen, order);
+    }
+
+    /// <summary>The ids oldest first, as the state document writes them.</summary>
+    internal IEnumerable<string> Ids() => _window?.Ids() ?? Order;
+
+    /// <summary>A memory of these ids (oldest first), all kept; null and the first repeated id when one repeats.</summary>
+    internal static DedupMemory? Of(IEnumerable<string> ids, out string? repeated)
+    {
+        var window = IdWindow.Empty;
+        repeated = null;
+        foreach (var id in ids)
+        {
+            if (window.Contains(id))
+            {
+                repeated = id;
+                return null;
+            }
+            window = window.Append(id, int.MaxValue);
+        }
+        return new DedupMemory(window);
+    }
+
+    /// <summary>Value equality: the same ids in the same order.</summary>
+    public bool Equals(DedupMemory? other) =>
+        ReferenceEquals(this, other) || other is not null &&
+        (_window is not null && other._window is not null
+            ? _window.SameIds(other._window)
+            : Seen.Equals(other.Seen) && Order.Equals(other.Order));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Seen, Order);
+
+    /// <summary>Prints the memory as the plain record did.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Seen = ").Append(Seen).Append(", Order = ").Append(Order);
+        return true;
+    }
 }
 
 /// <summary>
@@ -85,18 +193,73 @@ public sealed record DedupMemory(LanguageExt.HashSet<string> Seen, Que<string> O
 /// document (see StateDocument).
 /// </summary>
 public sealed record KernelState(
-    KernelConfig Config,
-    long EventSeq,
-    long LastEventMs,
-    Account Account,
+    [property: JsonPropertyOrder(0)] KernelConfig Config,
+    [property: JsonPropertyOrder(1)] long EventSeq,
+    [property: JsonPropertyOrder(2)] long LastEventMs,
+    [property: JsonPropertyOrder(3)] Account Account,
     Arr<Slot> Slots,
     Map<string, Trade> Trades,
     Map<string, Order> Orders,
-    Map<long, string> VenueOrders,
+    [property: JsonPropertyOrder(7)] Map<long, string> VenueOrders,
     Map<string, double> Marks,
-    DedupMemory Dedup,
-    long FillsRoutedByState)
+    [property: JsonPropertyOrder(9)] DedupMemory Dedup,
+    [property: JsonPropertyOrder(10)] long FillsRoutedByState)
 {
+    // The per-slot lanes (derived, see Lanes) are a cache of what Slots, Trades, Orders and Marks say: setting any of
+    // them (e.g. with `with`) drops the cache, and it is neither serialised nor part of equality.
+    private Lanes? _lanes;
+
+    /// <summary>Slot lanes, 0..N-1.</summary>
+    [JsonPropertyOrder(4)]
+    public Arr<Slot> Slots { get; init { field = value; _lanes = null; } } = Slots;
+
+    /// <summary>Every trade by trade id (closed ones included).</summary>
+    [JsonPropertyOrder(5)]
+    public Map<string, Trade> Trades { get; init { field = value; _lanes = null; } } = Trades;
+
+    /// <summary>Every order by client order id.</summary>
+    [JsonPropertyOrder(6)]
+    public Map<string, Order> Orders { get; init { field = value; _lanes = null; } } = Orders;
+
+    /// <summary>Last mark per instrument key.</summary>
+    [JsonPropertyOrder(8)]
+    public Map<string, double> Marks { get; init { field = value; _lanes = null; } } = Marks;
+
+    internal Lanes LanesView => _lanes ??= Lanes.Of(this);
+
+    internal Lanes? LanesCache { get => _lanes; init => _lanes = value; }
+
+    /// <summary>Value equality over the state itself (the derived lanes are not part of it).</summary>
+    public bool Equals(KernelState? other) =>
+        ReferenceEquals(this, other) || other is not null && EqualityContract == other.EqualityContract &&
+        EqualityComparer<KernelConfig>.Default.Equals(Config, other.Config) && EventSeq == other.EventSeq &&
+        LastEventMs == other.LastEventMs && EqualityComparer<Account>.Default.Equals(Account, other.Account) &&
+        EqualityComparer<Arr<Slot>>.Default.Equals(Slots, other.Slots) &&
+        EqualityComparer<Map<string, Trade>>.Default.Equals(Trades, other.Trades) &&
+        EqualityComparer<Map<string, Order>>.Default.Equals(Orders, other.Orders) &&
+        EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
+        EqualityComparer<Map<string, double>>.Default.Equals(Marks, other.Marks) &&
+        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(EqualityContract);
+        h.Add(Config);
+        h.Add(EventSeq);
+        h.Add(LastEventMs);
+        h.Add(Account);
+        h.Add(Slots);
+        h.Add(Trades);
+        h.Add(Orders);
+        h.Add(VenueOrders);
+        h.Add(Marks);
+        h.Add(Dedup);
+        h.Add(FillsRoutedByState);
+        return h.ToHashCode();
+    }
+
     /// <summary>The state before any event.</summary>
     public static KernelState Initial(KernelConfig config)
     {

@@ -21,6 +21,20 @@ public static class Symbols
         return key == symbol ? symbol : key;
     }
 
+    /// <summary>True when <c>Key(symbol) == key</c>, without building the key.</summary>
+    public static bool IsKeyOf(string? symbol, string key)
+    {
+        if (string.IsNullOrEmpty(symbol)) return key.Length == 0;
+        var n = 0;
+        foreach (var c in symbol)
+        {
+            if (c == '-' || c == '_' || c == '/' || c == ' ') continue;
+            if (n >= key.Length || char.ToUpperInvariant(c) != key[n]) return false;
+            n++;
+        }
+        return n == key.Length;
+    }
+
     /// <summary>True when both name the same instrument.</summary>
     public static bool Same(string? a, string? b) => Key(a) == Key(b);
 }

@@ -139,6 +139,20 @@ public static class Names
         return names;
     }
 
+    private static readonly string[] FlagTexts = BuildFlagTexts();
+
+    private static string[] BuildFlagTexts()
+    {
+        var all = TradeFlags.EntryBasisMissing | TradeFlags.RealizedSkippedNoPrice | TradeFlags.Adopted | TradeFlags.Reversal;
+        var texts = new string[(int)all + 1];
+        for (var i = 0; i < texts.Length; i++) texts[i] = string.Join(',', Of((TradeFlags)i));
+        return texts;
+    }
+
+    /// <summary>The rule names of the set flags joined by commas (as rows carry them); "" for none.</summary>
+    public static string FlagText(TradeFlags f) =>
+        (uint)f < (uint)FlagTexts.Length ? FlagTexts[(int)f] : string.Join(',', Of(f));
+
     /// <summary>The side that opens a position of this direction.</summary>
     public static OrderSide Opening(PositionSide s) => s == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
     /// <summary>The side that reduces a position of this direction.</summary>

@@ -50,7 +50,7 @@ internal static class Adoption
     private static List<List<(int Slot, Trade Trade)>> HeldBySymbolAndSide(Step s)
     {
         var groups = new List<List<(int Slot, Trade Trade)>>();
-        foreach (var t in s.State.Trades.Values.Where(t => t.OpenQty > KernelConfig.QtyEpsilon).OrderBy(t => t.Slot))
+        foreach (var t in s.AllTrades().Where(t => t.OpenQty > KernelConfig.QtyEpsilon).OrderBy(t => t.Slot))
         {
             var group = groups.Find(g => Symbols.Same(g[0].Trade.Symbol, t.Symbol) && g[0].Trade.Side == t.Side);
             if (group is null) groups.Add(group = new());
@@ -62,8 +62,8 @@ internal static class Adoption
     private static void Adopt(Step s, ExchangePosition p, PositionsReport e)
     {
         var idle = -1;
-        foreach (var slot in s.State.Slots)
-            if (slot.Phase == SlotPhase.Idle && slot.TradeId is null) { idle = slot.Index; break; }
+        for (var i = 0; i < s.SlotCount; i++)
+            if (s.SlotAt(i) is { Phase: SlotPhase.Idle, TradeId: null } slot) { idle = slot.Index; break; }
         if (idle < 0)
         {
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"exchange position {p.Qty} {p.Symbol} {Names.Of(p.Side)}: no idle slot to adopt it");

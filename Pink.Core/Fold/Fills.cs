@@ -54,17 +54,17 @@ internal static class Fills
         {
             s.Diag(DiagnosticKinds.FillRoutedByState, Severity.Info,
                 $"fill {Describe(e)} routed by state to {order.Purpose.ToString().ToLowerInvariant()} order {order.ClientOrderId}", order.Slot, trade.TradeId);
-            s.State = s.State with { FillsRoutedByState = s.State.FillsRoutedByState + 1 };
+            s.CountRoutedByState();
         }
-        if (e.VenueOrderId is long venue && order.VenueOrderId is null) order = order with { VenueOrderId = venue };
+        var filled = order.FilledQty + e.Qty;
         order = order with
         {
-            FilledQty = order.FilledQty + e.Qty,
+            VenueOrderId = e.VenueOrderId is long venue && order.VenueOrderId is null ? venue : order.VenueOrderId,
+            FilledQty = filled,
             ReportedCumQty = e.CumQty ?? order.ReportedCumQty + e.Qty,
             ReportedAvgPrice = e.CumAvgPrice ?? order.ReportedAvgPrice,
+            Status = filled >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working ? OrderStatus.Filled : order.Status,
         };
-        if (order.FilledQty >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working)
-            order = order with { Status = OrderStatus.Filled };
         s.Remember(e.Id);
         s.Touch();
 

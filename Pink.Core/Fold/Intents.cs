@@ -41,7 +41,7 @@ internal static class Intents
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"open intent {e.ClientOrderId}: trade id {tradeId} already used", e.Slot, tradeId);
             return;
         }
-        if (s.State.Account.EntriesBlocked)
+        if (s.Account.EntriesBlocked)
         {
             s.Diag(DiagnosticKinds.EntryRefused, Severity.Warning, $"open intent {e.ClientOrderId}: ledger diverged, entries refused until a consistent anchor", e.Slot, tradeId);
             return;

@@ -21,6 +21,7 @@ public static class Kernel
             empty.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, "null event");
             return empty.Finish();
         }
+        if (@event is MarkPrice mark && Marks.Fast(state, mark) is Outcome fast) return fast;
         var step = new Step(state, @event.TimeMs);
         try
         {

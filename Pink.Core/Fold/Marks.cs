@@ -1,3 +1,5 @@
+using LanguageExt;
+
 namespace Pink.Core;
 
 /// <summary>
@@ -6,6 +8,33 @@ namespace Pink.Core;
 /// </summary>
 internal static class Marks
 {
+    /// <summary>
+    /// The common case without a step: a usable mark for a held instrument (or for none). Gives exactly what
+    /// <see cref="Apply"/> and <see cref="Step.Finish"/> give — the same state and the one snapshot — or null for the
+    /// general path (a malformed mark).
+    /// </summary>
+    public static Outcome? Fast(KernelState state, MarkPrice e)
+    {
+        if (!Pnl.Usable(e.Price) || string.IsNullOrWhiteSpace(e.Symbol)) return null;
+        var lanes = state.LanesView;
+        var keys = lanes.Keys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] is not string key || !Symbols.IsKeyOf(e.Symbol, key)) continue;
+            if (lanes.Marks[i] == e.Price) break; // the same mark again (0 = none is never a usable price)
+            var marks = (double[])lanes.Marks.Clone();
+            for (var j = i; j < keys.Length; j++)
+                if (keys[j] is string k && k == key) marks[j] = e.Price;
+            var next = new KernelState(state.Config, state.EventSeq + 1, Math.Max(state.LastEventMs, e.TimeMs), state.Account, state.Slots,
+                state.Trades, state.Orders, state.VenueOrders, state.Marks.AddOrUpdate(key, e.Price), state.Dedup, state.FillsRoutedByState)
+            {
+                LanesCache = lanes.WithMarks(marks),
+            };
+            return new Outcome(next, Prelude.toSeq(new Effect[] { new PublishSnapshot(Queries.Snapshot(next)) }));
+        }
+        return new Outcome(state, LanguageExt.Seq<Effect>.Empty);
+    }
+
     public static void Apply(Step s, MarkPrice e)
     {
         if (!Pnl.Usable(e.Price) || string.IsNullOrWhiteSpace(e.Symbol))
@@ -13,13 +42,27 @@ internal static class Marks
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"mark {e.Symbol} {e.Price}: needs a symbol and a positive price");
             return;
         }
-        var key = Symbols.Key(e.Symbol);
+        if (s.LanesUnchanged)
+        {
+            // The hot path: the slots' hosted trades, their symbol keys and last marks are at hand in the lanes.
+            var keys = s.Lanes.Keys;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] is not string key || !Symbols.IsKeyOf(e.Symbol, key)) continue;
+                if (s.LaneMark(i) == e.Price) return; // the same mark again (0 = none is never a usable price)
+                s.PutMark(key, e.Price);
+                s.Touch(ledger: false);
+                return;
+            }
+            return;
+        }
+        var k = Symbols.Key(e.Symbol);
         var held = false;
-        foreach (var slot in s.State.Slots)
-            if (s.TradeOf(slot.TradeId) is Trade t && Symbols.Key(t.Symbol) == key) { held = true; break; }
+        for (var i = 0; i < s.SlotCount; i++)
+            if (s.TradeOf(s.SlotAt(i)!.TradeId) is Trade t && Symbols.Key(t.Symbol) == k) { held = true; break; }
         if (!held) return;
-        if (s.State.Marks.Find(key).Case is double previous && previous == e.Price) return;
-        s.State = s.State with { Marks = s.State.Marks.AddOrUpdate(key, e.Price) };
+        if (s.MarkOf(k) is double previous && previous == e.Price) return;
+        s.PutMark(k, e.Price);
         s.Touch(ledger: false);
     }
 }

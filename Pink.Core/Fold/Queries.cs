@@ -8,28 +8,39 @@ public static class Queries
     /// <summary>The published snapshot of a state.</summary>
     public static AccountSnapshot Snapshot(KernelState state)
     {
-        var a = state.Account;
-        var views = new SlotView[state.Slots.Count];
+        var lanes = state.LanesView;
         var unrealized = 0.0;
+        for (var i = 0; i < lanes.Trades.Length; i++)
+            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, lanes.Marks[i], t.EntryBasis) : 0.0;
+        return new AccountSnapshot(state, unrealized);
+    }
+
+    /// <summary>What readers see of each slot of a state.</summary>
+    internal static SlotView[] Views(KernelState state)
+    {
+        var lanes = state.LanesView;
+        var views = new SlotView[state.Slots.Count];
         for (var i = 0; i < views.Length; i++)
-        {
-            views[i] = View(state, state.Slots[i]);
-            unrealized += views[i].UnrealizedPnl;
-        }
-        return new AccountSnapshot(state.EventSeq, state.LastEventMs, a.Capital, a.Capital + unrealized, a.Source, a.EWalletBalance,
-            a.AvailableMargin, a.FeesPaid, unrealized, a.EntriesBlocked, new Arr<SlotView>(views));
+            views[i] = View(state.Slots[i], lanes.Trades[i], lanes.Marks[i], state.Account.Capital);
+        return views;
     }
 
     /// <summary>What readers see of one slot.</summary>
     public static SlotView View(KernelState state, Slot slot)
     {
-        if (slot.TradeId is null || state.Trades.Find(slot.TradeId).Case is not Trade t)
+        var t = slot.TradeId is null ? null : state.Trades.Find(slot.TradeId).Case as Trade;
+        var mark = t is not null && state.Marks.Find(Symbols.Key(t.Symbol)).Case is double m ? m : 0.0;
+        return View(slot, t, mark, state.Account.Capital);
+    }
+
+    private static SlotView View(Slot slot, Trade? t, double mark, double capital)
+    {
+        if (t is null)
             return new SlotView(slot.Index, slot.Phase, null, "", "FLAT", 0, 0, 0, 0, 0, 0, 0, 0, 0, TradeFlags.None);
-        var mark = state.Marks.Find(Symbols.Key(t.Symbol)).Case is double m ? m : 0.0;
         var flags = FlagsOf(t);
         return new SlotView(slot.Index, slot.Phase, t.TradeId, t.Symbol, t.OpenQty > KernelConfig.QtyEpsilon ? Names.Of(t.Side) : "FLAT",
             t.OpenQty, t.EntryBasis, mark, Pnl.Unrealized(t.Side, t.OpenQty, mark, t.EntryBasis), t.RealizedPnl, t.Fees,
-            t.ExchangeLeverage, Leverage.Conviction(t.OpenQty, t.EntryBasis, state.Account.Capital), t.SettledRealized, flags);
+            t.ExchangeLeverage, Leverage.Conviction(t.OpenQty, t.EntryBasis, capital), t.SettledRealized, flags);
     }
 
     /// <summary>A trade's flags, with entry_basis_missing while it holds quantity without a basis.</summary>

@@ -23,15 +23,11 @@ internal static class Routing
 
         Order? match = null;
         var count = 0;
-        foreach (var slot in s.State.Slots)
+        for (var i = 0; i < s.SlotCount; i++)
         {
-            foreach (var id in new[] { slot.EntryOrder, slot.ExitOrder })
-            {
-                if (s.OrderOf(id) is not Order o || o.Status != OrderStatus.Working || o.VenueOrderId is not null) continue;
-                if (o.Side != e.Side || s.TradeOf(o.TradeId) is not Trade t || !Symbols.Same(t.Symbol, e.Symbol)) continue;
-                match = o;
-                count++;
-            }
+            var slot = s.SlotAt(i)!;
+            Consider(s, e, slot.EntryOrder, ref match, ref count);
+            Consider(s, e, slot.ExitOrder, ref match, ref count);
         }
         return count switch
         {
@@ -39,5 +35,14 @@ internal static class Routing
             0 => (null, How.Unresolved),
             _ => (null, How.Ambiguous),
         };
+    }
+
+    // A working order of a slot without a venue id whose side and symbol match the fill.
+    private static void Consider(Step s, Fill e, string? id, ref Order? match, ref int count)
+    {
+        if (s.OrderOf(id) is not Order o || o.Status != OrderStatus.Working || o.VenueOrderId is not null) return;
+        if (o.Side != e.Side || s.TradeOf(o.TradeId) is not Trade t || !Symbols.Same(t.Symbol, e.Symbol)) return;
+        match = o;
+        count++;
     }
 }

@@ -6,25 +6,57 @@ namespace Pink.Core;
 /// Accumulates one event's changes. Local to a single <see cref="Kernel.Apply"/> call, so the fold stays pure:
 /// nothing escapes but the finished <see cref="Outcome"/>. Sequence numbers, the snapshot, the status row and the
 /// anomaly rows are stamped in <see cref="Finish"/>, once the event is whole (rule 12: no half-applied event).
+/// <para>
+/// Performance shape (behaviour is that of applying every change to the state at once): the step works on its own
+/// copies of the account, slots, marks and de-duplication memory, buffers the trades and orders it writes (a trade is
+/// typically written four or five times by one fill), and builds the next <see cref="KernelState"/> once, in
+/// <see cref="Finish"/>, writing each touched trade and order into its map a single time. Reads go to the buffer first,
+/// then to the state's per-slot lanes (the hosted trade and live orders of each slot), and only then to the maps.
+/// </para>
 /// </summary>
 internal sealed class Step
 {
     private readonly KernelState _before;
-    private readonly List<Effect> _effects = new(6);
+    private readonly Lanes _lanes;
+    private List<Effect>? _effects;
     private bool _changed;
     private bool _ledgerChanged;
+
+    // Working copies.
+    private Account _account;
+    private Slot[]? _slots;
+    private Map<string, double> _marks;
+    private double[]? _laneMarks;
+    private bool _marksChanged;
+    private DedupMemory _dedup;
+    private long _routedByState;
+
+    // Buffered writes, applied to the maps once in Finish.
+    private int _tradeCount;
+    private string[]? _tradeIds;
+    private Trade?[]? _tradeValues; // null: removed
+    private int _orderCount;
+    private Order[]? _orderValues;
+    private List<(long Venue, string ClientOrderId)>? _venueBinds;
 
     public Step(KernelState before, long timeMs)
     {
         _before = before;
-        State = before;
+        _lanes = before.LanesView;
+        _account = before.Account;
+        _marks = before.Marks;
+        _dedup = before.Dedup;
+        _routedByState = before.FillsRoutedByState;
         TimeMs = timeMs;
+        Ts = Timestamps.FromEpochMs(timeMs);
     }
 
-    public KernelState State { get; set; }
     public long TimeMs { get; }
-    public DateTime Ts => Timestamps.FromEpochMs(TimeMs);
-    public KernelConfig Config => State.Config;
+    public DateTime Ts { get; }
+    public KernelConfig Config => _before.Config;
+
+    /// <summary>The sequence number this event gets: a row is only ever written by an event that changes the state.</summary>
+    public long Seq => _before.EventSeq + 1;
 
     /// <summary>Mark the state as changed. Marks move only the snapshot; everything else is a ledger event.</summary>
     public void Touch(bool ledger = true)
@@ -33,95 +65,261 @@ internal sealed class Step
         _ledgerChanged |= ledger;
     }
 
-    public void Emit(Effect effect) => _effects.Add(effect);
+    public void Emit(Effect effect) => (_effects ??= new List<Effect>(6)).Add(effect);
 
     public void Diag(string kind, Severity severity, string detail, int? slot = null, string? tradeId = null) =>
-        _effects.Add(new Diagnostic(kind, severity, detail, slot, tradeId));
+        Emit(new Diagnostic(kind, severity, detail, slot, tradeId));
 
-    public void Row(Row row) => _effects.Add(new PersistRow(row));
+    public void Row(Row row) => Emit(new PersistRow(row));
 
-    // --- state helpers -------------------------------------------------------------------------------------
+    // --- account, slots, marks, de-duplication -----------------------------------------------------------------
 
-    public Slot? SlotAt(int index) => index >= 0 && index < State.Slots.Count ? State.Slots[index] : null;
+    public Account Account => _account;
 
-    public void Put(Slot slot) => State = State with { Slots = State.Slots.SetItem(slot.Index, slot) };
+    public void Put(Account account) => _account = account;
 
-    public Trade? TradeOf(string? tradeId) =>
-        tradeId is not null && State.Trades.Find(tradeId).Case is Trade t ? t : null;
+    public int SlotCount => _before.Slots.Count;
 
-    public void Put(Trade trade) => State = State with { Trades = State.Trades.AddOrUpdate(trade.TradeId, trade) };
+    public Slot? SlotAt(int index) =>
+        index < 0 || index >= _before.Slots.Count ? null : _slots is null ? _before.Slots[index] : _slots[index];
 
-    public void Remove(Trade trade) => State = State with { Trades = State.Trades.Remove(trade.TradeId) };
-
-    public Order? OrderOf(string? clientOrderId) =>
-        clientOrderId is not null && State.Orders.Find(clientOrderId).Case is Order o ? o : null;
-
-    public Order? OrderByVenue(long? venueOrderId) =>
-        venueOrderId is long v && State.VenueOrders.Find(v).Case is string c ? OrderOf(c) : null;
-
-    public void Put(Order order)
+    public void Put(Slot slot)
     {
-        State = State with { Orders = State.Orders.AddOrUpdate(order.ClientOrderId, order) };
-        if (order.VenueOrderId is long v && !State.VenueOrders.ContainsKey(v))
-            State = State with { VenueOrders = State.VenueOrders.Add(v, order.ClientOrderId) };
+        if (_slots is null)
+        {
+            _slots = new Slot[_before.Slots.Count];
+            for (var i = 0; i < _slots.Length; i++) _slots[i] = _before.Slots[i];
+        }
+        _slots[slot.Index] = slot; // throws outside 0..N-1, as Arr.SetItem did
     }
 
-    public void Put(Account account) => State = State with { Account = account };
+    public void CountRoutedByState() => _routedByState++;
 
-    public bool Seen(string? id) => id is not null && State.Dedup.Seen.Contains(id);
+    /// <summary>The per-slot lanes of the state before this event.</summary>
+    public Lanes Lanes => _lanes;
+
+    public bool LanesUnchanged => _slots is null && _tradeCount == 0 && _orderCount == 0;
+
+    /// <summary>The mark last applied for a slot's instrument (0 when none), valid while <see cref="LanesUnchanged"/>.</summary>
+    public double LaneMark(int slot) => (_laneMarks ?? _lanes.Marks)[slot];
+
+    public double? MarkOf(string key) => _marks.Find(key).Case is double m ? m : null;
+
+    public void PutMark(string key, double price)
+    {
+        _marks = _marks.AddOrUpdate(key, price);
+        _marksChanged = true;
+        if (!LanesUnchanged) return;
+        var marks = _laneMarks ??= (double[])_lanes.Marks.Clone();
+        for (var i = 0; i < marks.Length; i++)
+            if (_lanes.Keys[i] is string k && k == key) marks[i] = price;
+    }
+
+    public bool Seen(string? id) => id is not null && _dedup.Contains(id);
 
     /// <summary>Remember an exchange event id; the oldest is forgotten beyond the configured memory.</summary>
     public void Remember(string? id)
     {
-        if (id is null || State.Dedup.Seen.Contains(id)) return;
-        var seen = State.Dedup.Seen.Add(id);
-        var order = State.Dedup.Order.Enqueue(id);
-        while (order.Count > Math.Max(1, Config.DedupMemory))
+        if (id is null || _dedup.Contains(id)) return;
+        _dedup = _dedup.Remember(id, Math.Max(1, Config.DedupMemory));
+    }
+
+    // --- trades and orders ---------------------------------------------------------------------------------------
+
+    public Trade? TradeOf(string? tradeId)
+    {
+        if (tradeId is null) return null;
+        for (var i = 0; i < _tradeCount; i++)
+            if (string.Equals(_tradeIds![i], tradeId)) return _tradeValues![i];
+        var hosted = _lanes.Trades;
+        for (var i = 0; i < hosted.Length; i++)
+            if (hosted[i] is Trade t && string.Equals(t.TradeId, tradeId)) return t;
+        return _before.Trades.Find(tradeId).Case as Trade;
+    }
+
+    /// <summary>Every trade as this step sees it (buffered changes included); for the rare whole-book checks.</summary>
+    public IEnumerable<Trade> AllTrades()
+    {
+        for (var i = 0; i < _tradeCount; i++)
+            if (_tradeValues![i] is Trade t) yield return t;
+        foreach (var t in _before.Trades.Values)
         {
-            seen = seen.Remove(order.Peek());
-            order = order.Dequeue();
+            var buffered = false;
+            for (var i = 0; i < _tradeCount && !buffered; i++) buffered = string.Equals(_tradeIds![i], t.TradeId);
+            if (!buffered) yield return TradeOf(t.TradeId)!;
         }
-        State = State with { Dedup = new DedupMemory(seen, order) };
+    }
+
+    public void Put(Trade trade) => Buffer(trade.TradeId, trade);
+
+    public void Remove(Trade trade) => Buffer(trade.TradeId, null);
+
+    private void Buffer(string id, Trade? value)
+    {
+        for (var i = 0; i < _tradeCount; i++)
+            if (string.Equals(_tradeIds![i], id))
+            {
+                _tradeValues![i] = value;
+                return;
+            }
+        if (_tradeIds is null)
+        {
+            _tradeIds = new string[2];
+            _tradeValues = new Trade?[2];
+        }
+        else if (_tradeCount == _tradeIds.Length)
+        {
+            Array.Resize(ref _tradeIds, _tradeCount * 2);
+            Array.Resize(ref _tradeValues, _tradeCount * 2);
+        }
+        _tradeIds[_tradeCount] = id;
+        _tradeValues![_tradeCount++] = value;
+    }
+
+    public Order? OrderOf(string? clientOrderId)
+    {
+        if (clientOrderId is null) return null;
+        for (var i = 0; i < _orderCount; i++)
+            if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId)) return _orderValues[i];
+        var live = _lanes.Orders;
+        for (var i = 0; i < live.Length; i++)
+            if (live[i] is Order o && string.Equals(o.ClientOrderId, clientOrderId)) return o;
+        return _before.Orders.Find(clientOrderId).Case as Order;
+    }
+
+    public Order? OrderByVenue(long? venueOrderId)
+    {
+        if (venueOrderId is not long v) return null;
+        if (_venueBinds is not null)
+            foreach (var (venue, clientOrderId) in _venueBinds)
+                if (venue == v) return OrderOf(clientOrderId);
+        return _before.VenueOrders.Find(v).Case is string c ? OrderOf(c) : null;
+    }
+
+    public void Put(Order order)
+    {
+        for (var i = 0; i < _orderCount; i++)
+            if (string.Equals(_orderValues![i].ClientOrderId, order.ClientOrderId))
+            {
+                // Written before in this step with the same venue id: that write already bound it.
+                if (order.VenueOrderId != _orderValues[i].VenueOrderId) Bind(order);
+                _orderValues[i] = order;
+                return;
+            }
+        Bind(order);
+        if (_orderValues is null) _orderValues = new Order[2];
+        else if (_orderCount == _orderValues.Length) Array.Resize(ref _orderValues, _orderCount * 2);
+        _orderValues[_orderCount++] = order;
+    }
+
+    // A venue id is bound to the first order that reports it, as that order is written.
+    private void Bind(Order order)
+    {
+        if (order.VenueOrderId is long v && !Binds(v) && !_before.VenueOrders.ContainsKey(v))
+            (_venueBinds ??= new List<(long, string)>(1)).Add((v, order.ClientOrderId));
+    }
+
+    private bool Binds(long v)
+    {
+        if (_venueBinds is null) return false;
+        foreach (var (venue, _) in _venueBinds)
+            if (venue == v) return true;
+        return false;
     }
 
     // --- finishing ----------------------------------------------------------------------------------------
 
     public Outcome Finish()
     {
-        var seq = _changed ? _before.EventSeq + 1 : _before.EventSeq;
-        var state = _changed
-            ? State with { EventSeq = seq, LastEventMs = Math.Max(State.LastEventMs, TimeMs) }
-            : Remembered();
-        var effects = new Effect[_effects.Count + CountAnomalies() + (_changed ? 1 : 0) + (_ledgerChanged ? 1 : 0)];
-        var n = 0;
+        if (!_changed) return new Outcome(Remembered(), Prelude.toSeq(Stamp(_before.EventSeq, 0, out _)));
+        var seq = _before.EventSeq + 1;
+        var state = Build(seq);
+        var lanes = state.LanesView;
+        var unrealized = 0.0;
+        for (var i = 0; i < lanes.Trades.Length; i++)
+            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, lanes.Marks[i], t.EntryBasis) : 0.0;
+        var snapshot = new AccountSnapshot(state, unrealized);
+        var effects = Stamp(seq, _ledgerChanged ? 2 : 1, out var n);
+        if (_ledgerChanged)
+        {
+            var open = 0;
+            foreach (var t in lanes.Trades)
+                if (t is not null && t.OpenQty > KernelConfig.QtyEpsilon) open++;
+            effects[n++] = new PersistRow(new StatusSnapshotRow(Ts, seq, snapshot.Capital, snapshot.Equity, Names.Of(snapshot.CapitalSource),
+                snapshot.EWalletBalance, snapshot.AvailableMargin, snapshot.FeesPaid, snapshot.UnrealizedPnl, open, snapshot.EntriesBlocked));
+        }
+        effects[n] = new PublishSnapshot(snapshot);
+        return new Outcome(state, Prelude.toSeq(effects));
+    }
+
+    // The effects so far, each row stamped with the event's sequence number and each persisted diagnostic followed by
+    // its anomaly row, in an array with room for `extra` more; `n` is where those go.
+    private Effect[] Stamp(long seq, int extra, out int n)
+    {
+        n = 0;
+        var count = 0;
+        if (_effects is not null)
+            foreach (var effect in _effects)
+                count += effect is Diagnostic d && Persisted(d) ? 2 : 1;
+        if (count + extra == 0) return [];
+        var effects = new Effect[count + extra];
+        if (_effects is null) return effects;
         foreach (var effect in _effects)
         {
-            effects[n++] = effect is PersistRow { Row: var row } ? new PersistRow(row with { AccountEventSeq = seq }) : effect;
+            effects[n++] = effect is PersistRow { Row: var row } && row.AccountEventSeq != seq ? new PersistRow(row with { AccountEventSeq = seq }) : effect;
             if (effect is Diagnostic d && Persisted(d))
                 effects[n++] = new PersistRow(new AnomalyEventRow(Ts, seq, d.Kind, Names.Of(d.Severity), d.Slot ?? -1,
                     d.TradeId ?? "", d.Detail));
         }
-        if (_changed)
-        {
-            var snapshot = Queries.Snapshot(state);
-            if (_ledgerChanged) effects[n++] = new PersistRow(Queries.StatusRow(snapshot, Ts));
-            effects[n++] = new PublishSnapshot(snapshot);
-        }
-        return new Outcome(state, new Seq<Effect>(effects));
+        return effects;
     }
 
     // An exchange report that changed nothing (the same balance, nothing to adopt) is still remembered: delivered again
     // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
     // no event_seq, snapshot or row.
     private KernelState Remembered() =>
-        ReferenceEquals(State.Dedup, _before.Dedup) ? _before : _before with { Dedup = State.Dedup };
+        ReferenceEquals(_dedup, _before.Dedup) ? _before : _before with { Dedup = _dedup };
 
-    private int CountAnomalies()
+    // The next state, built once: each buffered trade and order written into its map a single time.
+    private KernelState Build(long seq)
     {
-        var count = 0;
-        foreach (var effect in _effects)
-            if (effect is Diagnostic d && Persisted(d)) count++;
-        return count;
+        var trades = _before.Trades;
+        for (var i = 0; i < _tradeCount; i++)
+            trades = _tradeValues![i] is Trade t ? trades.AddOrUpdate(t.TradeId, t) : trades.Remove(_tradeIds![i]);
+        var orders = _before.Orders;
+        for (var i = 0; i < _orderCount; i++) orders = orders.AddOrUpdate(_orderValues![i].ClientOrderId, _orderValues[i]);
+        var venues = _before.VenueOrders;
+        if (_venueBinds is not null)
+            foreach (var (venue, clientOrderId) in _venueBinds) venues = venues.Add(venue, clientOrderId);
+        var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
+        Lanes lanes;
+        if (!LanesUnchanged) lanes = BuildLanes(slots);
+        else if (_marksChanged) lanes = _lanes.WithMarks(_laneMarks ?? _lanes.Marks);
+        else lanes = _lanes;
+        return new KernelState(_before.Config, seq, Math.Max(_before.LastEventMs, TimeMs), _account, slots, trades, orders, venues, _marks,
+            _dedup, _routedByState) { LanesCache = lanes };
+    }
+
+    private Lanes BuildLanes(Arr<Slot> slots)
+    {
+        var n = slots.Count;
+        var hosted = new Trade?[n];
+        var keys = new string?[n];
+        var live = new Order?[2 * n];
+        var marks = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var slot = slots[i];
+            if (TradeOf(slot.TradeId) is Trade t)
+            {
+                hosted[i] = t;
+                keys[i] = i < _lanes.Trades.Length && _lanes.Trades[i] is Trade p && ReferenceEquals(p.Symbol, t.Symbol) ? _lanes.Keys[i] : Symbols.Key(t.Symbol);
+                marks[i] = _marks.Find(keys[i]!).IfNone(0.0);
+            }
+            live[2 * i] = OrderOf(slot.EntryOrder);
+            live[2 * i + 1] = OrderOf(slot.ExitOrder);
+        }
+        return new Lanes(hosted, keys, live, marks);
     }
 
     // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14).

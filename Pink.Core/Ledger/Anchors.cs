@@ -21,7 +21,7 @@ internal static class Anchors
             s.Diag(DiagnosticKinds.AnchorRejected, Severity.Warning, $"balance report {e.Id}: wallet balance {e.WalletBalance} is not a positive number; capital unchanged");
             return;
         }
-        var a = s.State.Account;
+        var a = s.Account;
         var explained = e.Reason is BalanceReason.Transfer or BalanceReason.Funding;
         var difference = e.WalletBalance - a.KLedger;
         var compared = a.Anchored && !explained;
@@ -42,7 +42,7 @@ internal static class Anchors
         s.Remember(e.Id);
         if (next == a) return;
         s.Put(next);
-        s.Row(new AccountEventRow(s.Ts, 0, "anchor", e.Id, next.Capital, Names.Of(next.Source), next.EWalletBalance, next.AvailableMargin,
+        s.Row(new AccountEventRow(s.Ts, s.Seq, "anchor", e.Id, next.Capital, Names.Of(next.Source), next.EWalletBalance, next.AvailableMargin,
             0, 0, next.KLedger, compared ? difference : 0, a.Anchored && explained ? difference : 0, ""));
         s.Touch();
     }

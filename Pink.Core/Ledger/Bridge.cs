@@ -14,7 +14,7 @@ internal static class Bridge
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
         if (increment == 0 && fees == 0) return;
-        var a = s.State.Account;
+        var a = s.Account;
         var delta = increment - fees;
         a = a with
         {
@@ -22,7 +22,7 @@ internal static class Bridge
         };
         s.Put(a);
         s.Put(trade with { SettledRealized = trade.RealizedPnl, SettledFees = trade.Fees });
-        s.Row(new AccountEventRow(s.Ts, 0, "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance, a.AvailableMargin,
+        s.Row(new AccountEventRow(s.Ts, s.Seq, "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance, a.AvailableMargin,
             increment, fees, a.KLedger, 0, 0, tradeId));
         s.Touch();
     }

@@ -13,7 +13,7 @@ internal static class Settlements
     public static void OnFill(Step s, string clientOrderId, int? legIndex, ExchangeSettlement x)
     {
         if (s.OrderOf(clientOrderId) is Order order && s.TradeOf(order.TradeId) is Trade trade)
-            Book(s, order, trade, x.RealizedPnl, x.Fee, leg => leg.Index == legIndex, legRows: false);
+            Book(s, order, trade, x.RealizedPnl, x.Fee, legIndex, anyLeg: false, legRows: false);
     }
 
     /// <summary>A settlement reported on its own (e.g. REST income, or a synthetic FILL_SETTLED).</summary>
@@ -30,7 +30,7 @@ internal static class Settlements
             return;
         }
         var before = trade;
-        Book(s, order, trade, e.RealizedPnl, e.Fee, _ => true, legRows: true);
+        Book(s, order, trade, e.RealizedPnl, e.Fee, null, anyLeg: true, legRows: true);
         s.Remember(e.Id);
         s.Touch();
         Bridge.Settle(s, trade.TradeId);
@@ -46,41 +46,54 @@ internal static class Settlements
     /// <summary>Exchange if every exit order of the trade was settled by the exchange, else the kernel's estimate.</summary>
     public static PnlSource SourceOf(Step s, Trade trade)
     {
-        if (trade.Legs.Count == 0) return PnlSource.KernelEstimate;
-        foreach (var leg in trade.Legs)
-            if (s.OrderOf(leg.ClientOrderId) is not { ExchangeSettled: true }) return PnlSource.KernelEstimate;
+        var legs = trade.Legs;
+        if (legs.Count == 0) return PnlSource.KernelEstimate;
+        for (var i = 0; i < legs.Count; i++)
+            if (s.OrderOf(legs[i].ClientOrderId) is not { ExchangeSettled: true }) return PnlSource.KernelEstimate;
         return PnlSource.Exchange;
     }
 
     // legRows: a settlement after the fact rewrites the repaired legs' rows (same key: the store keeps the newest);
-    // one that came with its fill leaves the leg's single row to the fill.
-    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, Func<ExitLeg, bool> repairable, bool legRows)
+    // one that came with its fill leaves the leg's single row to the fill. Repairable legs: the order's price-less,
+    // unrepaired legs — any of them (anyLeg) or only the fill's own (legIndex).
+    // `order` is the order as it stands; it and the trade are each written once, with every change of the settlement.
+    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, int? legIndex, bool anyLeg, bool legRows)
     {
-        if (double.IsFinite(fee))
-        {
-            trade = trade with { Fees = trade.Fees + fee };
-            order = s.OrderOf(order.ClientOrderId)! with { Fees = order.Fees + fee };
-            s.Put(order);
-        }
-        else s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
+        var feeBooked = double.IsFinite(fee);
+        if (!feeBooked)
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
+        var fees = feeBooked ? trade.Fees + fee : trade.Fees;
 
         if (rp is double r && !double.IsFinite(r))
         {
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: rp {r} ignored", order.Slot, trade.TradeId);
             rp = null;
         }
+        var repaired = false;
         if (rp is double realized)
         {
-            var skipped = trade.Legs.Filter(l => l.ClientOrderId == order.ClientOrderId && l.SkippedNoPrice && !l.Repaired && repairable(l));
-            if (!skipped.IsEmpty)
+            LanguageExt.Arr<ExitLeg> skipped = default;
+            var legs = trade.Legs;
+            for (var i = 0; i < legs.Count; i++)
+            {
+                var l = legs[i];
+                if (l.ClientOrderId == order.ClientOrderId && l.SkippedNoPrice && !l.Repaired && (anyLeg || l.Index == legIndex))
+                    skipped = skipped.Add(l);
+            }
+            repaired = !skipped.IsEmpty;
+            if (repaired)
                 trade = Repair(s, trade, skipped, realized, legRows);
             else if (order.Purpose == OrderPurpose.Exit || realized != 0)
                 Compare(s, order, trade, realized);
-            order = s.OrderOf(order.ClientOrderId)! with { ExchangeSettled = true, ExchangeRealized = s.OrderOf(order.ClientOrderId)!.ExchangeRealized + realized };
-            if (!skipped.IsEmpty) order = order with { EstimatedRealized = order.EstimatedRealized + realized };
-            s.Put(order);
+            s.Put(order with
+            {
+                Fees = feeBooked ? order.Fees + fee : order.Fees,
+                ExchangeSettled = true, ExchangeRealized = order.ExchangeRealized + realized,
+                EstimatedRealized = repaired ? order.EstimatedRealized + realized : order.EstimatedRealized,
+            });
         }
-        s.Put(trade with { PnlSource = SourceOf(s, trade) });
+        else if (feeBooked) s.Put(order with { Fees = order.Fees + fee });
+        s.Put(trade with { Fees = fees, PnlSource = SourceOf(s, trade) });
     }
 
     private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, double rp, bool legRows)

@@ -1,0 +1,97 @@
+using Pink.Bench.Check;
+using Pink.Bench.Workload;
+using Pink.Core;
+using Pink.Shell.Bingx;
+
+namespace Pink.Bench.Tests;
+
+/// <summary>The benchmark's inputs and its mutable baseline are what they claim to be.</summary>
+public class BaselineTests
+{
+    /// <summary>
+    /// The fingerprint of every effect and of the final state document of the pure kernel on the first 1,000,000 events
+    /// of the mixed stream, taken before any performance work on Pink.Core (main at c7f0157). A faster kernel must give
+    /// exactly these effects and these document bytes.
+    /// </summary>
+    public const string KernelFingerprint = "7CA81194DEC8CA31ED10A5DC84AA253F5ABC6C5302104442014168CD768C474E";
+
+    [Fact]
+    public void Kernel_effects_and_state_document_on_the_mixed_stream_are_unchanged()
+    {
+        var (hash, _, effects) = Fingerprint.OfKernel(Kernel.Initial(MixedStream.Config), MixedStream.Generate(1_000_000));
+        Assert.Equal(1_370_009, effects);
+        Assert.Equal(KernelFingerprint, hash);
+    }
+
+    [Fact]
+    public void Mutable_baseline_gives_the_same_effects_and_ledger_as_the_kernel()
+    {
+        var report = LedgerCheck.Verify(MixedStream.Config, MixedStream.Generate(1_000_000));
+        Assert.True(report.Trades > 14_000);
+        Assert.True(report.Feedback > 14_000);
+    }
+
+    [Fact]
+    public void Ledger_check_fails_loudly_on_a_difference()
+    {
+        var events = MixedStream.Generate(20_000).ToList();
+        var i = events.FindIndex(e => e is Fill { Settlement: not null } f && f.Side == OrderSide.Sell);
+        var f = (Fill)events[i];
+        events[i] = f with { Settlement = f.Settlement! with { Fee = f.Settlement.Fee + 0.01 } };
+        // Both kernels see the same altered stream: they still agree (the ledger check compares kernels, not the stream).
+        LedgerCheck.Verify(MixedStream.Config, events);
+        // A stream the mutable baseline does not cover is refused, never silently skipped.
+        events.Insert(10, new OrderCancelled("e1", null, "test", events[9].TimeMs));
+        Assert.Throws<NotSupportedException>(() => LedgerCheck.Verify(MixedStream.Config, events));
+    }
+
+    [Fact]
+    public void Stream_is_deterministic_and_its_ledger_makes_sense()
+    {
+        var a = MixedStream.Generate(100_000, MixedStream.DefaultSeed, out var mix);
+        var b = MixedStream.Generate(100_000);
+        Assert.Equal(a, b);
+        Assert.True(mix.Marks > 60_000 && mix.Fills > 5_000 && mix.PricelessLegs > 50 && mix.Settled > 500 && mix.Funding > 0 && mix.Duplicates > 0);
+        var state = Kernel.Initial(MixedStream.Config);
+        var kinds = new HashSet<string>();
+        foreach (var e in a)
+        {
+            var o = Kernel.Apply(state, e);
+            state = o.State;
+            foreach (var d in o.Effects.OfType<Diagnostic>()) kinds.Add(d.Kind);
+        }
+        // No divergence, no mismatch, nothing unresolved: only the repeated exchange reports are flagged.
+        Assert.Equal([DiagnosticKinds.DuplicateIgnored], kinds);
+        Assert.Equal(CapitalSource.EAnchored, state.Account.Source);
+        Assert.Equal(state.Account.EWalletBalance, state.Account.KLedger, 6);
+        Assert.All(state.Trades.Values.Where(t => t.Closed), t => Assert.Equal(PnlSource.Exchange, t.PnlSource));
+    }
+
+    [Fact]
+    public void Frames_through_the_adapter_give_the_same_ledger_as_the_events()
+    {
+        var events = MixedStream.Generate(100_000);
+        var direct = Kernel.Initial(MixedStream.Config);
+        foreach (var e in events) direct = Kernel.Apply(direct, e).State;
+        var viaFrames = Kernel.Initial(MixedStream.Config);
+        foreach (var item in Frames.Of(events))
+        {
+            var input = item.Event is KernelEvent e ? [e] : BingxAdapter.FromWs(Frames.Gunzip(item.Gzip!), viaFrames, item.ReceivedMs);
+            foreach (var x in input)
+            {
+                Assert.IsNotType<InputRejected>(x);
+                viaFrames = Kernel.Apply(viaFrames, x).State;
+            }
+        }
+        Assert.Equal(direct.Account.Capital, viaFrames.Account.Capital, 6);
+        Assert.Equal(direct.Account.FeesPaid, viaFrames.Account.FeesPaid, 6);
+        Assert.Equal(direct.Trades.Count, viaFrames.Trades.Count);
+        foreach (var t in direct.Trades.Values)
+        {
+            var v = viaFrames.Trades.Find(t.TradeId).IfNone(() => throw new Xunit.Sdk.XunitException($"no {t.TradeId}"));
+            Assert.Equal(t.RealizedPnl, v.RealizedPnl, 6);
+            Assert.Equal(t.Fees, v.Fees, 6);
+            Assert.Equal(t.PnlSource, v.PnlSource);
+        }
+    }
+}

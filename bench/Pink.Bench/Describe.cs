@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Pink.Bench.Check;
+using Pink.Bench.Workload;
+using Pink.Core;
+
+namespace Pink.Bench;
+
+/// <summary><c>--describe [N]</c>: what the mixed stream holds and what the kernel makes of it (no benchmark).</summary>
+public static class Describe
+{
+    private static KernelState Fold(IEnumerable<KernelEvent> events)
+    {
+        var s = Kernel.Initial(MixedStream.Config);
+        foreach (var e in events) s = Kernel.Apply(s, e).State;
+        return s;
+    }
+
+    public static int Run(string[] args)
+    {
+        var n = args.Length > 0 && int.TryParse(args[0], out var count) ? count : 1_000_000;
+        var events = MixedStream.Generate(n, MixedStream.DefaultSeed, out var mix);
+        Console.WriteLine(mix);
+        if (!args.Contains("--fast"))
+        {
+            var clock0 = Stopwatch.StartNew();
+            Console.WriteLine(LedgerCheck.Verify(MixedStream.Config, events));
+            Console.WriteLine($"ledger check: {clock0.Elapsed.TotalMilliseconds:0} ms");
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            var m = new Pink.Bench.Mutable.MutableKernel(MixedStream.Config);
+            var list = new List<Effect>();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var c3 = Stopwatch.StartNew();
+            foreach (var e in events) m.Apply(e, list);
+            c3.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"mutable: {n / c3.Elapsed.TotalSeconds:0} events/s wall, {n / cpu:0} events/s cpu, {(double)bytes / n:0} B/event");
+        }
+        var full = args.Contains("--fingerprint");
+        var clock = Stopwatch.StartNew();
+        var (hash, state, effects) = full ? Fingerprint.OfKernel(Kernel.Initial(MixedStream.Config), events) : ("-", Fold(events), 0);
+        clock.Stop();
+        var document = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(StateDocument.Save(state)));
+        Console.WriteLine($"fingerprint {hash}: {effects} effects, {clock.Elapsed.TotalMilliseconds:0} ms; state document sha256 {Convert.ToHexString(document)}");
+        var kinds = new Dictionary<string, int>();
+        var s = Kernel.Initial(MixedStream.Config);
+        foreach (var e in events)
+        {
+            var o = Kernel.Apply(s, e);
+            s = o.State;
+            foreach (var effect in o.Effects)
+            {
+                var k = effect switch
+                {
+                    Diagnostic d => $"diag {d.Kind}",
+                    PersistRow r => $"row {r.Row.Table}",
+                    _ => effect.GetType().Name,
+                };
+                kinds[k] = kinds.GetValueOrDefault(k) + 1;
+            }
+        }
+        foreach (var (k, c) in kinds.OrderBy(p => p.Key)) Console.WriteLine($"  {k,-40} {c,10}");
+        var a = state.Account;
+        Console.WriteLine($"capital {a.Capital} ({a.Source}), fees {a.FeesPaid}, K {a.KLedger}, wallet {a.EWalletBalance}, blocked {a.EntriesBlocked}");
+        var warm = Kernel.Initial(MixedStream.Config);
+        for (var round = 0; round < 3; round++)
+        {
+            var st = Kernel.Initial(MixedStream.Config);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var c2 = Stopwatch.StartNew();
+            foreach (var e in events) st = Kernel.Apply(st, e).State;
+            c2.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"kernel alone: {n / c2.Elapsed.TotalSeconds:0} events/s wall, {n / cpu:0} events/s cpu, {(double)bytes / n:0} B/event");
+        }
+        {
+            var (prefix, positions) = MixedStream.UntilClosedTrades(10_000);
+            var start = Fold(prefix);
+            var rng = new Random(7);
+            var prices = positions.Select(p => p.EntryPrice).ToArray();
+            var t = start.LastEventMs;
+            var marks = new MarkPrice[200_000];
+            for (var i = 0; i < marks.Length; i++)
+            {
+                var k = i % positions.Length;
+                prices[k] *= 1 + (rng.NextDouble() - 0.5) * 0.002;
+                marks[i] = new MarkPrice(positions[k].Symbol, prices[k], ++t);
+            }
+            for (var round = 0; round < 5; round++)
+            {
+                var st = start;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                foreach (var m in marks) st = Kernel.Apply(st, m).State;
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalNanoseconds;
+                var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                Console.WriteLine($"marks: {cpu / marks.Length:0} ns/mark cpu, {(double)bytes / marks.Length:0} B/mark");
+            }
+        }
+        {
+            var time = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
+            for (var round = 0; round < 2; round++)
+            {
+                time.Clear();
+                var st = Kernel.Initial(MixedStream.Config);
+                foreach (var e in events)
+                {
+                    var b0 = GC.GetAllocatedBytesForCurrentThread();
+                    var t0 = Stopwatch.GetTimestamp();
+                    st = Kernel.Apply(st, e).State;
+                    var dt = Stopwatch.GetTimestamp() - t0;
+                    var db = GC.GetAllocatedBytesForCurrentThread() - b0;
+                    var k = e.GetType().Name;
+                    var (ticks, bytes, cnt) = time.GetValueOrDefault(k);
+                    time[k] = (ticks + dt, bytes + db, cnt + 1);
+                }
+            }
+            foreach (var (k, v) in time.OrderByDescending(p => p.Value.Ticks))
+                Console.WriteLine($"  by type {k,-20} {v.Count,8} events {v.Ticks * 1e9 / Stopwatch.Frequency / v.Count,8:0} ns/event {v.Bytes / (double)v.Count,8:0} B/event  share {v.Ticks * 100.0 / time.Values.Sum(x => x.Ticks),5:0.0}%");
+        }
+        Console.WriteLine($"trades {state.Trades.Count} (closed {state.Trades.Values.Count(t => t.Closed)}), orders {state.Orders.Count}, seq {state.EventSeq}");
+        return 0;
+    }
+}

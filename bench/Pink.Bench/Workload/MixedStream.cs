@@ -1,0 +1,299 @@
+using Pink.Core;
+
+namespace Pink.Bench.Workload;
+
+/// <summary>
+/// A deterministic (seeded) stream of kernel events shaped like a live session: 4 slots cycling through
+/// open → acknowledged → partial entry fills → hold → close → acknowledged → partial exit fills, mark prices at a high
+/// rate (most for held instruments, some for instruments nobody holds), an ACCOUNT_UPDATE-style balance report after
+/// every fill whose wallet is the exchange's own arithmetic (so anchors agree with the K-ledger), settlements that ride
+/// on the fill or arrive later as REST income, occasional price-less exit legs repaired by the exchange's `rp`,
+/// funding, and a few repeated exchange reports.
+/// <para>
+/// The generator keeps the exchange's books itself (VWAP basis, `rp` per leg, fees, wallet): it never asks the
+/// kernel, so the stream is the same for the pure kernel and the mutable baseline.
+/// </para>
+/// </summary>
+public static class MixedStream
+{
+    /// <summary>Default seed: the same stream on every run and every machine.</summary>
+    public const int DefaultSeed = 20_250_611;
+
+    /// <summary>Time of the first event (epoch ms).</summary>
+    public const long StartMs = 1_749_650_000_000;
+
+    /// <summary>Starting wallet (and seed capital).</summary>
+    public const double StartWallet = 50_000;
+
+    /// <summary>Taker fee rate the exchange charges.</summary>
+    public const double FeeRate = 0.0005;
+
+    internal static readonly string[] Symbols = ["FET-USDT", "BTC-USDT", "ETH-USDT", "SOL-USDT", "DOGE-USDT", "LINK-USDT"];
+    private static readonly double[] StartPrices = [0.75, 64_000, 3_200, 150, 0.12, 14];
+    private static readonly int[] PriceDigits = [5, 1, 2, 3, 6, 4];
+    private static readonly double[] Lots = [1, 0.0001, 0.001, 0.01, 10, 0.1];
+
+    /// <summary>The kernel configuration the stream is made for.</summary>
+    public static KernelConfig Config => new(SlotCount: 4, SeedCapital: StartWallet);
+
+    /// <summary>What the stream holds, for the report.</summary>
+    public sealed record Mix(int Events, int Marks, int Opens, int Closes, int Acks, int Fills, int PricelessLegs, int Settled,
+        int Balances, int Funding, int Duplicates, int ClosedTrades);
+
+    /// <summary>The first <paramref name="count"/> events of the stream for <paramref name="seed"/>.</summary>
+    public static KernelEvent[] Generate(int count, int seed = DefaultSeed) => Generate(count, seed, out _);
+
+    /// <summary>The stream and what it holds.</summary>
+    public static KernelEvent[] Generate(int count, int seed, out Mix mix)
+    {
+        var g = new Generator(seed);
+        var events = new KernelEvent[count];
+        for (var i = 0; i < count; i++) events[i] = g.Next(i);
+        mix = new Mix(count, g.Marks, g.Opens, g.Closes, g.Acks, g.Fills, g.Priceless, g.SettledLater, g.Balances, g.FundingCount,
+            g.Duplicates, g.ClosedTrades);
+        return events;
+    }
+
+    /// <summary>
+    /// Events until <paramref name="closedTrades"/> trades have closed and every slot holds an open position
+    /// (the state a restart finds), and the exchange positions at that point.
+    /// </summary>
+    public static (KernelEvent[] Events, ExchangePosition[] Positions) UntilClosedTrades(int closedTrades, int seed = DefaultSeed)
+    {
+        var g = new Generator(seed);
+        var events = new List<KernelEvent>();
+        for (var i = 0; ; i++)
+        {
+            events.Add(g.Next(i));
+            if (g.ClosedTrades >= closedTrades && g.AllHolding) break;
+        }
+        return (events.ToArray(), g.Positions());
+    }
+
+    private enum Phase { Idle, EntryPlaced, EntryFilling, Holding, ExitPlaced, ExitFilling }
+
+    private sealed class Lane(int slot)
+    {
+        public readonly int Slot = slot;
+        public Phase Phase;
+        public long ReadyAt;
+        public int Symbol = -1;
+        public PositionSide Side;
+        public string ClientOrderId = "";
+        public long VenueOrderId;
+        public double OrderQty;
+        public readonly Queue<double> Parts = new();
+        public double Cum;
+        public double CumNotional;
+        public double Basis;
+        public double Open;
+    }
+
+    private sealed class Generator
+    {
+        private readonly Random _rng;
+        private readonly Lane[] _lanes;
+        private readonly double[] _prices = (double[])StartPrices.Clone();
+        private readonly Queue<KernelEvent> _urgent = new();
+        private long _t = StartMs;
+        private long _venue = 1_900_000_000_000_000_000;
+        private int _orders;
+        private double _wallet = StartWallet;
+        private BalanceReport? _lastReport;
+        private bool _started;
+
+        public int Marks, Opens, Closes, Acks, Fills, Priceless, SettledLater, Balances, FundingCount, Duplicates, ClosedTrades;
+
+        public Generator(int seed)
+        {
+            _rng = new Random(seed);
+            _lanes = new Lane[4];
+            for (var i = 0; i < _lanes.Length; i++) _lanes[i] = new Lane(i);
+        }
+
+        public bool AllHolding => _urgent.Count == 0 && _lanes.All(l => l.Phase == Phase.Holding);
+
+        public ExchangePosition[] Positions() =>
+            _lanes.Where(l => l.Open > 0).Select(l => new ExchangePosition(Symbols[l.Symbol], l.Side, l.Open, l.Basis, 3)).ToArray();
+
+        public KernelEvent Next(int index)
+        {
+            _t += 1 + _rng.Next(20);
+            if (!_started)
+            {
+                _started = true;
+                return Report(BalanceReason.Order);
+            }
+            if (_urgent.Count > 0)
+                return _rng.NextDouble() < 0.5 ? Mark() : Resolve(_urgent.Dequeue());
+            var u = _rng.NextDouble();
+            if (u < 0.70) return Mark();
+            if (u < 0.7003) return Funding();
+            if (u < 0.7010 && _lastReport is not null)
+            {
+                Duplicates++;
+                return _lastReport with { TimeMs = _t }; // the same exchange report again (same id): a duplicate
+            }
+            var ready = 0;
+            Span<int> which = stackalloc int[4];
+            foreach (var lane in _lanes)
+                if (lane.ReadyAt <= index) which[ready++] = lane.Slot;
+            return ready == 0 ? Mark() : Step(_lanes[which[_rng.Next(ready)]], index);
+        }
+
+        private KernelEvent Step(Lane l, int index)
+        {
+            switch (l.Phase)
+            {
+                case Phase.Idle:
+                {
+                    var free = Enumerable.Range(0, Symbols.Length).Where(s => _lanes.All(o => o.Symbol != s)).ToArray();
+                    l.Symbol = free[_rng.Next(free.Length)];
+                    l.Side = _rng.Next(2) == 0 ? PositionSide.Long : PositionSide.Short;
+                    var notional = 200 + _rng.NextDouble() * 1_800;
+                    var lot = Lots[l.Symbol];
+                    l.OrderQty = Math.Max(lot, Math.Round(notional / _prices[l.Symbol] / lot) * lot);
+                    l.ClientOrderId = $"e{++_orders}";
+                    l.Cum = l.CumNotional = l.Basis = l.Open = 0;
+                    l.Phase = Phase.EntryPlaced;
+                    Opens++;
+                    return new OpenIntent(l.Slot, Symbols[l.Symbol], l.Side, l.OrderQty, 1 + _rng.Next(3), l.ClientOrderId, null, _t);
+                }
+                case Phase.EntryPlaced:
+                    Split(l, l.OrderQty, 1 + _rng.Next(4));
+                    l.Phase = Phase.EntryFilling;
+                    return Ack(l);
+                case Phase.EntryFilling:
+                {
+                    var qty = l.Parts.Dequeue();
+                    var price = FillPrice(l.Symbol);
+                    var fee = Fee(qty, price);
+                    // The exchange's own basis: VWAP of the entry fills.
+                    l.Basis = (l.Basis * l.Open + price * qty) / (l.Open + qty);
+                    l.Open += qty;
+                    if (l.Parts.Count == 0)
+                    {
+                        l.Phase = Phase.Holding;
+                        l.ReadyAt = index + 50 + _rng.Next(250);
+                    }
+                    return Fill(l, Names.Opening(l.Side), qty, price, 0.0, fee);
+                }
+                case Phase.Holding:
+                    l.ClientOrderId = $"x{++_orders}";
+                    l.Cum = l.CumNotional = 0;
+                    l.Phase = Phase.ExitPlaced;
+                    Closes++;
+                    return new CloseIntent(l.Slot, l.ClientOrderId, _t);
+                case Phase.ExitPlaced:
+                    Split(l, l.Open, 1 + _rng.Next(3));
+                    l.Phase = Phase.ExitFilling;
+                    return Ack(l);
+                default:
+                {
+                    var qty = l.Parts.Dequeue();
+                    var last = l.Parts.Count == 0;
+                    if (last) qty = l.Open; // the exchange closes exactly what is held
+                    var price = FillPrice(l.Symbol);
+                    var rp = Names.Sign(l.Side) * qty * (price - l.Basis);
+                    var fee = Fee(qty, price);
+                    l.Open = last ? 0 : l.Open - qty;
+                    var priceless = _rng.NextDouble() < 0.05;
+                    if (priceless) Priceless++;
+                    var fill = Fill(l, Names.Closing(l.Side), qty, priceless ? 0.0 : price, rp, fee, price);
+                    if (last)
+                    {
+                        l.Phase = Phase.Idle;
+                        l.Symbol = -1;
+                        l.ReadyAt = index + 10 + _rng.Next(90);
+                        ClosedTrades++;
+                    }
+                    return fill;
+                }
+            }
+        }
+
+        private KernelEvent Ack(Lane l)
+        {
+            Acks++;
+            l.VenueOrderId = ++_venue;
+            return new OrderAcknowledged(l.ClientOrderId, l.VenueOrderId, _t);
+        }
+
+        // One fill as the user stream reports it: incremental qty, cumulative z and ap, and (mostly) its settlement;
+        // the rest settle through REST income right after. The wallet report follows every fill.
+        private KernelEvent Fill(Lane l, OrderSide side, double qty, double price, double rp, double fee, double? truePrice = null)
+        {
+            Fills++;
+            l.Cum += qty;
+            l.CumNotional += qty * (truePrice ?? price);
+            var id = $"otu:{l.VenueOrderId}:{l.Cum:R}";
+            var later = _rng.NextDouble() < 0.15;
+            var fill = new Fill(l.VenueOrderId, l.ClientOrderId, Symbols[l.Symbol], side, qty, price, _t, id, l.Cum, l.CumNotional / l.Cum,
+                later ? null : new ExchangeSettlement(rp, fee));
+            if (later)
+            {
+                SettledLater++;
+                _urgent.Enqueue(new FillSettled($"inc:{l.VenueOrderId}:{l.Cum:R}", l.VenueOrderId, rp, fee, _t + 1));
+            }
+            _wallet += rp - fee;
+            _urgent.Enqueue(new DeferredReport());
+            return fill;
+        }
+
+        private KernelEvent Mark()
+        {
+            Marks++;
+            int s;
+            var held = _lanes.Count(l => l.Open > 0);
+            if (held > 0 && _rng.NextDouble() < 0.85)
+            {
+                var k = _rng.Next(held);
+                s = _lanes.Where(l => l.Open > 0).ElementAt(k).Symbol;
+            }
+            else s = _rng.Next(Symbols.Length);
+            var p = _prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.002);
+            _prices[s] = Math.Round(p, PriceDigits[s]);
+            return new MarkPrice(Symbols[s], _prices[s], _t);
+        }
+
+        private KernelEvent Funding()
+        {
+            FundingCount++;
+            _wallet = Math.Round(_wallet + (_rng.NextDouble() - 0.6) * 2, 8);
+            return Report(BalanceReason.Funding);
+        }
+
+        private BalanceReport Report(BalanceReason reason)
+        {
+            Balances++;
+            var wallet = Math.Round(_wallet, 8);
+            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, double.NaN, reason, _t);
+            return _lastReport;
+        }
+
+        private void Split(Lane l, double qty, int parts)
+        {
+            l.Parts.Clear();
+            var lot = Lots[l.Symbol];
+            var lots = Math.Max(1, (long)Math.Round(qty / lot));
+            parts = (int)Math.Min(parts, lots);
+            var left = lots;
+            for (var i = 0; i < parts; i++)
+            {
+                var n = i == parts - 1 ? left : Math.Max(1, (long)(lots / parts * (0.5 + _rng.NextDouble())));
+                n = Math.Min(n, left - (parts - 1 - i));
+                left -= n;
+                l.Parts.Enqueue(n * lot);
+            }
+        }
+
+        private double FillPrice(int s) => Math.Round(_prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.0006), PriceDigits[s] + 1);
+
+        private static double Fee(double qty, double price) => Math.Round(qty * price * FeeRate, 8);
+
+        // Placeholder resolved when it leaves the queue: the wallet report carries the wallet as of that moment.
+        private sealed record DeferredReport() : KernelEvent(0);
+
+        public KernelEvent Resolve(KernelEvent e) => e is DeferredReport ? Report(BalanceReason.Order) : e;
+    }
+}
