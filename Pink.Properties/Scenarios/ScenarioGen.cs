@@ -20,7 +20,7 @@ public static class ScenarioGen
 
     private static Gen<T> OneOf<T>(params T[] values) => Gen.Elements(values);
 
-    /// <summary>A whole scenario; the number of beats grows with FsCheck's size (up to 60).</summary>
+    /// <summary>A whole scenario; it grows with FsCheck's size: up to 1 + size/12 trade episodes and size/3 single beats.</summary>
     public static Gen<Scenario> Scenario() =>
         from slots in Gen.Choose(1, 4)
         from cap in Gen.Choose(1, 3)
