@@ -34,6 +34,22 @@ internal static class Durable
         SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>
+    /// Make what was written to <paramref name="stream"/> durable: <c>fdatasync</c> on Linux (the data and the size,
+    /// not the timestamps), a full flush elsewhere. Throws when the disk says no.
+    /// </summary>
+    public static void DataSync(FileStream stream)
+    {
+        stream.Flush(flushToDisk: false);
+        if (!OperatingSystem.IsLinux())
+        {
+            stream.Flush(flushToDisk: true);
+            return;
+        }
+        if (fdatasync(stream.SafeFileHandle) != 0)
+            throw new IOException($"fdatasync {stream.Name} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
     /// <summary>Delete files and make the deletion durable.</summary>
     public static void Delete(params string[] paths)
     {
@@ -65,4 +81,7 @@ internal static class Durable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fdatasync(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
 }
