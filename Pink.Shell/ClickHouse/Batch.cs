@@ -12,7 +12,8 @@ internal enum SegmentMark
     Done,
     /// <summary>Moved to the poison lane (the server refused them); the lane now owns them.</summary>
     Parked,
-    /// <summary>Row-by-row delivery started: the group is never sent whole again (see <see cref="Tokens"/>).</summary>
+    /// <summary>Row-by-row delivery started: the group is never sent whole again (see <see cref="Tokens"/>). Written by
+    /// the previous spool version; this one splits in halves instead (<see cref="Batch.Split"/>).</summary>
     Isolating,
 }
 
@@ -26,6 +27,7 @@ internal sealed class Batch
 {
     private readonly Dictionary<string, SegmentMark> _settled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _isolating = new();
+    private readonly HashSet<(string Table, long First, long Last)> _splits = new();
     private readonly List<(string Table, IReadOnlyList<SpooledRow> Rows)> _groups;
 
     public Batch(long first, long last, IReadOnlyList<SpooledRow> rows)
@@ -60,7 +62,26 @@ internal sealed class Batch
     /// <summary>The unsettled groups, one per table, in schema order.</summary>
     public IEnumerable<(string Table, IReadOnlyList<SpooledRow> Rows)> Groups() => _groups.Where(g => !_settled.ContainsKey(g.Table));
 
-    public bool IsIsolating(string table) => _isolating.Contains(table);
+    /// <summary>
+    /// The sets a refused set of <paramref name="table"/>'s rows is delivered as instead of itself, or null when it is
+    /// still sent whole. A set, once split, is never sent whole again, and its parts are always the same (its two
+    /// halves; every single row for a group an older version marked Isolating), so every send after a restart is one
+    /// of the very sets sent before, with the same token.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SpooledRow>>? PartsOf(string table, IReadOnlyList<SpooledRow> set)
+    {
+        if (set.Count < 2) return null;
+        if (_isolating.Contains(table)) return set.Select(r => (IReadOnlyList<SpooledRow>)[r]).ToList();
+        if (!_splits.Contains((table, set[0].Position, set[^1].Position))) return null;
+        var half = set.Count / 2;
+        return [set.Take(half).ToList(), set.Skip(half).ToList()];
+    }
+
+    /// <summary>Record that this set of <paramref name="table"/>'s rows is from now on sent as its two halves.</summary>
+    public void Split(string table, long first, long last) => _splits.Add((table, first, last));
+
+    /// <summary>The splits recorded so far, to carry them into a compacted journal.</summary>
+    public IEnumerable<(string Table, long First, long Last)> Splits => _splits;
 
     public void Apply(SegmentMark mark, string table)
     {

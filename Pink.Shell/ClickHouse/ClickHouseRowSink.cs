@@ -426,9 +426,9 @@ public sealed class ClickHouseRowSink : IRowSink
     private void Mark(Batch batch, string table, SegmentMark mark)
     {
         _spool.Journal.Mark(batch.First, mark, table);
-        if (mark != SegmentMark.Done)
+        if (mark == SegmentMark.Parked)
         {
-            // Isolating must be durable before the first single-row send; Parked before moving on from the rows.
+            // Durable before moving on: the lane owns these rows now, and the batch must not offer them again.
             _spool.Journal.Sync();
             Synced(true);
         }
@@ -437,7 +437,7 @@ public sealed class ClickHouseRowSink : IRowSink
 
     private async Task<bool> DeliverGroupAsync(Batch batch, string table, IReadOnlyList<SpooledRow> rows, CancellationToken cancellationToken)
     {
-        if (!batch.IsIsolating(table))
+        if (batch.PartsOf(table, rows) is null)
         {
             var outcome = await _writer.InsertAsync(table, rows, cancellationToken);
             switch (outcome.Result)
@@ -457,29 +457,61 @@ public sealed class ClickHouseRowSink : IRowSink
                     lock (_gate) _spooled -= rows.Count;
                     return true;
                 default:
-                    // Some row in this set is poison. From now on these rows travel one by one (never as this set
-                    // again), so the good ones go through and only the refused ones are parked.
-                    Mark(batch, table, SegmentMark.Isolating);
+                    // Some row in this set is poison: from now on it travels as its two halves (never as this set
+                    // again), and so on down, so the good rows go through and only the refused ones are parked.
+                    Split(batch, table, rows);
                     break;
             }
         }
-        foreach (var row in rows)
-        {
-            if (batch.Acknowledged.Contains(row.Position)) continue;
-            var outcome = await _writer.InsertAsync(table, [row], cancellationToken);
-            if (outcome.Result == InsertResult.Unreachable)
-            {
-                Unreachable(outcome.Message);
-                return false;
-            }
-            if (outcome.Result == InsertResult.Acknowledged) Delivered(1, fromSpool: false);
-            else Park(table, [row], outcome.Message!);
-            batch.Acknowledged.Add(row.Position);
-        }
+        foreach (var part in batch.PartsOf(table, rows)!)
+            if (!await DeliverPartAsync(batch, table, part, cancellationToken)) return false;
         _options.FaultPoint?.Invoke("acknowledged");
         Mark(batch, table, SegmentMark.Done);
         lock (_gate) _spooled -= rows.Count;
         return true;
+    }
+
+    // One part of a split set: sent whole unless it was split too; a refused single row is parked. Parts settled in
+    // this run are skipped when delivery resumes after an outage (after a restart they are sent again, as the same
+    // sets with the same tokens, and the server recognises them).
+    private async Task<bool> DeliverPartAsync(Batch batch, string table, IReadOnlyList<SpooledRow> part, CancellationToken cancellationToken)
+    {
+        if (part.All(r => batch.Acknowledged.Contains(r.Position))) return true;
+        if (batch.PartsOf(table, part) is null)
+        {
+            var outcome = await _writer.InsertAsync(table, part, cancellationToken);
+            switch (outcome.Result)
+            {
+                case InsertResult.Unreachable:
+                    Unreachable(outcome.Message);
+                    return false;
+                case InsertResult.Acknowledged:
+                    Delivered(part.Count, fromSpool: false);
+                    foreach (var row in part) batch.Acknowledged.Add(row.Position);
+                    return true;
+                case InsertResult.TableRejected:
+                case InsertResult.RowsRejected when part.Count == 1:
+                    Park(table, part, outcome.Message!);
+                    foreach (var row in part) batch.Acknowledged.Add(row.Position);
+                    return true;
+                default:
+                    Split(batch, table, part);
+                    break;
+            }
+        }
+        foreach (var half in batch.PartsOf(table, part)!)
+            if (!await DeliverPartAsync(batch, table, half, cancellationToken)) return false;
+        return true;
+    }
+
+    // Durable before either half is sent: after a restart the set is still sent as these halves, never whole.
+    private void Split(Batch batch, string table, IReadOnlyList<SpooledRow> set)
+    {
+        _spool.Journal.Split(batch.First, table, set[0].Position, set[^1].Position);
+        _spool.Journal.Sync();
+        Synced(true);
+        batch.Split(table, set[0].Position, set[^1].Position);
+        _options.FaultPoint?.Invoke("split");
     }
 
     private async Task<bool> RetryLaneAsync(CancellationToken cancellationToken)
@@ -516,6 +548,8 @@ public sealed class ClickHouseRowSink : IRowSink
         PoisonGroup group;
         lock (_gate)
         {
+            // The first parked group starts the retry clock: offered again one PoisonRetryInterval later, not at once.
+            if (_lane.Groups.Count == 0) _laneDue = DateTime.UtcNow + _options.PoisonRetry;
             group = _lane.Park(table, rows, message);
             _poisoned = _lane.RowCount;
         }

@@ -14,8 +14,8 @@ namespace Pink.Shell.ClickHouse;
 /// <param name="FaultPoint">Test hook, called at named points of the delivery protocol (<c>sealed</c> = a flush's rows
 /// are durable but the flush has not returned, <c>journaled</c> = a batch's composition is durable but nothing of it
 /// was sent, <c>acknowledged</c> = server acknowledged a table's insert but that is not yet recorded, <c>marked</c> =
-/// a batch's completion is durable but its spool files are not yet trimmed), so a test can kill the process at exactly
-/// that point.</param>
+/// a batch's completion is durable but its spool files are not yet trimmed, <c>split</c> = a refused set's split into
+/// halves is durable but neither half was sent), so a test can kill the process at exactly that point.</param>
 public sealed record ClickHouseSinkOptions(
     string SpoolDir,
     int BatchRows = 10_000,

@@ -24,16 +24,6 @@ internal static class Durable
         SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <summary>Append one line and fsync it before returning.</summary>
-    public static void AppendLine(string path, string line)
-    {
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-    }
-
     /// <summary>
     /// Make what was written to <paramref name="stream"/> durable: <c>fdatasync</c> on Linux (the data and the size,
     /// not the timestamps), a full flush elsewhere. Throws when the disk says no.

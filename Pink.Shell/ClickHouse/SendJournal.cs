@@ -9,9 +9,12 @@ namespace Pink.Shell.ClickHouse;
 /// <item><c>batch A B</c> — the rows at positions A..B are one delivery (one insert per table). Made durable
 /// (<c>fdatasync</c>) <b>before</b> any of it is sent, so every send of it, in this run or after a restart, carries the
 /// same rows and the same tokens.</item>
-/// <item><c>mark A Isolating|Parked|Done TABLE</c> — what became of one table's rows of batch A. Isolating and Parked
-/// are durable before the next step (row-by-row sends; moving on from parked rows); Done rides along with the next
-/// sync (losing it only means the server sees that table's insert again and recognises its token).</item>
+/// <item><c>mark A Parked|Done TABLE</c> — what became of one table's rows of batch A. Parked is durable before the
+/// sink moves on from the rows; Done rides along with the next sync (losing it only means the server sees that table's
+/// insert again and recognises its token). (<c>Isolating</c>: an older version's row-by-row split, still honoured.)</item>
+/// <item><c>split A TABLE P Q</c> — the server refused the set of TABLE's rows of batch A at positions P..Q because of
+/// some row in it: from now on that set travels as its two halves, never whole again. Durable before either half is
+/// sent.</item>
 /// <item><c>done A</c> — every table of batch A is acknowledged or parked; the watermark moves to B. Rides along
 /// with the next sync, and the spool files it covers are deleted only after that sync.</item>
 /// <item><c>watermark W</c> — written when the journal is compacted: everything at or below W is settled.</item>
@@ -69,6 +72,11 @@ internal sealed class SendJournal : IDisposable
                 case "mark" when numbers && parts.Length == 4 && Enum.TryParse<SegmentMark>(parts[2], out var mark):
                     open.Find(b => b.First == first)?.Marks.Add((mark, parts[3]));
                     break;
+                case "split" when numbers && parts.Length == 5
+                    && long.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var from)
+                    && long.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var to):
+                    open.Find(b => b.First == first)?.Splits.Add((parts[2], from, to));
+                    break;
                 case "done" when numbers && parts.Length == 2:
                     var batch = open.Find(b => b.First == first);
                     if (batch is null) break;
@@ -95,6 +103,8 @@ internal sealed class SendJournal : IDisposable
     public void Begin(long first, long last) => Append($"batch {first} {last}\n");
 
     public void Mark(long first, SegmentMark mark, string table) => Append($"mark {first} {mark} {table}\n");
+
+    public void Split(long first, string table, long from, long to) => Append($"split {first} {table} {from} {to}\n");
 
     public void Done(long first, long last)
     {
@@ -124,9 +134,11 @@ internal sealed class SendJournal : IDisposable
         {
             text.Append(CultureInfo.InvariantCulture, $"batch {batch.First} {batch.Last}\n");
             foreach (var (mark, table) in batch.Marks) text.Append(CultureInfo.InvariantCulture, $"mark {batch.First} {mark} {table}\n");
+            foreach (var (table, from, to) in batch.Splits) text.Append(CultureInfo.InvariantCulture, $"split {batch.First} {table} {from} {to}\n");
         }
-        _stream.Dispose();
         Durable.WriteAtomically(_path, s => s.Write(Encoding.UTF8.GetBytes(text.ToString())));
+        // The old handle still points at the replaced file; appends go to the new one from here on.
+        _stream.Dispose();
         _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
     }
 
@@ -142,5 +154,6 @@ internal sealed class SendJournal : IDisposable
     internal sealed record OpenBatch(long First, long Last)
     {
         public List<(SegmentMark Mark, string Table)> Marks { get; } = new();
+        public List<(string Table, long First, long Last)> Splits { get; } = new();
     }
 }

@@ -134,6 +134,7 @@ internal sealed partial class Spool : IDisposable
             }
             var batch = new Batch(open.First, open.Last, members);
             foreach (var (mark, table) in open.Marks) batch.Apply(mark, table);
+            foreach (var (table, from, to) in open.Splits) batch.Split(table, from, to);
             batches.Add(batch);
             batchedUpTo = Math.Max(batchedUpTo, open.Last);
         }
