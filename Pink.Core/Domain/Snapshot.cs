@@ -19,9 +19,12 @@ public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string
 public sealed record AccountSnapshot
 {
     private readonly KernelState? _state;
-    private SlotView[]? _views;
-    private Arr<SlotView> _given;
-    private bool _isGiven;
+    private object? _slots; // null: not built yet (kernel snapshot); SlotView[]: built from _state; Given: set by a caller
+
+    private sealed class Given(Arr<SlotView> slots)
+    {
+        public readonly Arr<SlotView> Slots = slots;
+    }
 
     /// <summary>A snapshot from its figures.</summary>
     public AccountSnapshot(long EventSeq, long TimeMs, double Capital, double Equity, CapitalSource CapitalSource,
@@ -84,20 +87,15 @@ public sealed record AccountSnapshot
     {
         get
         {
-            if (_isGiven) return _given;
-            var views = Volatile.Read(ref _views);
-            if (views is null)
+            switch (Volatile.Read(ref _slots))
             {
-                views = Queries.Views(_state!);
-                views = Interlocked.CompareExchange(ref _views, views, null) ?? views;
+                case Given given: return given.Slots;
+                case SlotView[] views: return new Arr<SlotView>(views);
             }
-            return new Arr<SlotView>(views);
+            var built = Queries.Views(_state!);
+            return new Arr<SlotView>(Interlocked.CompareExchange(ref _slots, built, null) as SlotView[] ?? built);
         }
-        init
-        {
-            _given = value;
-            _isGiven = true;
-        }
+        init => _slots = new Given(value);
     }
 
     /// <summary>The figures, in declaration order.</summary>

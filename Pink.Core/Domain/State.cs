@@ -205,29 +205,35 @@ public sealed record KernelState(
     [property: JsonPropertyOrder(9)] DedupMemory Dedup,
     [property: JsonPropertyOrder(10)] long FillsRoutedByState)
 {
-    // The per-slot lanes (derived, see Lanes) are a cache of what Slots, Trades, Orders and Marks say: setting any of
-    // them (e.g. with `with`) drops the cache, and it is neither serialised nor part of equality.
+    // The per-slot lanes and their marks (derived, see Lanes) are a cache of what Slots, Trades, Orders and Marks say:
+    // setting any of them (e.g. with `with`) drops the cache, and it is neither serialised nor part of equality.
     private Lanes? _lanes;
+    private double[]? _laneMarks;
 
     /// <summary>Slot lanes, 0..N-1.</summary>
     [JsonPropertyOrder(4)]
-    public Arr<Slot> Slots { get; init { field = value; _lanes = null; } } = Slots;
+    public Arr<Slot> Slots { get; init { field = value; _lanes = null; _laneMarks = null; } } = Slots;
 
     /// <summary>Every trade by trade id (closed ones included).</summary>
     [JsonPropertyOrder(5)]
-    public Map<string, Trade> Trades { get; init { field = value; _lanes = null; } } = Trades;
+    public Map<string, Trade> Trades { get; init { field = value; _lanes = null; _laneMarks = null; } } = Trades;
 
     /// <summary>Every order by client order id.</summary>
     [JsonPropertyOrder(6)]
-    public Map<string, Order> Orders { get; init { field = value; _lanes = null; } } = Orders;
+    public Map<string, Order> Orders { get; init { field = value; _lanes = null; _laneMarks = null; } } = Orders;
 
     /// <summary>Last mark per instrument key.</summary>
     [JsonPropertyOrder(8)]
-    public Map<string, double> Marks { get; init { field = value; _lanes = null; } } = Marks;
+    public Map<string, double> Marks { get; init { field = value; _laneMarks = null; } } = Marks;
 
     internal Lanes LanesView => _lanes ??= Lanes.Of(this);
 
     internal Lanes? LanesCache { get => _lanes; init => _lanes = value; }
+
+    /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
+    internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, Marks);
+
+    internal double[]? LaneMarksCache { get => _laneMarks; init => _laneMarks = value; }
 
     /// <summary>Value equality over the state itself (the derived lanes are not part of it).</summary>
     public bool Equals(KernelState? other) =>

@@ -10,7 +10,7 @@ namespace Pink.Core;
 /// the maps, whose string keys are expensive to compare. The kernel builds it along with each state it makes; for any
 /// other state (a restored document, a state changed with <c>with</c>) it is computed on first use.
 /// </summary>
-internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders, double[] marks)
+internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders)
 {
     /// <summary>The hosted trade of each slot, or null.</summary>
     public readonly Trade?[] Trades = trades;
@@ -18,10 +18,14 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders, do
     public readonly string?[] Keys = keys;
     /// <summary>Live orders: [2i] the entry order of slot i, [2i + 1] its exit order (null when none or unknown).</summary>
     public readonly Order?[] Orders = orders;
-    /// <summary>The mark of each hosted trade's instrument, 0 when none.</summary>
-    public readonly double[] Marks = marks;
-
-    public Lanes WithMarks(double[] marks) => new(Trades, Keys, Orders, marks);
+    /// <summary>The mark of each lane's instrument, 0 when none (kept beside the lanes: marks change far more often).</summary>
+    public static double[] MarksOf(string?[] keys, Map<string, double> marks)
+    {
+        var result = new double[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+            if (keys[i] is string key) result[i] = marks.Find(key).IfNone(0.0);
+        return result;
+    }
 
     public static Lanes Of(KernelState state)
     {
@@ -29,7 +33,6 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders, do
         var hosted = new Trade?[n];
         var keys = new string?[n];
         var live = new Order?[2 * n];
-        var marks = new double[n];
         for (var i = 0; i < n; i++)
         {
             var slot = state.Slots[i];
@@ -37,12 +40,11 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders, do
             {
                 hosted[i] = t;
                 keys[i] = Symbols.Key(t.Symbol);
-                marks[i] = state.Marks.Find(keys[i]!).IfNone(0.0);
             }
             live[2 * i] = Find(state.Orders, slot.EntryOrder);
             live[2 * i + 1] = Find(state.Orders, slot.ExitOrder);
         }
-        return new Lanes(hosted, keys, live, marks);
+        return new Lanes(hosted, keys, live);
     }
 
     private static Order? Find(Map<string, Order> orders, string? id) => id is null ? null : orders.Find(id).Case as Order;

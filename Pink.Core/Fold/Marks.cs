@@ -16,19 +16,19 @@ internal static class Marks
     public static Outcome? Fast(KernelState state, MarkPrice e)
     {
         if (!Pnl.Usable(e.Price) || string.IsNullOrWhiteSpace(e.Symbol)) return null;
-        var lanes = state.LanesView;
-        var keys = lanes.Keys;
+        var keys = state.LanesView.Keys;
+        var laneMarks = state.LaneMarks;
         for (var i = 0; i < keys.Length; i++)
         {
             if (keys[i] is not string key || !Symbols.IsKeyOf(e.Symbol, key)) continue;
-            if (lanes.Marks[i] == e.Price) break; // the same mark again (0 = none is never a usable price)
-            var marks = (double[])lanes.Marks.Clone();
+            if (laneMarks[i] == e.Price) break; // the same mark again (0 = none is never a usable price)
+            var marks = (double[])laneMarks.Clone();
             for (var j = i; j < keys.Length; j++)
                 if (keys[j] is string k && k == key) marks[j] = e.Price;
             var next = new KernelState(state.Config, state.EventSeq + 1, Math.Max(state.LastEventMs, e.TimeMs), state.Account, state.Slots,
                 state.Trades, state.Orders, state.VenueOrders, state.Marks.AddOrUpdate(key, e.Price), state.Dedup, state.FillsRoutedByState)
             {
-                LanesCache = lanes.WithMarks(marks),
+                LanesCache = state.LanesView, LaneMarksCache = marks,
             };
             return new Outcome(next, Prelude.toSeq(new Effect[] { new PublishSnapshot(Queries.Snapshot(next)) }));
         }

@@ -9,9 +9,10 @@ public static class Queries
     public static AccountSnapshot Snapshot(KernelState state)
     {
         var lanes = state.LanesView;
+        var marks = state.LaneMarks;
         var unrealized = 0.0;
         for (var i = 0; i < lanes.Trades.Length; i++)
-            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, lanes.Marks[i], t.EntryBasis) : 0.0;
+            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, marks[i], t.EntryBasis) : 0.0;
         return new AccountSnapshot(state, unrealized);
     }
 
@@ -19,9 +20,10 @@ public static class Queries
     internal static SlotView[] Views(KernelState state)
     {
         var lanes = state.LanesView;
+        var marks = state.LaneMarks;
         var views = new SlotView[state.Slots.Count];
         for (var i = 0; i < views.Length; i++)
-            views[i] = View(state.Slots[i], lanes.Trades[i], lanes.Marks[i], state.Account.Capital);
+            views[i] = View(state.Slots[i], lanes.Trades[i], marks[i], state.Account.Capital);
         return views;
     }
 

@@ -18,6 +18,7 @@ internal sealed class Step
 {
     private readonly KernelState _before;
     private readonly Lanes _lanes;
+    private readonly double[] _lanesMarks;
     private List<Effect>? _effects;
     private bool _changed;
     private bool _ledgerChanged;
@@ -43,6 +44,7 @@ internal sealed class Step
     {
         _before = before;
         _lanes = before.LanesView;
+        _lanesMarks = before.LaneMarks;
         _account = before.Account;
         _marks = before.Marks;
         _dedup = before.Dedup;
@@ -101,7 +103,7 @@ internal sealed class Step
     public bool LanesUnchanged => _slots is null && _tradeCount == 0 && _orderCount == 0;
 
     /// <summary>The mark last applied for a slot's instrument (0 when none), valid while <see cref="LanesUnchanged"/>.</summary>
-    public double LaneMark(int slot) => (_laneMarks ?? _lanes.Marks)[slot];
+    public double LaneMark(int slot) => (_laneMarks ?? _lanesMarks)[slot];
 
     public double? MarkOf(string key) => _marks.Find(key).Case is double m ? m : null;
 
@@ -110,7 +112,7 @@ internal sealed class Step
         _marks = _marks.AddOrUpdate(key, price);
         _marksChanged = true;
         if (!LanesUnchanged) return;
-        var marks = _laneMarks ??= (double[])_lanes.Marks.Clone();
+        var marks = _laneMarks ??= (double[])_lanesMarks.Clone();
         for (var i = 0; i < marks.Length; i++)
             if (_lanes.Keys[i] is string k && k == key) marks[i] = price;
     }
@@ -235,10 +237,7 @@ internal sealed class Step
         var seq = _before.EventSeq + 1;
         var state = Build(seq);
         var lanes = state.LanesView;
-        var unrealized = 0.0;
-        for (var i = 0; i < lanes.Trades.Length; i++)
-            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, lanes.Marks[i], t.EntryBasis) : 0.0;
-        var snapshot = new AccountSnapshot(state, unrealized);
+        var snapshot = Queries.Snapshot(state);
         var effects = Stamp(seq, _ledgerChanged ? 2 : 1, out var n);
         if (_ledgerChanged)
         {
@@ -292,12 +291,10 @@ internal sealed class Step
         if (_venueBinds is not null)
             foreach (var (venue, clientOrderId) in _venueBinds) venues = venues.Add(venue, clientOrderId);
         var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
-        Lanes lanes;
-        if (!LanesUnchanged) lanes = BuildLanes(slots);
-        else if (_marksChanged) lanes = _lanes.WithMarks(_laneMarks ?? _lanes.Marks);
-        else lanes = _lanes;
+        var lanes = LanesUnchanged ? _lanes : BuildLanes(slots);
+        var marks = !LanesUnchanged ? Lanes.MarksOf(lanes.Keys, _marks) : _marksChanged ? _laneMarks ?? _lanesMarks : _lanesMarks;
         return new KernelState(_before.Config, seq, Math.Max(_before.LastEventMs, TimeMs), _account, slots, trades, orders, venues, _marks,
-            _dedup, _routedByState) { LanesCache = lanes };
+            _dedup, _routedByState) { LanesCache = lanes, LaneMarksCache = marks };
     }
 
     private Lanes BuildLanes(Arr<Slot> slots)
@@ -306,7 +303,6 @@ internal sealed class Step
         var hosted = new Trade?[n];
         var keys = new string?[n];
         var live = new Order?[2 * n];
-        var marks = new double[n];
         for (var i = 0; i < n; i++)
         {
             var slot = slots[i];
@@ -314,12 +310,11 @@ internal sealed class Step
             {
                 hosted[i] = t;
                 keys[i] = i < _lanes.Trades.Length && _lanes.Trades[i] is Trade p && ReferenceEquals(p.Symbol, t.Symbol) ? _lanes.Keys[i] : Symbols.Key(t.Symbol);
-                marks[i] = _marks.Find(keys[i]!).IfNone(0.0);
             }
             live[2 * i] = OrderOf(slot.EntryOrder);
             live[2 * i + 1] = OrderOf(slot.ExitOrder);
         }
-        return new Lanes(hosted, keys, live, marks);
+        return new Lanes(hosted, keys, live);
     }
 
     // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14).

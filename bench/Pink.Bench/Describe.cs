@@ -17,6 +17,26 @@ public static class Describe
 
     public static int Run(string[] args)
     {
+        if (args.Contains("--restart"))
+        {
+            var (prefix, positions) = MixedStream.UntilClosedTrades(10_000);
+            var st = Fold(prefix);
+            var report = new PositionsReport("p", positions, st.LastEventMs + 1);
+            for (var round = 0; round < 4; round++)
+            {
+                var c = Stopwatch.StartNew();
+                var doc = StateDocument.Save(st);
+                var t1 = c.Elapsed.TotalMilliseconds;
+                using (var d = System.Text.Json.JsonDocument.Parse(doc)) { }
+                var t2 = c.Elapsed.TotalMilliseconds;
+                var back = StateDocument.Restore(doc).IfLeft(e => throw new Exception(e));
+                var t3 = c.Elapsed.TotalMilliseconds;
+                Kernel.Apply(back, report);
+                var t4 = c.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"restart: save {t1:0} ms ({doc.Length / 1e6:0.0} MB), parse only {t2 - t1:0} ms, restore {t3 - t2:0} ms, reconcile {t4 - t3:0} ms");
+            }
+            return 0;
+        }
         var n = args.Length > 0 && int.TryParse(args[0], out var count) ? count : 1_000_000;
         var events = MixedStream.Generate(n, MixedStream.DefaultSeed, out var mix);
         Console.WriteLine(mix);

@@ -66,3 +66,14 @@ public sealed class PercentileColumn(int percentile) : IColumn
         return ns < 1_000 ? $"{ns:0.0} ns" : ns < 1_000_000 ? $"{ns / 1_000:0.00} μs" : $"{ns / 1_000_000:0.00} ms";
     }
 }
+
+/// <summary>Like <see cref="LatencyConfig"/>, with fewer iterations: each one waits on a socket.</summary>
+public sealed class SocketLatencyConfig : PinkConfig
+{
+    public SocketLatencyConfig() : base(Job.Default.WithStrategy(RunStrategy.Monitoring)
+        .WithLaunchCount(1).WithWarmupCount(300).WithIterationCount(3_000).WithInvocationCount(1).WithUnrollFactor(1).WithGcForce(false))
+    {
+        AddColumn(StatisticColumn.P95, new PercentileColumn(99));
+        HideColumns("Op/s");
+    }
+}
