@@ -14,9 +14,10 @@ namespace Pink.Shell.ClickHouse;
 /// durably, that every table of the batches in them is acknowledged or parked. On start the spool left by a previous
 /// run is delivered first, its open batch exactly as journaled.</item>
 /// <item>Server away: the batch stays, retries back off (up to RetryMax), the spool grows, and drains on return.</item>
-/// <item>Server refuses data: the table's rows of that batch are retried row by row; the rows it refuses are parked
-/// in the poison lane with its answer, reported (first refusal, then every 100th after 1,000), counted, retried every
-/// PoisonRetryInterval, never dropped — and the rows behind them flow on.</item>
+/// <item>Server refuses data: the refused set of a table's rows is split in halves (the split journaled before either
+/// half is sent, and never undone), and so on down, so the good rows go through in a few inserts; each row it refuses
+/// on its own is parked in the poison lane with its answer, reported (first refusal, then every 100th after 1,000),
+/// counted, retried every PoisonRetryInterval, never dropped — and the rows behind them flow on.</item>
 /// </list>
 /// </summary>
 public sealed class ClickHouseRowSink : IRowSink
@@ -290,9 +291,15 @@ public sealed class ClickHouseRowSink : IRowSink
             // The loop wakes by itself when these have lingered long enough; sooner only for a full batch or a drain.
             wake = _durable.Count >= _options.BatchRows || _draining > 0;
         }
-        _options.FaultPoint?.Invoke("sealed"); // durable; the flushes waiting for it have not returned yet
-        done.TrySetResult();
-        if (wake) Wake();
+        try
+        {
+            _options.FaultPoint?.Invoke("sealed"); // durable; the flushes waiting for it have not returned yet
+        }
+        finally
+        {
+            done.TrySetResult();
+            if (wake) Wake();
+        }
     }
 
     // Rows nobody flushed are sealed once they waited FlushInterval (or make a full batch).

@@ -24,6 +24,8 @@ internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout
     public async Task<InsertOutcome> InsertAsync(string table, IReadOnlyList<SpooledRow> rows, CancellationToken cancellationToken)
     {
         var shape = RowColumns.For(table);
+        var keys = new string[rows.Count]; // each row's event key, built once for the token and the encoding
+        for (var i = 0; i < keys.Length; i++) keys[i] = rows[i].Row.Key;
         var options = new QueryOptions
         {
             CustomSettings = new Dictionary<string, object>
@@ -31,7 +33,7 @@ internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout
                 ["async_insert"] = 0,
                 ["wait_for_async_insert"] = 1,
                 ["insert_deduplicate"] = 1,
-                ["insert_deduplication_token"] = Tokens.For(table, rows),
+                ["insert_deduplication_token"] = Tokens.For(table, rows, keys),
             },
         };
         RowBinary encoder;
@@ -39,7 +41,7 @@ internal sealed class ClickHouseWriter(ClickHouseTarget target, TimeSpan timeout
         try
         {
             encoder.Clear();
-            foreach (var row in rows) encoder.Add(table, row.Row); // encoding errors surface here, per row set
+            for (var i = 0; i < rows.Count; i++) encoder.Add(table, rows[i].Row, keys[i]); // encoding errors surface here, per row set
             var (bytes, length) = encoder.Buffer;
             // The driver disposes the stream; the bytes stay the encoder's.
             var body = new MemoryStream(bytes, 0, length, writable: false);

@@ -24,38 +24,38 @@ internal sealed class RowBinary
 
     public void Clear() => _length = 0;
 
-    /// <summary>Append one row of <paramref name="table"/>.</summary>
-    public void Add(string table, Row row)
+    /// <summary>Append one row of <paramref name="table"/> (<paramref name="key"/>: its <c>Key</c>, when already at hand).</summary>
+    public void Add(string table, Row row, string? key = null)
     {
         switch (row)
         {
             case AccountEventRow a when table == Tables.AccountEvents:
-                Identity(a);
+                Identity(a, key);
                 String(a.Kind); String(a.EventId); Float64(a.Capital); Float64(a.EWalletBalance); Float64(a.AvailableMargin);
                 Float64(a.RealizedIncrement); Float64(a.Fee); Float64(a.KLedger); Float64(a.Divergence); Float64(a.ExternalFlow);
                 String(a.TradeId); String(a.CapitalSource);
                 break;
             case StatusSnapshotRow s when table == Tables.StatusSnapshots:
-                Identity(s);
+                Identity(s, key);
                 Float64(s.Capital); Float64(s.Equity); Float64(s.EWalletBalance); Float64(s.AvailableMargin); Float64(s.FeesPaid);
                 Float64(s.UnrealizedPnl); UInt16((ushort)Math.Clamp(s.OpenSlots, 0, ushort.MaxValue)); Bool(s.EntriesBlocked);
                 String(s.CapitalSource);
                 break;
             case TradeEventRow t when table == Tables.TradeEvents:
-                Identity(t);
+                Identity(t, key);
                 String(t.TradeId); String(t.Event); Int32(t.Slot); String(t.Symbol); String(t.Side); Float64(t.Qty);
                 Float64(t.EntryPrice); Float64(t.ExitPrice); Float64(t.RealizedPnl); Float64(t.Fees);
                 UInt16((ushort)Math.Clamp(t.BarsHeld, 0, ushort.MaxValue)); Int32(t.ExchangeLeverage); String(t.Flags);
                 String(t.PnlSource);
                 break;
             case TradeExitLegRow l when table == Tables.TradeExitLegs:
-                Identity(l);
+                Identity(l, key);
                 String(l.TradeId); UInt32((uint)Math.Max(0, l.LegIndex)); Int32(l.Slot); String(l.Symbol); String(l.Side);
                 Float64(l.Qty); Float64(l.Price); Float64(l.RealizedPnl); String(l.Flags); Int64(l.VenueOrderId);
                 String(l.PnlSource);
                 break;
             case AnomalyEventRow x when table == Tables.AnomalyEvents:
-                Identity(x);
+                Identity(x, key);
                 String(x.Kind); String(x.Severity); Int32(x.Slot); String(x.TradeId); String(x.Detail);
                 break;
             default:
@@ -64,11 +64,11 @@ internal sealed class RowBinary
     }
 
     // ts DateTime64(6, 'UTC'), account_event_seq UInt64, event_key String — as RowColumns' Identity.
-    private void Identity(Row r)
+    private void Identity(Row r, string? key)
     {
         Int64(Microseconds(r.Ts));
         UInt64((ulong)Math.Max(0, r.AccountEventSeq));
-        String(r.Key);
+        String(key ?? r.Key);
     }
 
     // The driver's rule for DateTime into a zoned column: Utc as is, Local converted, Unspecified read as wall-clock

@@ -16,23 +16,33 @@ namespace Pink.Shell.ClickHouse;
 /// </summary>
 internal static class Tokens
 {
-    public static string For(string table, IReadOnlyList<SpooledRow> rows)
+    public static string For(string table, IReadOnlyList<SpooledRow> rows) => For(table, rows, null);
+
+    /// <summary>The token, with the rows' event keys already at hand (<paramref name="keys"/>[i] = rows[i].Row.Key).</summary>
+    public static string For(string table, IReadOnlyList<SpooledRow> rows, IReadOnlyList<string>? keys)
     {
-        // SHA-256 of "{position}|{account_event_seq}|{event_key}\n" per row, streamed (no text of the whole set).
+        // SHA-256 of "{position}|{account_event_seq}|{event_key}\n" per row, streamed in chunks (no text of the whole set).
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var bytes = ArrayPool<byte>.Shared.Rent(1024);
+        var bytes = ArrayPool<byte>.Shared.Rent(8192);
         try
         {
-            foreach (var r in rows)
+            var used = 0;
+            for (var i = 0; i < rows.Count; i++)
             {
-                var key = r.Row.Key;
+                var r = rows[i];
+                var key = keys?[i] ?? r.Row.Key;
                 var need = 42 + Encoding.UTF8.GetMaxByteCount(key.Length);
-                if (bytes.Length < need)
+                if (bytes.Length - used < need)
                 {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                    bytes = ArrayPool<byte>.Shared.Rent(need);
+                    hash.AppendData(bytes, 0, used);
+                    used = 0;
+                    if (bytes.Length < need)
+                    {
+                        ArrayPool<byte>.Shared.Return(bytes);
+                        bytes = ArrayPool<byte>.Shared.Rent(need);
+                    }
                 }
-                var span = bytes.AsSpan();
+                var span = bytes.AsSpan(used);
                 r.Position.TryFormat(span, out var n, default, CultureInfo.InvariantCulture);
                 span[n++] = (byte)'|';
                 r.Row.AccountEventSeq.TryFormat(span[n..], out var m, default, CultureInfo.InvariantCulture);
@@ -40,8 +50,9 @@ internal static class Tokens
                 span[n++] = (byte)'|';
                 n += Encoding.UTF8.GetBytes(key, span[n..]);
                 span[n++] = (byte)'\n';
-                hash.AppendData(span[..n]);
+                used += n;
             }
+            hash.AppendData(bytes, 0, used);
         }
         finally
         {

@@ -206,7 +206,7 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
     [Fact]
     public void The_token_is_the_same_function_of_the_rows_as_before()
     {
-        var rows = KernelRows.RoundTrips(3).Select((r, i) => new SpooledRow(1_749_650_000_000_000 + i, r)).ToList();
+        var rows = KernelRows.RoundTrips(80).Select((r, i) => new SpooledRow(1_749_650_000_000_000 + i, r)).ToList(); // sets of several hash chunks
         foreach (var table in Tables.All)
         {
             var set = rows.Where(r => r.Row.Table == table).ToList();
