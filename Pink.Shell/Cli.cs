@@ -11,7 +11,12 @@ public static class Cli
         commands:
           demo                 the main job on embedded defaults: simulator, live loop, restart, reconciled ledger
           replay FILE [--json] replay a session recording and print its ledger
+          live --venue V       the loop against BingX (bingx | bingx-vst), keys from the environment, intents on stdin
+          shadow --venue V     poll the exchange balance and compare it with the published capital (§3.3 shadow check)
+          schema apply         apply the ClickHouse migrations (additive, versioned, recorded)
           mode-verify          print every database, table and map the configuration writes; fail outside the namespace
+          hz-smoke             authenticate, Map.Set/Get and ping against a Hazelcast cluster
+          venue-check          read-only check of a BingX venue (clock, balance, positions, listenKey, stream Ping)
           help                 this text
         """;
 
@@ -23,11 +28,26 @@ public static class Cli
             return args.Length == 0 ? 2 : 0;
         }
         var rest = args[1..];
+        if (rest.Any(a => a is "--help" or "-h") && args[0] is "schema" or "hz-smoke" or "venue-check")
+        {
+            stdout.WriteLine(args[0] switch
+            {
+                "schema" => $"usage: pink {ClickHouse.SchemaCommand.Usage}",
+                "venue-check" => $"usage: pink {Venue.VenueCheckCommand.Usage}",
+                _ => Hazelcast.HazelcastSmoke.Usage,
+            });
+            return 0;
+        }
         switch (args[0])
         {
             case "demo": return Demo.DemoCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
             case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
             case "mode-verify": return Config.ModeVerifyCommand.Run(rest, stdout, stderr);
+            case "live": return Runner.LiveCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "shadow": return Runner.ShadowCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "schema": return ClickHouse.SchemaCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "venue-check": return Venue.VenueCheckCommand.Run(rest, stdout, stderr);
+            case "hz-smoke": return Hazelcast.HazelcastSmoke.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
         }
         stderr.WriteLine($"pink: unknown command '{args[0]}'");
         stderr.WriteLine(Usage);

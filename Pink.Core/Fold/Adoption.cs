@@ -4,7 +4,8 @@ namespace Pink.Core;
 /// Positions reported by the exchange (start-up and reconciliation). Invariants: a position the kernel does not know
 /// is adopted into an idle slot with the exchange's entry price, flagged adopted, its settlement baseline seeded so
 /// nothing it carried is settled (rule 8); a known position whose quantity disagrees is reported
-/// (POSITION_MISMATCH), never silently rewritten — the kernel does not invent fills.
+/// (POSITION_MISMATCH), never silently rewritten — the kernel does not invent fills. The exchange reports one position
+/// per instrument and side, so it is compared with the sum of all trades holding that instrument and side.
 /// </summary>
 internal static class Adoption
 {
@@ -26,23 +27,36 @@ internal static class Adoption
             if (p.Qty > KernelConfig.QtyEpsilon) reported.Add(p);
         }
         var hosted = new System.Collections.Generic.HashSet<int>();
-        for (var si = 0; si < s.SlotCount; si++)
+        foreach (var group in HeldBySymbolAndSide(s))
         {
-            var slot = s.SlotAt(si)!;
-            if (s.TradeOf(slot.TradeId) is not Trade t || t.OpenQty <= KernelConfig.QtyEpsilon) continue;
-            var i = reported.FindIndex(p => Symbols.Same(p.Symbol, t.Symbol) && p.Side == t.Side);
-            if (i < 0)
-            {
-                s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"slot {slot.Index} holds {t.OpenQty} {t.Symbol} {Names.Of(t.Side)}; the exchange reports none", slot.Index, t.TradeId);
-                continue;
-            }
-            hosted.Add(i);
-            if (Math.Abs(reported[i].Qty - t.OpenQty) > Math.Max(KernelConfig.QtyEpsilon, 1e-9 * t.OpenQty))
-                s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"slot {slot.Index} holds {t.OpenQty} {t.Symbol} {Names.Of(t.Side)}; the exchange reports {reported[i].Qty}", slot.Index, t.TradeId);
+            var (symbol, side) = (group[0].Trade.Symbol, group[0].Trade.Side);
+            var held = group.Sum(x => x.Trade.OpenQty);
+            var i = reported.FindIndex(p => Symbols.Same(p.Symbol, symbol) && p.Side == side);
+            if (i >= 0) hosted.Add(i);
+            var exchange = i < 0 ? 0 : reported[i].Qty;
+            if (i >= 0 && Math.Abs(exchange - held) <= Math.Max(KernelConfig.QtyEpsilon, 1e-9 * held)) continue;
+            var (slot, trade) = group.Count == 1 ? ((int?)group[0].Slot, group[0].Trade.TradeId) : (null, null);
+            var who = group.Count == 1 ? $"slot {group[0].Slot} holds" : $"slots {string.Join(", ", group.Select(x => x.Slot).Distinct())} hold";
+            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error,
+                $"{who} {held} {symbol} {Names.Of(side)}; the exchange reports {(i < 0 ? "none" : $"{exchange}")}", slot, trade);
         }
         for (var i = 0; i < reported.Count; i++)
             if (!hosted.Contains(i)) Adopt(s, reported[i], e);
         s.Remember(e.Id);
+    }
+
+    // The exchange (hedge mode) reports one position per instrument and side: the sum over every trade holding it —
+    // including one no slot could host (a reversal opened while its slot was busy), which is exposure all the same.
+    private static List<List<(int Slot, Trade Trade)>> HeldBySymbolAndSide(Step s)
+    {
+        var groups = new List<List<(int Slot, Trade Trade)>>();
+        foreach (var t in s.AllTrades().Where(t => t.OpenQty > KernelConfig.QtyEpsilon).OrderBy(t => t.Slot))
+        {
+            var group = groups.Find(g => Symbols.Same(g[0].Trade.Symbol, t.Symbol) && g[0].Trade.Side == t.Side);
+            if (group is null) groups.Add(group = new());
+            group.Add((t.Slot, t));
+        }
+        return groups;
     }
 
     private static void Adopt(Step s, ExchangePosition p, PositionsReport e)

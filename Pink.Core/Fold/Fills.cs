@@ -173,6 +173,8 @@ internal static class Fills
         else if (slot.ExitOrder == order.ClientOrderId) s.Put(slot with { ExitOrder = null });
     }
 
+    // The exchange id is part of the text: it is what tells two fills of the same size and price apart, and an anomaly
+    // row's identity includes its detail (rule 17: two logical events must never share a row identity).
     private static string Describe(Fill e) =>
-        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}')";
+        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}', id '{e.Id ?? ""}')";
 }

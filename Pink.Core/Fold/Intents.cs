@@ -11,7 +11,7 @@ internal static class Intents
     {
         if (s.SlotAt(e.Slot) is not Slot slot)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"open intent for slot {e.Slot}: no such slot");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"open intent {e.ClientOrderId} for slot {e.Slot}: no such slot");
             return;
         }
         if (string.IsNullOrWhiteSpace(e.ClientOrderId) || string.IsNullOrWhiteSpace(e.Symbol) || !Pnl.Usable(e.Qty) || e.ExchangeLeverage < 1)
@@ -61,7 +61,7 @@ internal static class Intents
     {
         if (s.SlotAt(e.Slot) is not Slot slot)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"close intent for slot {e.Slot}: no such slot");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"close intent {e.ClientOrderId} for slot {e.Slot}: no such slot");
             return;
         }
         if (string.IsNullOrWhiteSpace(e.ClientOrderId))

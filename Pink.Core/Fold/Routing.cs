@@ -4,8 +4,8 @@ namespace Pink.Core;
 /// Which order a fill belongs to (rule 6): by identity first — venue order id, then client order id — and by FSM
 /// state only when no identity matches. State routing takes a working order that has no venue id yet (its
 /// acknowledgement was lost) and whose symbol and side match; exactly one such order must exist, otherwise the fill is
-/// unresolved (rule 7). An order that already has a venue id is never the target of a different id: on a shared
-/// account that fill is someone else's.
+/// unresolved (rule 7). An order that already has a venue id is never the target of a different id, and a fill naming a
+/// client order id the kernel never issued is never state-routed: on a shared account that fill is someone else's.
 /// </summary>
 internal static class Routing
 {
@@ -17,6 +17,9 @@ internal static class Routing
         if (s.OrderOf(e.ClientOrderId) is Order byClient &&
             (e.VenueOrderId is null || byClient.VenueOrderId is null || byClient.VenueOrderId == e.VenueOrderId))
             return (byClient, How.Identity);
+        // State routing is for fills that name no client order id (the user stream omits it); a client order id we never
+        // issued belongs to another runtime on the shared account.
+        if (!string.IsNullOrEmpty(e.ClientOrderId)) return (null, How.Unresolved);
 
         Order? match = null;
         var count = 0;

@@ -139,6 +139,19 @@ internal sealed class Step
         return _before.Trades.Find(tradeId).Case as Trade;
     }
 
+    /// <summary>Every trade as this step sees it (buffered changes included); for the rare whole-book checks.</summary>
+    public IEnumerable<Trade> AllTrades()
+    {
+        for (var i = 0; i < _tradeCount; i++)
+            if (_tradeValues![i] is Trade t) yield return t;
+        foreach (var t in _before.Trades.Values)
+        {
+            var buffered = false;
+            for (var i = 0; i < _tradeCount && !buffered; i++) buffered = string.Equals(_tradeIds![i], t.TradeId);
+            if (!buffered) yield return TradeOf(t.TradeId)!;
+        }
+    }
+
     public void Put(Trade trade) => Buffer(trade.TradeId, trade);
 
     public void Remove(Trade trade) => Buffer(trade.TradeId, null);
@@ -220,7 +233,7 @@ internal sealed class Step
 
     public Outcome Finish()
     {
-        if (!_changed) return new Outcome(_before, Prelude.toSeq(Stamp(_before.EventSeq, 0, out _)));
+        if (!_changed) return new Outcome(Remembered(), Prelude.toSeq(Stamp(_before.EventSeq, 0, out _)));
         var seq = _before.EventSeq + 1;
         var state = Build(seq);
         var lanes = state.LanesView;
@@ -259,6 +272,12 @@ internal sealed class Step
         }
         return effects;
     }
+
+    // An exchange report that changed nothing (the same balance, nothing to adopt) is still remembered: delivered again
+    // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
+    // no event_seq, snapshot or row.
+    private KernelState Remembered() =>
+        ReferenceEquals(_dedup, _before.Dedup) ? _before : _before with { Dedup = _dedup };
 
     // The next state, built once: each buffered trade and order written into its map a single time.
     private KernelState Build(long seq)

@@ -5,12 +5,16 @@ namespace Pink.Shell.ClickHouse;
 /// <summary>
 /// The ClickHouse sink: rows → durable spool → acknowledged inserts, exactly once.
 /// <list type="bullet">
-/// <item>Write accepts in memory; Flush seals them into an fsynced spool segment (the durability point).</item>
-/// <item>One background loop delivers segments oldest first, one insert per table, each with a deduplication token
-/// derived from the rows' identities; a segment is trimmed only after every table in it is acknowledged or parked.
-/// On start the spool left by a previous run is delivered first.</item>
-/// <item>Server away: the segment stays, retries back off (up to RetryMax), the spool grows, and drains on return.</item>
-/// <item>Server refuses data: the table's rows of that segment are retried row by row; the rows it refuses are parked
+/// <item>Write accepts in memory; Flush appends them to the spool log and fsyncs it (the durability point). Flushes
+/// that arrive while one is syncing share the next sync (group commit); each returns only once its rows are durable.</item>
+/// <item>One background loop delivers what is durable, oldest first, coalescing every row waiting (up to BatchRows)
+/// into one batch: its range is written to the send journal and synced <i>before</i> anything is sent, then it goes as
+/// one insert per table, each with a deduplication token derived from the rows' identities, so any re-send (timeout,
+/// crash, restart) carries the same rows and the same token. Spool files are trimmed only after the journal says,
+/// durably, that every table of the batches in them is acknowledged or parked. On start the spool left by a previous
+/// run is delivered first, its open batch exactly as journaled.</item>
+/// <item>Server away: the batch stays, retries back off (up to RetryMax), the spool grows, and drains on return.</item>
+/// <item>Server refuses data: the table's rows of that batch are retried row by row; the rows it refuses are parked
 /// in the poison lane with its answer, reported (first refusal, then every 100th after 1,000), counted, retried every
 /// PoisonRetryInterval, never dropped — and the rows behind them flow on.</item>
 /// </list>
@@ -22,11 +26,27 @@ public sealed class ClickHouseRowSink : IRowSink
     private readonly PoisonLane _lane;
     private readonly ClickHouseWriter _writer;
     private readonly object _gate = new();
-    private readonly SemaphoreSlim _sealLock = new(1, 1);
+    private readonly SemaphoreSlim _sealRequested = new(0, int.MaxValue);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<Segment> _segments;
+    private readonly List<Batch> _batches;       // journaled (or about to be), not done; oldest first
+    private readonly Queue<SpooledRow> _durable; // durable in the spool, not yet in a batch; in position order
     private List<Row> _pending = new();
+    private List<SpooledRow>? _unwritten;         // a group whose append failed: appended again first, same positions
+    private long _accepted;                       // rows Write accepted since start
+    private long _sealed;                         // how many of those (a prefix) are durable
+    private long _pendingSince;                   // when _pending last became non-empty (Environment.TickCount64)
+    private TaskCompletionSource? _nextSeal;      // flushes waiting for the next seal (it takes everything pending)
+    private TaskCompletionSource? _sealing;        // the seal running now, and how far it reaches
+    private long _sealingUpTo;
+    private int _sealSignalled;
+    private bool _flusherStop;
+    private bool _appendFailing;                  // flusher thread only: report a failing disk once, not per retry
+    private Task _flusher = Task.CompletedTask;
+    private int _wakeSignalled;
+    private long _durableSince;                   // when _durable last became non-empty (Environment.TickCount64)
+    private int _draining;                        // DrainAsync calls waiting: deliver without lingering
+    private bool _doneUnsynced;                   // a batch's "done" is journaled but not yet synced
     private Task _loop = Task.CompletedTask;
     private long _spooled;
     private long _delivered;
@@ -40,11 +60,15 @@ public sealed class ClickHouseRowSink : IRowSink
     private ClickHouseRowSink(ClickHouseTarget target, ClickHouseSinkOptions options)
     {
         _options = options;
-        _spool = new Spool(options.SpoolDir);
+        _spool = new Spool(options.SpoolDir, options.BatchRows);
         _lane = new PoisonLane(_spool.Dir);
         _lane.Load();
-        _segments = _spool.Load(options.Report, _lane.MaxPosition + 1);
-        _spooled = _segments.Sum(s => (long)s.Outstanding);
+        var (batches, rows) = _spool.Load(options.Report, _lane.MaxPosition + 1);
+        foreach (var batch in batches) batch.Journaled = true;
+        _batches = batches;
+        _durable = new Queue<SpooledRow>(rows);
+        _durableSince = Environment.TickCount64 - (long)options.Flush.TotalMilliseconds; // a previous run's rows are due
+        _spooled = batches.Sum(b => (long)b.Outstanding) + rows.Count;
         _poisoned = _lane.RowCount;
         _writer = new ClickHouseWriter(target, options.Timeout, options.Compress);
     }
@@ -61,6 +85,7 @@ public sealed class ClickHouseRowSink : IRowSink
         var sink = new ClickHouseRowSink(target, options);
         if (sink._spooled > 0 || sink._poisoned > 0)
             options.Report($"INFO clickhouse sink: {sink._spooled} spooled and {sink._poisoned} parked rows from a previous run; delivering them first");
+        sink._flusher = Task.Factory.StartNew(sink.FlushLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         sink._loop = Task.Run(sink.RunAsync);
         return sink;
     }
@@ -71,7 +96,7 @@ public sealed class ClickHouseRowSink : IRowSink
         get
         {
             lock (_gate)
-                return new SinkStatus(_pending.Count, _spooled, _delivered, _poisoned, _refusals, _lastError, _connected);
+                return new SinkStatus(_pending.Count + (_unwritten?.Count ?? 0), _spooled, _delivered, _poisoned, _refusals, _lastError, _connected);
         }
     }
 
@@ -90,30 +115,62 @@ public sealed class ClickHouseRowSink : IRowSink
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_pending.Count == 0) _pendingSince = Environment.TickCount64;
             _pending.Add(row);
+            _accepted++;
             full = _pending.Count >= _options.BatchRows;
         }
-        if (full) _wake.Release();
+        if (full) RequestSeal();
     }
 
-    /// <inheritdoc />
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Make every row written before this call durable; the task completes once they are (fsynced). Group commit: one
+    /// flusher appends and syncs everything pending at once, so flushes that arrive while a sync runs share the next
+    /// one — a caller that keeps several flushes outstanding (awaiting each before the checkpoint that needs it) pays one
+    /// fsync for all of them, and each still completes only when its own rows are durable.
+    /// </summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        await SealAsync(cancellationToken);
-        _wake.Release();
+        Task durable;
+        lock (_gate)
+        {
+            if (_sealed >= _accepted) return Task.CompletedTask;
+            ObjectDisposedException.ThrowIf(_flusherStop, this);
+            if (_sealing is not null && _accepted <= _sealingUpTo)
+            {
+                durable = _sealing.Task; // the seal running now took every row written so far
+            }
+            else
+            {
+                _nextSeal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                durable = _nextSeal.Task;
+            }
+        }
+        RequestSeal();
+        return cancellationToken.CanBeCanceled ? durable.WaitAsync(cancellationToken) : durable;
     }
 
     /// <inheritdoc />
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        await FlushAsync(cancellationToken);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        Interlocked.Increment(ref _draining);
+        try
         {
-            lock (_gate)
-                if (_segments.Count == 0 && _pending.Count == 0) return true;
-            if (DateTime.UtcNow >= deadline) return false;
-            await Task.Delay(10, cancellationToken);
+            await FlushAsync(cancellationToken);
+            Wake();
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                lock (_gate)
+                    if (_pending.Count == 0 && _unwritten is null && _durable.Count == 0 && _batches.Count == 0 && _spool.FileCount == 0)
+                        return true;
+                if (DateTime.UtcNow >= deadline) return false;
+                await Task.Delay(10, cancellationToken);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _draining);
         }
     }
 
@@ -126,41 +183,142 @@ public sealed class ClickHouseRowSink : IRowSink
             _disposed = true;
         }
         _stop.Cancel();
-        _wake.Release();
+        Wake();
         try { await _loop; }
         catch (OperationCanceledException) { }
-        await SealAsync(CancellationToken.None);
-        _writer.Dispose();
-        _stop.Dispose();
-    }
-
-    private async Task SealAsync(CancellationToken cancellationToken)
-    {
-        await _sealLock.WaitAsync(cancellationToken);
         try
         {
-            List<Row> rows;
-            lock (_gate)
-            {
-                if (_pending.Count == 0) return;
-                rows = _pending;
-                _pending = new List<Row>();
-            }
-            for (var i = 0; i < rows.Count; i += _options.BatchRows)
-            {
-                var segment = _spool.Seal(rows.GetRange(i, Math.Min(_options.BatchRows, rows.Count - i)));
-                lock (_gate)
-                {
-                    _segments.Add(segment);
-                    _spooled += segment.Rows.Count;
-                }
-                _options.FaultPoint?.Invoke("sealed");
-            }
+            await FlushAsync(CancellationToken.None);
         }
         finally
         {
-            _sealLock.Release();
+            lock (_gate) _flusherStop = true;
+            RequestSeal();
+            await _flusher;
+            try
+            {
+                // What the loop journaled as done becomes durable, so the next start does not offer it again.
+                if (_spool.Journal.Sync()) _spool.Trim(_spool.Journal.Watermark, FirstOpen());
+            }
+            catch (IOException) { /* the next start re-sends those batches; their tokens make that harmless */ }
+            _spool.Dispose();
+            _writer.Dispose();
+            _stop.Dispose();
         }
+    }
+
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _wakeSignalled, 1) == 0) _wake.Release();
+    }
+
+    private void RequestSeal()
+    {
+        if (Interlocked.Exchange(ref _sealSignalled, 1) == 0) _sealRequested.Release();
+    }
+
+    // The flusher (its own thread: fsync blocks): each round appends everything pending as one group and syncs it,
+    // then completes every flush that was waiting for it.
+    private void FlushLoop()
+    {
+        while (true)
+        {
+            _sealRequested.Wait();
+            Interlocked.Exchange(ref _sealSignalled, 0);
+            try
+            {
+                Seal();
+            }
+            catch (Exception ex)
+            {
+                // Never let the flusher die: a flush waiting for it would wait for ever.
+                Failed($"clickhouse sink: flusher: {ex.GetType().Name}: {ex.Message}", "ERROR");
+            }
+            lock (_gate)
+                if (_flusherStop) return; // DisposeAsync flushed before asking the flusher to stop
+        }
+    }
+
+    private void Seal()
+    {
+        TaskCompletionSource done;
+        List<Row> rows;
+        long upTo;
+        List<SpooledRow> group;
+        lock (_gate)
+        {
+            if (_pending.Count == 0 && _unwritten is null)
+            {
+                _nextSeal?.TrySetResult();
+                _nextSeal = null;
+                return;
+            }
+            done = _nextSeal ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _nextSeal = null;
+            _sealing = done;
+            rows = _pending;
+            _sealingUpTo = upTo = _accepted;
+            _pending = new List<Row>();
+            group = _unwritten ?? new List<SpooledRow>(rows.Count);
+            _unwritten = group; // until it is durable: counted as pending, appended again (same positions) if this fails
+        }
+        try
+        {
+            group.AddRange(_spool.Assign(rows));
+            _spool.Append(group);
+        }
+        catch (Exception ex)
+        {
+            // The flushes waiting for it fail; the rows stay (same positions) and the next seal tries again.
+            lock (_gate) _sealing = null;
+            if (!_appendFailing) Failed($"clickhouse sink: spool append failed, retrying: {ex.GetType().Name}: {ex.Message}", "ERROR");
+            _appendFailing = true;
+            done.TrySetException(ex);
+            return;
+        }
+        if (_appendFailing) _options.Report("INFO clickhouse sink: spool appends work again");
+        _appendFailing = false;
+        bool wake;
+        lock (_gate)
+        {
+            _unwritten = null;
+            _sealing = null;
+            if (_durable.Count == 0) _durableSince = Environment.TickCount64;
+            foreach (var row in group) _durable.Enqueue(row);
+            _spooled += group.Count;
+            _sealed = upTo;
+            // The loop wakes by itself when these have lingered long enough; sooner only for a full batch or a drain.
+            wake = _durable.Count >= _options.BatchRows || _draining > 0;
+        }
+        _options.FaultPoint?.Invoke("sealed"); // durable; the flushes waiting for it have not returned yet
+        done.TrySetResult();
+        if (wake) Wake();
+    }
+
+    // Rows nobody flushed are sealed once they waited FlushInterval (or make a full batch).
+    private void SealIfDue()
+    {
+        lock (_gate)
+        {
+            var due = _unwritten is not null || (_pending.Count > 0
+                && (_pending.Count >= _options.BatchRows || Environment.TickCount64 - _pendingSince >= (long)_options.Flush.TotalMilliseconds));
+            if (!due) return;
+        }
+        RequestSeal();
+    }
+
+    // Until the loop has something to do by the clock: unflushed rows to seal, durable rows done lingering.
+    private TimeSpan NextWait()
+    {
+        var flush = (long)_options.Flush.TotalMilliseconds;
+        var left = flush;
+        lock (_gate)
+        {
+            var now = Environment.TickCount64;
+            if (_pending.Count > 0) left = Math.Min(left, flush - (now - _pendingSince));
+            if (_durable.Count > 0 && _batches.Count == 0) left = Math.Min(left, flush - (now - _durableSince));
+        }
+        return TimeSpan.FromMilliseconds(Math.Clamp(left, 1, flush));
     }
 
     private async Task RunAsync()
@@ -170,12 +328,13 @@ public sealed class ClickHouseRowSink : IRowSink
         {
             try
             {
-                await SealAsync(_stop.Token);
-                var reachable = await DeliverSegmentsAsync(_stop.Token) && await RetryLaneAsync(_stop.Token);
+                Interlocked.Exchange(ref _wakeSignalled, 0);
+                SealIfDue();
+                var reachable = await DeliverAsync(_stop.Token) && await RetryLaneAsync(_stop.Token);
                 if (reachable)
                 {
                     backoff = _options.RetryFirst;
-                    await _wake.WaitAsync(_options.Flush, _stop.Token);
+                    await _wake.WaitAsync(NextWait(), _stop.Token);
                 }
                 else
                 {
@@ -197,32 +356,95 @@ public sealed class ClickHouseRowSink : IRowSink
         }
     }
 
-    // False when the server could not be reached: the caller backs off and the same segment is retried.
-    private async Task<bool> DeliverSegmentsAsync(CancellationToken cancellationToken)
+    // False when the server could not be reached: the caller backs off and the same batch is retried.
+    private async Task<bool> DeliverAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            Segment? segment;
-            lock (_gate) segment = _segments.Count > 0 ? _segments[0] : null;
-            if (segment is null) return true;
-            foreach (var (table, rows) in segment.Groups().ToList())
-                if (!await DeliverGroupAsync(segment, table, rows, cancellationToken)) return false;
-            _options.FaultPoint?.Invoke("marked");
-            _spool.Complete(segment);
-            lock (_gate) _segments.RemoveAt(0);
+            Batch? batch;
+            lock (_gate)
+            {
+                batch = _batches.Count > 0 ? _batches[0] : null;
+                // Linger: while rows keep coming, wait up to FlushInterval for a bigger batch (the server pays per
+                // insert, not per row), unless a full batch is there or someone is draining.
+                var due = _durable.Count >= _options.BatchRows || _draining > 0
+                    || Environment.TickCount64 - _durableSince >= (long)_options.Flush.TotalMilliseconds;
+                if (batch is null && _durable.Count > 0 && due)
+                {
+                    // Coalesce: everything durable and waiting, up to BatchRows, in position order.
+                    var rows = new List<SpooledRow>(Math.Min(_durable.Count, _options.BatchRows));
+                    while (rows.Count < _options.BatchRows && _durable.Count > 0) rows.Add(_durable.Dequeue());
+                    _durableSince = Environment.TickCount64;
+                    batch = new Batch(rows[0].Position, rows[^1].Position, rows);
+                    _batches.Add(batch);
+                }
+            }
+            if (batch is null)
+            {
+                Synced(_spool.Journal.Sync());
+                return true;
+            }
+            if (!batch.Journaled)
+            {
+                // The composition is durable before the first byte of it is sent: every later send is the same set.
+                _spool.Journal.Begin(batch.First, batch.Last);
+                _spool.Journal.Sync();
+                batch.Journaled = true;
+                _options.FaultPoint?.Invoke("journaled");
+                Synced(true);
+            }
+            foreach (var (table, rows) in batch.Groups().ToList())
+                if (!await DeliverGroupAsync(batch, table, rows, cancellationToken)) return false;
+            _spool.Journal.Done(batch.First, batch.Last); // durable with the next sync; files are trimmed after it
+            _doneUnsynced = true;
+            lock (_gate) _batches.RemoveAt(0);
         }
     }
 
-    private async Task<bool> DeliverGroupAsync(Segment segment, string table, IReadOnlyList<SpooledRow> rows, CancellationToken cancellationToken)
+    // After a journal sync: what it made durable may now be trimmed.
+    private void Synced(bool synced)
     {
-        if (!segment.IsIsolating(table))
+        if (synced && _doneUnsynced)
+        {
+            _doneUnsynced = false;
+            _options.FaultPoint?.Invoke("marked");
+        }
+        _spool.Journal.CompactIfLarge(SnapshotOfBatches());
+        _spool.Trim(_spool.Journal.Watermark, FirstOpen());
+    }
+
+    private List<Batch> SnapshotOfBatches()
+    {
+        lock (_gate) return _batches.Where(b => b.Journaled).ToList();
+    }
+
+    private long FirstOpen()
+    {
+        lock (_gate) return _batches.Count > 0 ? _batches[0].First : long.MaxValue;
+    }
+
+    private void Mark(Batch batch, string table, SegmentMark mark)
+    {
+        _spool.Journal.Mark(batch.First, mark, table);
+        if (mark == SegmentMark.Parked)
+        {
+            // Durable before moving on: the lane owns these rows now, and the batch must not offer them again.
+            _spool.Journal.Sync();
+            Synced(true);
+        }
+        batch.Apply(mark, table);
+    }
+
+    private async Task<bool> DeliverGroupAsync(Batch batch, string table, IReadOnlyList<SpooledRow> rows, CancellationToken cancellationToken)
+    {
+        if (batch.PartsOf(table, rows) is null)
         {
             var outcome = await _writer.InsertAsync(table, rows, cancellationToken);
             switch (outcome.Result)
             {
                 case InsertResult.Acknowledged:
                     _options.FaultPoint?.Invoke("acknowledged");
-                    _spool.Mark(segment, table, SegmentMark.Done);
+                    Mark(batch, table, SegmentMark.Done);
                     Delivered(rows.Count, fromSpool: true);
                     return true;
                 case InsertResult.Unreachable:
@@ -231,33 +453,65 @@ public sealed class ClickHouseRowSink : IRowSink
                 case InsertResult.TableRejected:
                 case InsertResult.RowsRejected when rows.Count == 1:
                     Park(table, rows, outcome.Message!);
-                    _spool.Mark(segment, table, SegmentMark.Parked);
+                    Mark(batch, table, SegmentMark.Parked);
                     lock (_gate) _spooled -= rows.Count;
                     return true;
                 default:
-                    // Some row in this set is poison. From now on these rows travel one by one (never as this set
-                    // again), so the good ones go through and only the refused ones are parked.
-                    _spool.Mark(segment, table, SegmentMark.Isolating);
+                    // Some row in this set is poison: from now on it travels as its two halves (never as this set
+                    // again), and so on down, so the good rows go through and only the refused ones are parked.
+                    Split(batch, table, rows);
                     break;
             }
         }
-        foreach (var row in rows)
-        {
-            if (segment.Acknowledged.Contains(row.Position)) continue;
-            var outcome = await _writer.InsertAsync(table, [row], cancellationToken);
-            if (outcome.Result == InsertResult.Unreachable)
-            {
-                Unreachable(outcome.Message);
-                return false;
-            }
-            if (outcome.Result == InsertResult.Acknowledged) Delivered(1, fromSpool: false);
-            else Park(table, [row], outcome.Message!);
-            segment.Acknowledged.Add(row.Position);
-        }
+        foreach (var part in batch.PartsOf(table, rows)!)
+            if (!await DeliverPartAsync(batch, table, part, cancellationToken)) return false;
         _options.FaultPoint?.Invoke("acknowledged");
-        _spool.Mark(segment, table, SegmentMark.Done);
+        Mark(batch, table, SegmentMark.Done);
         lock (_gate) _spooled -= rows.Count;
         return true;
+    }
+
+    // One part of a split set: sent whole unless it was split too; a refused single row is parked. Parts settled in
+    // this run are skipped when delivery resumes after an outage (after a restart they are sent again, as the same
+    // sets with the same tokens, and the server recognises them).
+    private async Task<bool> DeliverPartAsync(Batch batch, string table, IReadOnlyList<SpooledRow> part, CancellationToken cancellationToken)
+    {
+        if (part.All(r => batch.Acknowledged.Contains(r.Position))) return true;
+        if (batch.PartsOf(table, part) is null)
+        {
+            var outcome = await _writer.InsertAsync(table, part, cancellationToken);
+            switch (outcome.Result)
+            {
+                case InsertResult.Unreachable:
+                    Unreachable(outcome.Message);
+                    return false;
+                case InsertResult.Acknowledged:
+                    Delivered(part.Count, fromSpool: false);
+                    foreach (var row in part) batch.Acknowledged.Add(row.Position);
+                    return true;
+                case InsertResult.TableRejected:
+                case InsertResult.RowsRejected when part.Count == 1:
+                    Park(table, part, outcome.Message!);
+                    foreach (var row in part) batch.Acknowledged.Add(row.Position);
+                    return true;
+                default:
+                    Split(batch, table, part);
+                    break;
+            }
+        }
+        foreach (var half in batch.PartsOf(table, part)!)
+            if (!await DeliverPartAsync(batch, table, half, cancellationToken)) return false;
+        return true;
+    }
+
+    // Durable before either half is sent: after a restart the set is still sent as these halves, never whole.
+    private void Split(Batch batch, string table, IReadOnlyList<SpooledRow> set)
+    {
+        _spool.Journal.Split(batch.First, table, set[0].Position, set[^1].Position);
+        _spool.Journal.Sync();
+        Synced(true);
+        batch.Split(table, set[0].Position, set[^1].Position);
+        _options.FaultPoint?.Invoke("split");
     }
 
     private async Task<bool> RetryLaneAsync(CancellationToken cancellationToken)
@@ -294,6 +548,8 @@ public sealed class ClickHouseRowSink : IRowSink
         PoisonGroup group;
         lock (_gate)
         {
+            // The first parked group starts the retry clock: offered again one PoisonRetryInterval later, not at once.
+            if (_lane.Groups.Count == 0) _laneDue = DateTime.UtcNow + _options.PoisonRetry;
             group = _lane.Park(table, rows, message);
             _poisoned = _lane.RowCount;
         }

@@ -2,7 +2,8 @@ namespace Pink.Shell.ClickHouse;
 
 /// <summary>How the ClickHouse sink batches, retries and reports.</summary>
 /// <param name="SpoolDir">The spool directory (one per writer process; it holds segments and the poison lane).</param>
-/// <param name="BatchRows">Rows per sealed segment when rows arrive faster than the flush interval.</param>
+/// <param name="BatchRows">Most rows in one delivery (a batch coalesces every durable row waiting, up to this many, into
+/// one insert per table), rows per spool file, and how many unflushed rows make the loop seal them without waiting.</param>
 /// <param name="FlushInterval">At most this long between a write and its sealing when nobody calls Flush (default 200 ms).</param>
 /// <param name="RetryMin">First wait after the server could not be reached (default 100 ms); doubles up to <paramref name="RetryMax"/>.</param>
 /// <param name="RetryMax">Longest wait between attempts while the server is away (default 2 s).</param>
@@ -10,9 +11,11 @@ namespace Pink.Shell.ClickHouse;
 /// <param name="InsertTimeout">HTTP timeout of one insert (default 30 s).</param>
 /// <param name="Compress">Compress inserts (default: only when the server is not on loopback).</param>
 /// <param name="Log">Where reports go (default standard error).</param>
-/// <param name="FaultPoint">Test hook, called at named points of the delivery protocol (<c>sealed</c>,
-/// <c>acknowledged</c> = server acknowledged but not yet recorded, <c>marked</c> = recorded but segment not yet trimmed),
-/// so a test can kill the process at exactly that point.</param>
+/// <param name="FaultPoint">Test hook, called at named points of the delivery protocol (<c>sealed</c> = a flush's rows
+/// are durable but the flush has not returned, <c>journaled</c> = a batch's composition is durable but nothing of it
+/// was sent, <c>acknowledged</c> = server acknowledged a table's insert but that is not yet recorded, <c>marked</c> =
+/// a batch's completion is durable but its spool files are not yet trimmed, <c>split</c> = a refused set's split into
+/// halves is durable but neither half was sent), so a test can kill the process at exactly that point.</param>
 public sealed record ClickHouseSinkOptions(
     string SpoolDir,
     int BatchRows = 10_000,

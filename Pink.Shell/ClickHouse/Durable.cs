@@ -24,14 +24,20 @@ internal static class Durable
         SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <summary>Append one line and fsync it before returning.</summary>
-    public static void AppendLine(string path, string line)
+    /// <summary>
+    /// Make what was written to <paramref name="stream"/> durable: <c>fdatasync</c> on Linux (the data and the size,
+    /// not the timestamps), a full flush elsewhere. Throws when the disk says no.
+    /// </summary>
+    public static void DataSync(FileStream stream)
     {
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        var bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        stream.Flush(flushToDisk: false);
+        if (!OperatingSystem.IsLinux())
+        {
+            stream.Flush(flushToDisk: true);
+            return;
+        }
+        if (fdatasync(stream.SafeFileHandle) != 0)
+            throw new IOException($"fdatasync {stream.Name} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
     /// <summary>Delete files and make the deletion durable.</summary>
@@ -65,4 +71,7 @@ internal static class Durable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fdatasync(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
 }

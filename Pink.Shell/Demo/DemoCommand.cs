@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging;
-using Pink.Core;
 using Pink.Shell.Config;
+using Pink.Shell.Replay;
 using Pink.Shell.Runner;
-using Pink.Shell.Simulator;
 using Pink.Shell.Venue;
 
 namespace Pink.Shell.Demo;
@@ -12,19 +10,23 @@ public static class DemoCommand
 {
     public const string Usage = """
         usage: pink demo [--state-dir DIR] [--config FILE] [--quiet|--verbose]
+               pink demo --venue-url URL --ws-url URL [--resume] [--state-dir DIR]   (an external BingX-compatible venue)
 
         Starts the local BingX simulator on 127.0.0.1, runs the live loop against it through a scripted session
         (two entries filled in parts at a MARKET protective bound in "p", a mark move, a restart of the loop, the
-        exits), persists the rows, publishes snapshots, and prints the reconciled ledger: kernel capital vs the
-        simulator's wallet, each trade's realized, fees and pnl_source vs the simulator's own, rows per table.
+        exits), persists the rows (the configured ClickHouse, else a local engine on loopback, else files with a
+        warning), publishes snapshots, and prints the reconciled ledger: kernel capital vs the simulator's wallet, each
+        trade's realized, fees and pnl_source vs the simulator's own, and the rows per table queried back from the store.
         Exit code 0 when the ledger agrees with the venue to the cent, 1 when it does not.
-        The session recording is left in DIR (default .pink/demo) for `pink replay DIR/session.jsonl`.
+        The session recording stays in DIR (default .pink/demo): `pink replay DIR/session.jsonl` reproduces the ledger.
+        With --resume the state directory is kept and the script carries on from the checkpoint (after a crash).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var stateDir = Path.Combine(".pink", "demo");
-        string? configPath = null;
+        string? configPath = null, restUrl = null, wsUrl = null;
+        var resume = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,10 +34,14 @@ public static class DemoCommand
                 case "--help" or "-h": stdout.WriteLine(Usage); return 0;
                 case "--state-dir" when i + 1 < args.Length: stateDir = args[++i]; break;
                 case "--config" when i + 1 < args.Length: configPath = args[++i]; break;
+                case "--venue-url" when i + 1 < args.Length: restUrl = args[++i]; break;
+                case "--ws-url" when i + 1 < args.Length: wsUrl = args[++i]; break;
+                case "--resume": resume = true; break;
                 case "--quiet" or "--verbose": break;
                 default: stderr.WriteLine($"demo: unknown argument '{args[i]}'"); stderr.WriteLine(Usage); return 2;
             }
         }
+        if ((restUrl is null) != (wsUrl is null)) { stderr.WriteLine("demo: --venue-url and --ws-url go together"); return 2; }
         PinkConfig config;
         try { config = ConfigLoader.Load(configPath, ConfigLoader.Environment()); }
         catch (ConfigException ex) { stderr.WriteLine($"demo: {ex.Message}"); return 2; }
@@ -43,39 +49,15 @@ public static class DemoCommand
             if (refusal is not null) { stderr.WriteLine($"demo: refusing to run: {kind} {name}: {refusal}"); return 2; }
 
         using var logs = Logs.Create(Logs.LevelFrom(args));
-        var log = logs.CreateLogger("pink.demo");
-        if (Directory.Exists(stateDir)) Directory.Delete(stateDir, recursive: true);
-        var run = new RunOptions(stateDir, config.Kernel with { SeedCapital = 0 });
-
-        await using var sim = await BingxSimulator.StartAsync(new SimulatorOptions(InitialWallet: 50_000m));
-        DemoScript.Prepare(sim);
-        log.LogInformation("demo: simulator on {Url}; state, recording and checkpoint in {Dir}", sim.RestBaseUrl, Path.GetFullPath(stateDir));
-        var venue = new BingxVenueOptions(sim.RestBaseUrl, sim.WsUrl);
-        // The simulator's own demo credentials: not secrets, nothing real can be reached with them.
-        var credentials = new BingxCredentials(sim.Options.ApiKey, sim.Options.ApiSecret);
-        var counted = new MemoryRowWriter();
-        var outlet = new LatestSnapshotOutlet();
-        var rows = new TeeRowWriter(counted);
-        var store = "memory";
-
-        var diagnostics = 0;
-        await using (var first = await LiveSession.StartAsync(venue, credentials, run, rows, outlet, DemoScript.Symbols, logs, ct))
+        var venue = restUrl is null ? null : new BingxVenueOptions(new Uri(restUrl), new Uri(wsUrl!));
+        var result = await DemoRun.ExecuteAsync(new DemoOptions(stateDir, config, venue, resume), logs, ct);
+        if (result.Ledger is DemoLedger ledger) stdout.Write(ledger.Table());
+        else
         {
-            await DemoScript.EntriesAsync(first, sim, log, ct);
-            log.LogInformation("demo: restarting the loop (checkpoint, stop, restore, reconcile)");
-            await first.StopAsync();
-            diagnostics += first.Loop.Diagnostics;
+            stdout.Write(SummaryFormat.Table(Summary.Of(result.State, [])));
+            stdout.WriteLine($"rows stored ({result.Store}): " + string.Join("  ", result.StoredRows.Select(r => $"{r.Key} {r.Value}")));
         }
-        await using (var second = await LiveSession.StartAsync(venue, credentials, run, rows, outlet, DemoScript.Symbols, logs, ct))
-        {
-            if (!second.Loop.Restored) throw new InvalidOperationException("demo: the restarted loop did not resume from its checkpoint");
-            await DemoScript.ExitsAsync(second, sim, log, ct);
-            await second.StopAsync();
-            diagnostics += second.Loop.Diagnostics;
-            var ledger = DemoLedger.Of(second.Loop.State, sim, counted.Counts(), store, diagnostics);
-            stdout.Write(ledger.Table());
-            stdout.WriteLine($"recording: {Path.Combine(stateDir, "session.jsonl")}   (pink replay {Path.Combine(stateDir, "session.jsonl")})");
-            return ledger.Agrees ? 0 : 1;
-        }
+        stdout.WriteLine($"recording: {result.RecordingPath}   (pink replay {result.RecordingPath})");
+        return result.Ledger?.Agrees == false ? 1 : 0;
     }
 }

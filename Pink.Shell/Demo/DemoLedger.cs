@@ -7,14 +7,14 @@ namespace Pink.Shell.Demo;
 
 /// <summary>The reconciled ledger the demo ends with: the kernel's figures beside the venue's own.</summary>
 public sealed record DemoLedger(double KernelCapital, string CapitalSource, double VenueWallet, IReadOnlyList<DemoTrade> Trades,
-    IReadOnlyDictionary<string, int> Rows, string RowStore, int Anomalies)
+    IReadOnlyDictionary<string, long> Rows, string RowStore, int Anomalies)
 {
     /// <summary>The tolerance for agreement: a cent.</summary>
     public const double Cent = 0.01;
 
     public bool Agrees => Math.Abs(KernelCapital - VenueWallet) <= Cent && Trades.All(t => t.Agrees);
 
-    public static DemoLedger Of(KernelState state, BingxSimulator sim, IReadOnlyDictionary<string, int> rows, string store, int anomalies)
+    public static DemoLedger Of(KernelState state, BingxSimulator sim, IReadOnlyDictionary<string, long> rows, string store, int anomalies)
     {
         var trades = new List<DemoTrade>();
         foreach (var t in Queries.Trades(state).OrderBy(t => t.OpenedMs))

@@ -17,6 +17,15 @@ public sealed class RecordingWriter : IDisposable
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+        // A crash mid-write leaves a torn last line; the next record must start on a line of its own.
+        if (_stream.Length > 0 && LastByte(path) != (byte)'\n') _stream.Write("\n"u8);
+    }
+
+    private static int LastByte(string path)
+    {
+        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        read.Seek(-1, SeekOrigin.End);
+        return read.ReadByte();
     }
 
     public string Path { get; }

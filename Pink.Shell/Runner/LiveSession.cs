@@ -29,7 +29,8 @@ public sealed class LiveSession : IAsyncDisposable
     public BingxVenue Venue { get; }
 
     public static async Task<LiveSession> StartAsync(BingxVenueOptions venueOptions, BingxCredentials credentials, RunOptions run,
-        IRowWriter rows, ISnapshotOutlet snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct)
+        Pink.Shell.ClickHouse.IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct,
+        Func<long, CancellationToken, Task<Func<Pink.Core.Row, bool>>>? storedRows = null)
     {
         var log = logs.CreateLogger("pink");
         BingxVenue? venue = null;
@@ -37,7 +38,7 @@ public sealed class LiveSession : IAsyncDisposable
         var api = new BingxApi(rest);
         venue = new BingxVenue(api, log);
         await rest.SyncClockAsync(ct);
-        var loop = new RunLoop(run, venue, rows, snapshots, log);
+        var loop = new RunLoop(run, venue, rows, snapshots, log) { StoredRowsProbe = storedRows };
         var session = new LiveSession(loop, venue, rest);
         void Forward(Record r)
         {

@@ -16,18 +16,3 @@ public interface IVenue
     /// <summary>Balance, positions and the orders the kernel still considers working: what a start must know.</summary>
     Task<IReadOnlyList<RestRecord>> ReconcileAsync(KernelState state, CancellationToken ct);
 }
-
-/// <summary>Where rows go (the ClickHouse sink, or a local file sink).</summary>
-public interface IRowWriter
-{
-    void Write(Row row);
-    Task FlushAsync(CancellationToken ct);
-    /// <summary>Rows accepted but not yet acknowledged by the store.</summary>
-    long Pending { get; }
-}
-
-/// <summary>Where the published snapshot goes (Hazelcast, or in-process).</summary>
-public interface ISnapshotOutlet
-{
-    void Publish(AccountSnapshot snapshot);
-}

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
 using Pink.Core;
+using Pink.Shell.ClickHouse;
 using Pink.Shell.Recording;
 using Pink.Shell.Replay;
 
@@ -18,8 +19,8 @@ public sealed class RunLoop : IAsyncDisposable
     private readonly Channel<Record> _inbox = Channel.CreateUnbounded<Record>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RunOptions _options;
     private readonly IVenue _venue;
-    private readonly IRowWriter _rows;
-    private readonly ISnapshotOutlet _snapshots;
+    private readonly IRowSink _rows;
+    private readonly Pink.Shell.Publishing.ISnapshotPublisher _snapshots;
     private readonly ILogger _log;
     private readonly RecordingWriter _recording;
     private readonly Session _session;
@@ -27,7 +28,7 @@ public sealed class RunLoop : IAsyncDisposable
     private long _applied;
     private bool _recovering;
 
-    public RunLoop(RunOptions options, IVenue venue, IRowWriter rows, ISnapshotOutlet snapshots, ILogger log)
+    public RunLoop(RunOptions options, IVenue venue, IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, ILogger log)
     {
         _options = options;
         _venue = venue;
@@ -56,6 +57,15 @@ public sealed class RunLoop : IAsyncDisposable
     /// <summary>Diagnostics interpreted so far (every kind, duplicates included).</summary>
     public int Diagnostics { get; private set; }
 
+    /// <summary>
+    /// During recovery, tells which re-created rows the store already holds (by identity: table, event_seq, key), so
+    /// re-applying the recording's tail after a crash does not write them twice.
+    /// </summary>
+    public Func<Row, bool>? RowsAlreadyStored { get; set; }
+
+    /// <summary>Loads <see cref="RowsAlreadyStored"/> for rows from the given event_seq on; called only when there is a tail to re-apply.</summary>
+    public Func<long, CancellationToken, Task<Func<Row, bool>>>? StoredRowsProbe { get; init; }
+
     /// <summary>Raised for every sizer feedback effect (the embedding runtime's sizer listens here).</summary>
     public event Action<SizerFeedback>? FeedbackReceived;
 
@@ -67,13 +77,18 @@ public sealed class RunLoop : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         var tail = File.Exists(_options.RecordingPath) ? RecordingReader.ReadFile(_options.RecordingPath).Skip((int)_applied).ToList() : [];
+        // A trailing partial line (the process died mid-write) was never applied: it is reported, not guessed at.
+        if (tail.Count > 0 && tail[^1] is SkippedRecord torn) _log.LogWarning("recording ends with an unreadable line {Line}: {Reason}", torn.Line, torn.Reason);
         if (tail.Count > 0)
         {
             _log.LogWarning("recovering {Count} recorded inputs beyond the checkpoint (records {From}..)", tail.Count, _applied + 1);
+            if (StoredRowsProbe is not null) RowsAlreadyStored = await StoredRowsProbe(State.EventSeq, ct);
             _recovering = true;
             foreach (var record in tail) await ApplyAsync(record, record: false, ct);
             _recovering = false;
         }
+        // The recording says where the process stopped, so its replay shows the restart too (it changes no number).
+        if (Restored || tail.Count > 0) await ApplyAsync(new RestartRecord(0, null), record: true, ct);
         foreach (var record in await _venue.ReconcileAsync(State, ct)) await ApplyAsync(record, record: true, ct);
         foreach (var order in Queries.UnacknowledgedOrders(State))
         {
@@ -114,7 +129,11 @@ public sealed class RunLoop : IAsyncDisposable
             foreach (var effect in effects)
                 Interpret(effect, venueCalls);
         if (_applied % Math.Max(1, _options.CheckpointEvery) == 0)
+        {
+            // Rows before state: a checkpoint never runs ahead of the rows it implies.
+            await _rows.FlushAsync(CancellationToken.None);
             Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
+        }
         if (_recovering) return; // what the recording holds was already sent, or is found by reconciliation
         foreach (var call in venueCalls)
         {
@@ -133,7 +152,11 @@ public sealed class RunLoop : IAsyncDisposable
         switch (effect)
         {
             case PlaceOrder or CancelOrder: venueCalls.Add(effect); break;
-            case PersistRow r: _rows.Write(r.Row); RunMetrics.RowsWritten.Add(1); break;
+            case PersistRow r:
+                if (_recovering && RowsAlreadyStored?.Invoke(r.Row) == true) break;
+                _rows.Write(r.Row);
+                RunMetrics.RowsWritten.Add(1);
+                break;
             case PublishSnapshot s: _snapshots.Publish(s.Snapshot); break;
             case SizerFeedback f:
                 Feedback.Add(f);

@@ -3,8 +3,11 @@ namespace Pink.Shell.Simulator;
 /// <summary>What a test or the demo can do to the venue: set marks, script faults, read the books.</summary>
 public sealed partial class BingxSimulator
 {
-    /// <summary>Sets a symbol's mark (venue spelling, e.g. FET-USDT): pushed as `SYMBOL@markPrice`, and resting LIMIT orders it reaches fill.</summary>
-    public void SetMark(string symbol, decimal price) => _exchange.SetMark(symbol, price);
+    /// <summary>
+    /// Sets a symbol's mark (any spelling; stored as the venue's, e.g. FET-USDT, which requests must then use): pushed
+    /// as `SYMBOL@markPrice`, and resting LIMIT orders it reaches fill. A symbol exists once it has a mark.
+    /// </summary>
+    public void SetMark(string symbol, decimal price) => _exchange.SetMark(Venue.BingxSymbol.ToVenue(symbol), price);
 
     /// <summary>Each order fills in this many partial fills from now on.</summary>
     public void SetFillSlices(int slices) => _faults.FillSlices = slices;

@@ -115,14 +115,8 @@ public sealed class BingxUserStream : IAsyncDisposable
     private void OnText(string text)
     {
         if (!text.Contains("listenKeyExpired", StringComparison.Ordinal) || !IsExpiry(text)) return;
-        var connection = Connections;
         _log.LogWarning("BingX user stream: listenKey expired; reconnecting with a new key");
-        // Off the receive thread: Reconnect aborts the socket this callback runs on. Skip it when the server's own
-        // close already made a new connection.
-        _ = Task.Run(async () =>
-        {
-            if (Connections == connection) await ReconnectAsync().ConfigureAwait(false);
-        });
+        _socket.DropConnection();
     }
 
     private static bool IsExpiry(string text)

@@ -42,9 +42,17 @@ internal sealed class StreamSocket : IDisposable
         };
         _subscriptions.Add(Client.MessageReceived.Subscribe(OnFrame));
         _subscriptions.Add(Client.ReconnectionHappened.Subscribe(info => Connected?.Invoke(info.Type)));
-        _subscriptions.Add(Client.DisconnectionHappened.Subscribe(info =>
-            _log.LogWarning("BingX {Stream} stream disconnected: {Type} {Reason}", _kind, info.Type,
-                info.Exception?.GetType().Name ?? info.CloseStatusDescription ?? "")));
+        _subscriptions.Add(Client.DisconnectionHappened.Subscribe(OnDisconnected));
+    }
+
+    private void OnDisconnected(DisconnectionInfo info)
+    {
+        _log.LogWarning("BingX {Stream} stream disconnected: {Type} {Reason}", _kind, info.Type,
+            info.Exception?.GetType().Name ?? info.CloseStatusDescription ?? "");
+        // A server close is treated as a lost connection. Left to the library's own close path, a server close that
+        // races a Reconnect (listenKeyExpired followed by the server closing) can leave the client stopped for good:
+        // its close path marks the client not started while the reconnect is under way, and both reconnects then give up.
+        if (info.Type == DisconnectionType.ByServer) info.CancelClosing = true;
     }
 
     private void OnFrame(ResponseMessage message)
@@ -65,6 +73,13 @@ internal sealed class StreamSocket : IDisposable
         if (text == "Ping") Client.Send("Pong");
         Text?.Invoke(text);
     }
+
+    /// <summary>
+    /// Ends the current connection the way a network drop would: the receive loop sees it and makes exactly one
+    /// reconnection (through <c>connect</c>). Unlike Reconnect, this cannot race a close the server sends at the same
+    /// time into two reconnections, the second cutting off the first.
+    /// </summary>
+    public void DropConnection() => Client.NativeClient?.Abort();
 
     public void Dispose()
     {

@@ -21,6 +21,9 @@ namespace Pink.Tests.ClickHouse
     /// The writer process of the crash test: writes kernel rows in chunks, flushing (making durable) each, and says on
     /// standard output how far it got; with PINK_CH_FAULT=point:n it freezes at the n-th time the delivery protocol
     /// reaches that point, so the parent's SIGKILL lands exactly there. It never exits by itself: it is killed.
+    /// Optional: PINK_CH_CHUNK rows per flush (150), PINK_CH_BATCH the sink's BatchRows (200), PINK_CH_IN_FLIGHT flushes
+    /// outstanding before the oldest is awaited (1; DURABLE n is said when the flush covering row n completes),
+    /// PINK_CH_POISON=1 puts <see cref="PoisonRow"/> in the middle of the rows.
     /// </summary>
     internal static class ChildWriter
     {
@@ -31,7 +34,9 @@ namespace Pink.Tests.ClickHouse
             var trades = int.Parse(Environment.GetEnvironmentVariable("PINK_CH_TRADES")!, System.Globalization.CultureInfo.InvariantCulture);
             var fault = (Environment.GetEnvironmentVariable("PINK_CH_FAULT") ?? "").Split(':');
             var seen = 0;
-            var options = new ClickHouseSinkOptions(spool, BatchRows: 200, FlushInterval: TimeSpan.FromMilliseconds(10),
+            var chunk = Setting("PINK_CH_CHUNK", 150);
+            var inFlight = Setting("PINK_CH_IN_FLIGHT", 1);
+            var options = new ClickHouseSinkOptions(spool, BatchRows: Setting("PINK_CH_BATCH", 200), FlushInterval: TimeSpan.FromMilliseconds(10),
                 Log: line => Say($"LOG {line}"),
                 FaultPoint: point =>
                 {
@@ -39,19 +44,45 @@ namespace Pink.Tests.ClickHouse
                     Say($"PAUSED {point}");
                     Thread.Sleep(Timeout.Infinite);
                 });
-            var rows = KernelRows.RoundTrips(trades);
+            var rows = Rows(trades);
             var sink = ClickHouseRowSink.Start(target, options);
-            const int chunk = 150;
+            var flushes = new Queue<(Task Durable, int UpTo)>();
             for (var i = 0; i < rows.Count; i += chunk)
             {
                 foreach (var row in rows.Skip(i).Take(chunk)) sink.Write(row);
-                sink.FlushAsync().GetAwaiter().GetResult();
-                Say($"DURABLE {Math.Min(rows.Count, i + chunk)}");
+                flushes.Enqueue((sink.FlushAsync(), Math.Min(rows.Count, i + chunk)));
+                while (flushes.Count >= inFlight)
+                {
+                    var (durable, upTo) = flushes.Dequeue();
+                    durable.GetAwaiter().GetResult();
+                    Say($"DURABLE {upTo}");
+                }
+            }
+            while (flushes.Count > 0)
+            {
+                var (durable, upTo) = flushes.Dequeue();
+                durable.GetAwaiter().GetResult();
+                Say($"DURABLE {upTo}");
             }
             Say("ALL-DURABLE");
             Thread.Sleep(Timeout.Infinite);
             return 0;
         }
+
+        /// <summary>The rows the child writes: kernel round trips, with the poison row in the middle when asked.</summary>
+        public static List<Pink.Core.Row> Rows(int trades)
+        {
+            var rows = KernelRows.RoundTrips(trades);
+            if (Environment.GetEnvironmentVariable("PINK_CH_POISON") == "1") rows.Insert(rows.Count / 2, PoisonRow(rows.Max(r => r.AccountEventSeq) + 1));
+            return rows;
+        }
+
+        /// <summary>A trade row a test database refuses (CHECK symbol != 'POISON-USDT').</summary>
+        public static Pink.Core.TradeEventRow PoisonRow(long seq) =>
+            new(new DateTime(2026, 6, 11, 12, 0, 0), seq, "T-poison", "open", 1, "POISON-USDT", "LONG", 1, 1, 0, 0, 0, "kernel_estimate", 0, 1, "");
+
+        private static int Setting(string name, int fallback) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
         private static void Say(string line)
         {

@@ -48,7 +48,10 @@ public class LedgerTests
         typeof(Driver).GetProperty("State")!.SetValue(resumed, restored);
         // reconcile with the exchange: it holds the rest of the short
         resumed.Apply(new PositionsReport("pos-1", [new ExchangePosition("FETUSDT", PositionSide.Short, 176_269, 0.1878, 3)], d.Tick()));
-        Assert.Same(restored, resumed.State); // nothing to adopt, nothing re-settled
+        // nothing to adopt, nothing re-settled: only the report's id is remembered, so a late repeat is ignored (rule 14)
+        Assert.Equal(restored, resumed.State with { Dedup = restored.Dedup });
+        Assert.Contains("pos-1", resumed.State.Dedup.Seen);
+        Assert.Empty(resumed.Last.OfType<PersistRow>());
         resumed.Fill(1002, Fet, OrderSide.Buy, 176_269, 0.1866);
         Assert.Equal(10_000 + 202_276 * 0.0012, resumed.State.Account.Capital, 6);
         var bridges = resumed.Rows<AccountEventRow>().Where(r => r.Kind == "bridge").ToList();
@@ -210,7 +213,8 @@ public class LedgerTests
         // the same report again is reconciliation, not a second adoption
         var before = d.State;
         d.Apply(new PositionsReport("p1", [new ExchangePosition("BTCUSDT", PositionSide.Long, 0.5, 60_000, 2)], d.Tick()));
-        Assert.Same(before, d.State);
+        Assert.Equal(before, d.State with { Dedup = before.Dedup }); // only the report's id is remembered (rule 14)
+        Assert.Empty(d.Last);
         d.Apply(new PositionsReport("p2", [new ExchangePosition("BTCUSDT", PositionSide.Long, 0.4, 60_000, 2)], d.Tick()));
         Assert.Single(d.Diagnostics(DiagnosticKinds.PositionMismatch));
         Assert.Equal(0.5, d.Trade(slot.TradeId!).OpenQty); // reported, never silently rewritten

@@ -55,3 +55,31 @@ public class ModeVerifyTests
         Assert.Contains(expected, err);
     }
 }
+
+/// <summary>Every command answers --help with its usage and exit code 0.</summary>
+public class HelpTests
+{
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("replay")]
+    [InlineData("live")]
+    [InlineData("shadow")]
+    [InlineData("schema")]
+    [InlineData("mode-verify")]
+    [InlineData("hz-smoke")]
+    [InlineData("venue-check")]
+    public void Every_command_prints_its_usage_on_help(string command)
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, Pink.Shell.Cli.Run([command, "--help"], stdout, new StringWriter()));
+        Assert.Contains("usage: pink", stdout.ToString());
+    }
+
+    [Fact]
+    public void Help_lists_every_command()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, Pink.Shell.Cli.Run(["--help"], stdout, new StringWriter()));
+        foreach (var c in new[] { "demo", "replay", "live", "shadow", "schema apply", "mode-verify", "hz-smoke" }) Assert.Contains(c, stdout.ToString());
+    }
+}

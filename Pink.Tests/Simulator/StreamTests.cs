@@ -30,6 +30,7 @@ public class StreamTests
         var key = await v.Api.CreateListenKeyAsync();
         using var ws = new ClientWebSocket();
         await ws.ConnectAsync(new Uri(v.Sim.WsUrl + "?listenKey=" + key), CancellationToken.None);
+        await Eventually.True(() => v.Sim.UserStreamsOpen == 1, "the venue registered the connection");
         await v.Api.PlaceOrderAsync(Market("SELL", "SHORT", 100m, "pk-0-1"));
 
         var frames = new List<(WebSocketMessageType Type, byte[] Bytes)>();
@@ -86,10 +87,13 @@ public class StreamTests
         var reconciled = new ConcurrentQueue<StreamReconnected>();
         await using var stream = new BingxUserStream(v.Api, feed.Add, (r, _) => { reconciled.Enqueue(r); return Task.CompletedTask; }, v.Log, options: Options);
         await stream.StartAsync();
+        await Eventually.True(() => v.Sim.UserStreamsOpen == 1, "connected");
         var first = stream.ListenKey!;
         v.Sim.ExpireListenKeys();
         await Eventually.True(() => stream.ListenKey != first && v.Sim.UserStreamsOpen == 1 && !reconciled.IsEmpty, "a new key, a new connection, a reconciliation");
         Assert.Single(feed.Events("listenKeyExpired"));
+        Assert.Equal(2, stream.Connections);      // one reconnection, not one per signal (frame and close)
+        Assert.Equal(2, stream.ListenKeysCreated);
         Assert.False(v.Sim.IsListenKeyValid(first));
         Assert.True(v.Sim.IsListenKeyValid(stream.ListenKey!));
 
@@ -105,6 +109,7 @@ public class StreamTests
         var reconciled = new ConcurrentQueue<StreamReconnected>();
         await using var stream = new BingxUserStream(v.Api, feed.Add, (r, _) => { reconciled.Enqueue(r); return Task.CompletedTask; }, v.Log, options: Options);
         await stream.StartAsync();
+        await Eventually.True(() => v.Sim.UserStreamsOpen == 1, "connected");
         v.Sim.DropUserStreams();
         await Eventually.True(() => stream.Reconciliations == 1 && v.Sim.UserStreamsOpen == 1, "reconnected and reconciled");
         Assert.Equal(2, stream.Connections);

@@ -125,7 +125,11 @@ internal sealed class WsSession
                     result = await _socket.ReceiveAsync(buffer, ct).ConfigureAwait(false);
                     message.Write(buffer, 0, result.Count);
                 } while (!result.EndOfMessage);
-                if (result.MessageType == WebSocketMessageType.Close) return;
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    CloseAfterQueued(); // answer the client's close through the outbox: one writer at a time
+                    return;
+                }
                 var text = Encoding.UTF8.GetString(message.ToArray());
                 if (text == "Pong") Interlocked.Exchange(ref _unansweredPings, 0);
                 onText(this, text);

@@ -1,0 +1,29 @@
+using Pink.Core;
+using Pink.Properties.Scenarios;
+using Pink.Properties.Support;
+using Xunit.Abstractions;
+
+namespace Pink.Properties.Invariants;
+
+/// <summary>
+/// Rule 8's carrier: every state a history passes through survives its versioned document — Restore(Save(s)) = s,
+/// settlement baselines and de-duplication memory included — and saving the restored state gives the same bytes.
+/// </summary>
+public class StateDocumentRoundTrip(ITestOutputHelper output)
+{
+    [Fact]
+    public void State_document_round_trip_restore_of_save_is_the_same_state() =>
+        Cases.Check(ScenarioGen.Arbitrary(), scenario =>
+        {
+            var trace = Replay.Run(Simulation.Run(scenario));
+            foreach (var step in trace.Steps)
+            {
+                var document = StateDocument.Save(step.After);
+                var restored = StateDocument.Restore(document);
+                Require.That(restored.IsRight, () => $"{step.Where}: the document does not restore: {restored.IfRight("")}");
+                var back = restored.IfLeft(() => throw new InvalidOperationException());
+                Require.That(back.Equals(step.After), () => $"{step.Where}: the restored state differs from the saved one");
+                Require.That(StateDocument.Save(back) == document, () => $"{step.Where}: saving the restored state gives other bytes");
+            }
+        }, output);
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using Pink.Core;
+using Pink.Shell.Config;
+using Pink.Shell.Runner;
+using Pink.Shell.Simulator;
+using Pink.Shell.Venue;
+
+namespace Pink.Shell.Demo;
+
+/// <summary>How the demo runs: its state directory, and either its own simulator or an external venue.</summary>
+/// <param name="StateDir">Checkpoint, recording, spool (and the local engine's data) live here.</param>
+/// <param name="Config">Namespace, ClickHouse and kernel settings.</param>
+/// <param name="Venue">An external venue (REST and WS URLs, keys from the environment); null starts the local simulator.</param>
+/// <param name="Resume">Keep the state directory and carry on from its checkpoint (after a crash); otherwise start afresh.</param>
+public sealed record DemoOptions(string StateDir, PinkConfig Config, BingxVenueOptions? Venue = null, bool Resume = false);
+
+/// <summary>What the demo ends with.</summary>
+public sealed record DemoResult(KernelState State, IReadOnlyDictionary<string, long> StoredRows, string Store, string RecordingPath,
+    int Diagnostics, DemoLedger? Ledger);
+
+/// <summary>The demo's sequence: simulator (or external venue) → store → session, restart, session → ledger.</summary>
+public static class DemoRun
+{
+    public static async Task<DemoResult> ExecuteAsync(DemoOptions o, ILoggerFactory logs, CancellationToken ct)
+    {
+        var log = logs.CreateLogger("pink.demo");
+        if (!o.Resume && Directory.Exists(o.StateDir)) Directory.Delete(o.StateDir, recursive: true);
+        Directory.CreateDirectory(o.StateDir);
+        var run = new RunOptions(o.StateDir, o.Config.Kernel);
+
+        await using var sim = o.Venue is null ? await BingxSimulator.StartAsync(new SimulatorOptions(InitialWallet: 50_000m)) : null;
+        BingxVenueOptions venue;
+        BingxCredentials credentials;
+        if (sim is not null)
+        {
+            DemoScript.Prepare(sim);
+            venue = new BingxVenueOptions(sim.RestBaseUrl, sim.WsUrl);
+            // The simulator's own demo credentials: not secrets, nothing real can be reached with them.
+            credentials = new BingxCredentials(sim.Options.ApiKey, sim.Options.ApiSecret);
+            log.LogInformation("demo: local BingX simulator on {Url}", sim.RestBaseUrl);
+        }
+        else
+        {
+            venue = o.Venue!;
+            credentials = BingxCredentials.FromEnvironment()
+                ?? throw new InvalidOperationException($"an external venue needs {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
+        }
+        log.LogInformation("demo: state, recording and checkpoint in {Dir}", Path.GetFullPath(o.StateDir));
+        await using var outlet = SnapshotPublishers.Open(o.Config, logs.CreateLogger("pink.publish"));
+        await using var store = await RowStore.OpenAsync(o.Config, o.StateDir, log, ct);
+        var probe = (long from, CancellationToken token) => StoredRows.ProbeAsync(store, from, token);
+
+        var diagnostics = 0;
+        await using (var first = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe))
+        {
+            await DemoScript.EntriesAsync(first, sim, log, ct);
+            log.LogInformation("demo: restarting the loop (checkpoint, stop, restore, reconcile)");
+            await first.StopAsync();
+            diagnostics += first.Loop.Diagnostics;
+        }
+        await using var second = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe);
+        if (!second.Loop.Restored) throw new InvalidOperationException("demo: the restarted loop did not resume from its checkpoint");
+        await DemoScript.ExitsAsync(second, sim, log, ct);
+        await second.StopAsync();
+        diagnostics += second.Loop.Diagnostics;
+        if (!await store.Sink.DrainAsync(TimeSpan.FromSeconds(30), ct))
+            log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", store.Sink.Status);
+        var stored = await store.CountAsync(ct);
+        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, stored, store.Description, diagnostics);
+        return new DemoResult(second.Loop.State, stored, store.Description, run.RecordingPath, diagnostics, ledger);
+    }
+}
