@@ -339,6 +339,8 @@ public sealed class MutableKernel
         if (e.ClientOrderId is not null && _orders.TryGetValue(e.ClientOrderId, out var byClient) &&
             (e.VenueOrderId is null || byClient.VenueOrderId is null || byClient.VenueOrderId == e.VenueOrderId))
             return (byClient, false, false);
+        // A client order id we never issued belongs to another runtime on the shared account: never state-routed.
+        if (!string.IsNullOrEmpty(e.ClientOrderId)) return (null, false, false);
         MOrder? match = null;
         var count = 0;
         foreach (var slot in _slots)
@@ -556,10 +558,10 @@ public sealed class MutableKernel
                     $"K-ledger {KLedger:0.########} vs wallet {e.WalletBalance:0.########} (diff {difference:0.########}, tolerance {_config.DivergenceTolerance}); entries refused until an anchor agrees");
         }
         var available = double.IsFinite(e.AvailableMargin) ? e.AvailableMargin : AvailableMargin;
+        Remember(e.Id); // remembered even when nothing moves: delivered again it must not count as new (rule 14)
         if (Capital.Equals(e.WalletBalance) && Source == CapitalSource.EAnchored && EWalletBalance.Equals(e.WalletBalance) &&
             AvailableMargin.Equals(available) && KLedger.Equals(e.WalletBalance) && Anchored && EntriesBlocked == blocked)
-            return; // nothing moves: the pure kernel leaves the state as it was (not even the id is remembered)
-        Remember(e.Id);
+            return; // nothing moves: no event_seq, no row, no snapshot
         var wasAnchored = Anchored;
         Capital = EWalletBalance = KLedger = e.WalletBalance;
         Source = CapitalSource.EAnchored;
@@ -610,7 +612,7 @@ public sealed class MutableKernel
     private static SizerFeedback Feedback(MTrade t) => new(t.TradeId, t.Slot, t.RealizedPnl - t.Fees, t.RealizedPnl, t.Fees, t.FeedbackRevision);
 
     private static string Describe(Fill e) =>
-        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}')";
+        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}', id '{e.Id ?? ""}')";
 
     private void Finish(List<Effect> effects)
     {
