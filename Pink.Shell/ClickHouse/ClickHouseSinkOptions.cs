@@ -4,7 +4,8 @@ namespace Pink.Shell.ClickHouse;
 /// <param name="SpoolDir">The spool directory (one per writer process; it holds segments and the poison lane).</param>
 /// <param name="BatchRows">Most rows in one delivery (a batch coalesces every durable row waiting, up to this many, into
 /// one insert per table), rows per spool file, and how many unflushed rows make the loop seal them without waiting.</param>
-/// <param name="FlushInterval">At most this long between a write and its sealing when nobody calls Flush (default 200 ms).</param>
+/// <param name="FlushInterval">At most this long between a write and its sealing when nobody calls Flush, and at most
+/// this long durable rows wait to be coalesced with later ones into a bigger insert (default 200 ms).</param>
 /// <param name="RetryMin">First wait after the server could not be reached (default 100 ms); doubles up to <paramref name="RetryMax"/>.</param>
 /// <param name="RetryMax">Longest wait between attempts while the server is away (default 2 s).</param>
 /// <param name="PoisonRetryInterval">How often parked rows are offered to the server again (default 5 s).</param>

@@ -60,29 +60,38 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
             },
         };
         // No server: this is about the spool only.
-        await using var sink = ClickHouseRowSink.Start(ClickHouseTarget.Of("http://127.0.0.1:9"), options);
-        var rows = KernelRows.RoundTrips(10);
-        sink.Write(rows[0]);
-        var first = sink.FlushAsync();
-        while (Volatile.Read(ref seals) == 0) await Task.Delay(5);
-
-        var waiting = new List<Task>();
-        for (var i = 1; i <= 20; i++)
+        var sink = ClickHouseRowSink.Start(ClickHouseTarget.Of("http://127.0.0.1:9"), options);
+        try
         {
-            sink.Write(rows[i]);
-            waiting.Add(sink.FlushAsync());
-        }
-        await Task.Delay(200);
-        Assert.False(first.IsCompleted);
-        Assert.All(waiting, t => Assert.False(t.IsCompleted)); // none returns before its rows are durable
-        Assert.Equal(20, sink.Status.Pending);
+            var rows = KernelRows.RoundTrips(10);
+            sink.Write(rows[0]);
+            var first = sink.FlushAsync();
+            while (Volatile.Read(ref seals) == 0) await Task.Delay(5);
 
-        hold.Set();
-        await Task.WhenAll(waiting.Append(first)).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(2, Volatile.Read(ref seals)); // twenty flushes, one sync
-        Assert.Equal(0, sink.Status.Pending);
-        Assert.Equal(21, sink.Status.Spooled);
-        Assert.Equal(21, SpooledRowLines(spool));
+            var waiting = new List<Task>();
+            for (var i = 1; i <= 20; i++)
+            {
+                sink.Write(rows[i]);
+                waiting.Add(sink.FlushAsync());
+            }
+            await Task.Delay(200);
+            Assert.False(first.IsCompleted);
+            Assert.All(waiting, t => Assert.False(t.IsCompleted)); // none returns before its rows are durable
+            Assert.Equal(20, sink.Status.Pending);
+
+            hold.Set();
+            await Task.WhenAll(waiting.Append(first)).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(2, Volatile.Read(ref seals)); // twenty flushes, one sync
+            Assert.Equal(0, sink.Status.Pending);
+            Assert.Equal(21, sink.Status.Spooled);
+            Assert.Equal(21, SpooledRowLines(spool));
+        }
+        finally
+        {
+            hold.Set();
+            await sink.DisposeAsync();
+            Directory.Delete(spool, recursive: true); // never delivered: its preallocated file would stay in /tmp
+        }
     }
 
     [Fact]
