@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using LanguageExt;
 
@@ -205,35 +206,163 @@ public sealed record KernelState(
     [property: JsonPropertyOrder(9)] DedupMemory Dedup,
     [property: JsonPropertyOrder(10)] long FillsRoutedByState)
 {
-    // The per-slot lanes and their marks (derived, see Lanes) are a cache of what Slots, Trades, Orders and Marks say:
-    // setting any of them (e.g. with `with`) drops the cache, and it is neither serialised nor part of equality.
+    // The per-slot lanes and their marks (see Lanes) are derived from Slots, Trades, Orders and Marks: setting any of
+    // them (e.g. with `with`) drops them, and they are neither serialised nor part of equality.
+    //
+    // States the kernel builds keep the lanes *authoritative* ("hot"): the trades the slots host and their live orders
+    // are held in the lanes alone, and the maps behind Trades and Orders hold everything else (with older values, or
+    // nothing, for the ids the lanes hold). A fill or an acknowledgement then writes no 14,000-entry map; only a trade or
+    // an order leaving its slot is written into its map, once. Likewise a mark moves the lanes' marks alone. The public
+    // Trades, Orders and Marks fold the lanes back in on first read, so every reader (equality, the state document,
+    // `with`) sees exactly the state as if every write had gone to the maps.
+    private Map<string, Trade> _trades = Trades;
+    private Map<string, Order> _orders = Orders;
+    private Map<string, double> _marks = Marks;
+    private Arr<Slot> _slots = Slots;
+    private bool _hotLanes;
+    private bool _hotMarks;
     private Lanes? _lanes;
     private double[]? _laneMarks;
+    private Folded? _folded;
+
+    // The maps with the lanes folded in, each built on first read; boxed so that a reader on another thread sees all of
+    // one or none of it. One object for the three keeps the state small: a state is made for nearly every event.
+    private sealed class Folded
+    {
+        public StrongBox<Map<string, Trade>>? Trades;
+        public StrongBox<Map<string, Order>>? Orders;
+        public StrongBox<Map<string, double>>? Marks;
+    }
+
+    private Folded Reads
+    {
+        get
+        {
+            if (_folded is { } f) return f;
+            Interlocked.CompareExchange(ref _folded, new Folded(), null);
+            return _folded;
+        }
+    }
 
     /// <summary>Slot lanes, 0..N-1.</summary>
     [JsonPropertyOrder(4)]
-    public Arr<Slot> Slots { get; init { field = value; _lanes = null; _laneMarks = null; } } = Slots;
+    public Arr<Slot> Slots
+    {
+        get => _slots;
+        init
+        {
+            Settle();
+            _slots = value;
+            _lanes = null;
+            _laneMarks = null;
+        }
+    }
 
     /// <summary>Every trade by trade id (closed ones included).</summary>
     [JsonPropertyOrder(5)]
-    public Map<string, Trade> Trades { get; init { field = value; _lanes = null; _laneMarks = null; } } = Trades;
+    public Map<string, Trade> Trades
+    {
+        get => !_hotLanes ? _trades : (Reads.Trades ??= new(FoldIn(_trades, _lanes!.Trades, static t => t.TradeId))).Value!;
+        init
+        {
+            Settle();
+            _trades = value;
+            _lanes = null;
+            _laneMarks = null;
+        }
+    }
 
     /// <summary>Every order by client order id.</summary>
     [JsonPropertyOrder(6)]
-    public Map<string, Order> Orders { get; init { field = value; _lanes = null; _laneMarks = null; } } = Orders;
+    public Map<string, Order> Orders
+    {
+        get => !_hotLanes ? _orders : (Reads.Orders ??= new(FoldIn(_orders, _lanes!.Orders, static o => o.ClientOrderId))).Value!;
+        init
+        {
+            Settle();
+            _orders = value;
+            _lanes = null;
+            _laneMarks = null;
+        }
+    }
 
     /// <summary>Last mark per instrument key.</summary>
     [JsonPropertyOrder(8)]
-    public Map<string, double> Marks { get; init { field = value; _laneMarks = null; } } = Marks;
+    public Map<string, double> Marks
+    {
+        get => !_hotMarks ? _marks : (Reads.Marks ??= new(FoldInMarks(_marks, _lanes!.Keys, _laneMarks!))).Value!;
+        init
+        {
+            Settle();
+            _marks = value;
+            _laneMarks = null;
+        }
+    }
 
     internal Lanes LanesView => _lanes ??= Lanes.Of(this);
 
-    internal Lanes? LanesCache { get => _lanes; init => _lanes = value; }
+    /// <summary>
+    /// The lanes of a state the kernel builds. Hot: the lanes hold the newest value of every trade
+    /// and order they name, the maps given to the constructor may hold older ones (see above).
+    /// </summary>
+    internal (Lanes Lanes, double[] Marks, bool Hot, bool HotMarks) Derived
+    {
+        init
+        {
+            _lanes = value.Lanes;
+            _laneMarks = value.Marks;
+            _hotLanes = value.Hot;
+            _hotMarks = value.HotMarks;
+        }
+    }
+
+    /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
+    internal bool HotLanes => _hotLanes;
+
+    /// <summary>True when the lanes' marks, not the marks map, hold the marks of the instruments the lanes hold.</summary>
+    internal bool HotMarks => _hotMarks;
+
+    /// <summary>The trades map without the lanes folded in: exact for every id the lanes do not hold.</summary>
+    internal Map<string, Trade> TradesBehindLanes => _trades;
+
+    /// <summary>The orders map without the lanes folded in: exact for every id the lanes do not hold.</summary>
+    internal Map<string, Order> OrdersBehindLanes => _orders;
+
+    /// <summary>The marks map without the lanes' marks folded in: exact for every instrument no lane holds.</summary>
+    internal Map<string, double> MarksBehindLanes => _marks;
 
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
-    internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, Marks);
+    internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
 
-    internal double[]? LaneMarksCache { get => _laneMarks; init => _laneMarks = value; }
+    // A `with` starts from a copy of this state: fold the lanes into the maps before any part is replaced.
+    private void Settle()
+    {
+        if (_hotLanes)
+        {
+            (_trades, _orders) = (Trades, Orders);
+            _hotLanes = false;
+        }
+        if (_hotMarks)
+        {
+            _marks = Marks;
+            _hotMarks = false;
+        }
+        _folded = null;
+    }
+
+    private static Map<string, T> FoldIn<T>(Map<string, T> map, T?[] held, Func<T, string> id) where T : class
+    {
+        foreach (var value in held)
+            if (value is not null) map = map.AddOrUpdate(id(value), value);
+        return map;
+    }
+
+    private static Map<string, double> FoldInMarks(Map<string, double> map, string?[] keys, double[] marks)
+    {
+        for (var i = 0; i < keys.Length; i++)
+            if (keys[i] is string key && marks[i] != 0.0) map = map.AddOrUpdate(key, marks[i]);
+        return map;
+    }
 
     /// <summary>Value equality over the state itself (the derived lanes are not part of it).</summary>
     public bool Equals(KernelState? other) =>

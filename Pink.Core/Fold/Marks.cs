@@ -25,10 +25,11 @@ internal static class Marks
             var marks = (double[])laneMarks.Clone();
             for (var j = i; j < keys.Length; j++)
                 if (keys[j] is string k && k == key) marks[j] = e.Price;
+            // The lanes' marks are the truth for held instruments (see KernelState): the marks map is not written.
             var next = new KernelState(state.Config, state.EventSeq + 1, Math.Max(state.LastEventMs, e.TimeMs), state.Account, state.Slots,
-                state.Trades, state.Orders, state.VenueOrders, state.Marks.AddOrUpdate(key, e.Price), state.Dedup, state.FillsRoutedByState)
+                state.TradesBehindLanes, state.OrdersBehindLanes, state.VenueOrders, state.MarksBehindLanes, state.Dedup, state.FillsRoutedByState)
             {
-                LanesCache = state.LanesView, LaneMarksCache = marks,
+                Derived = (state.LanesView, marks, state.HotLanes, true),
             };
             return new Outcome(next, Prelude.toSeq(new Effect[] { new PublishSnapshot(Queries.Snapshot(next)) }));
         }

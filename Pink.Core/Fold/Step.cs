@@ -28,7 +28,7 @@ internal sealed class Step
     private Slot[]? _slots;
     private Map<string, double> _marks;
     private double[]? _laneMarks;
-    private bool _marksChanged;
+    private bool _marksInLanes; // a mark went to the lanes' marks alone: the marks map is behind them (see KernelState)
     private DedupMemory _dedup;
     private long _routedByState;
 
@@ -46,7 +46,7 @@ internal sealed class Step
         _lanes = before.LanesView;
         _lanesMarks = before.LaneMarks;
         _account = before.Account;
-        _marks = before.Marks;
+        _marks = before.MarksBehindLanes;
         _dedup = before.Dedup;
         _routedByState = before.FillsRoutedByState;
         TimeMs = timeMs;
@@ -105,16 +105,26 @@ internal sealed class Step
     /// <summary>The mark last applied for a slot's instrument (0 when none), valid while <see cref="LanesUnchanged"/>.</summary>
     public double LaneMark(int slot) => (_laneMarks ?? _lanesMarks)[slot];
 
-    public double? MarkOf(string key) => _marks.Find(key).Case is double m ? m : null;
+    public double? MarkOf(string key)
+    {
+        var marks = _laneMarks ?? _lanesMarks;
+        for (var i = 0; i < marks.Length; i++)
+            if (marks[i] != 0.0 && _lanes.Keys[i] is string k && k == key) return marks[i];
+        return _marks.Find(key).Case is double m ? m : null;
+    }
 
+    /// <summary>A held instrument's mark goes to the lanes' marks alone; any other to the marks map.</summary>
     public void PutMark(string key, double price)
     {
-        _marks = _marks.AddOrUpdate(key, price);
-        _marksChanged = true;
-        if (!LanesUnchanged) return;
-        var marks = _laneMarks ??= (double[])_lanesMarks.Clone();
-        for (var i = 0; i < marks.Length; i++)
-            if (_lanes.Keys[i] is string k && k == key) marks[i] = price;
+        var held = false;
+        for (var i = 0; i < _lanesMarks.Length; i++)
+        {
+            if (_lanes.Keys[i] is not string k || k != key) continue;
+            (_laneMarks ??= (double[])_lanesMarks.Clone())[i] = price;
+            held = true;
+        }
+        if (held) _marksInLanes = true;
+        else _marks = _marks.AddOrUpdate(key, price);
     }
 
     public bool Seen(string? id) => id is not null && _dedup.Contains(id);
@@ -136,7 +146,7 @@ internal sealed class Step
         var hosted = _lanes.Trades;
         for (var i = 0; i < hosted.Length; i++)
             if (hosted[i] is Trade t && string.Equals(t.TradeId, tradeId)) return t;
-        return _before.Trades.Find(tradeId).Case as Trade;
+        return _before.TradesBehindLanes.Find(tradeId).Case as Trade;
     }
 
     /// <summary>Every trade as this step sees it (buffered changes included); for the rare whole-book checks.</summary>
@@ -186,7 +196,7 @@ internal sealed class Step
         var live = _lanes.Orders;
         for (var i = 0; i < live.Length; i++)
             if (live[i] is Order o && string.Equals(o.ClientOrderId, clientOrderId)) return o;
-        return _before.Orders.Find(clientOrderId).Case as Order;
+        return _before.OrdersBehindLanes.Find(clientOrderId).Case as Order;
     }
 
     public Order? OrderByVenue(long? venueOrderId)
@@ -279,22 +289,83 @@ internal sealed class Step
     private KernelState Remembered() =>
         ReferenceEquals(_dedup, _before.Dedup) ? _before : _before with { Dedup = _dedup };
 
-    // The next state, built once: each buffered trade and order written into its map a single time.
+    // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
+    // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves
+    // the lanes is written back into its map with its newest value.
     private KernelState Build(long seq)
     {
-        var trades = _before.Trades;
-        for (var i = 0; i < _tradeCount; i++)
-            trades = _tradeValues![i] is Trade t ? trades.AddOrUpdate(t.TradeId, t) : trades.Remove(_tradeIds![i]);
-        var orders = _before.Orders;
-        for (var i = 0; i < _orderCount; i++) orders = orders.AddOrUpdate(_orderValues![i].ClientOrderId, _orderValues[i]);
+        var trades = _before.TradesBehindLanes;
+        var orders = _before.OrdersBehindLanes;
+        var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
+        var lanes = _lanes;
+        if (!LanesUnchanged)
+        {
+            lanes = BuildLanes(slots);
+            for (var i = 0; i < _tradeCount; i++)
+            {
+                if (_tradeValues![i] is not Trade t) trades = trades.Remove(_tradeIds![i]);
+                else if (!Holds(lanes.Trades, t)) trades = trades.AddOrUpdate(t.TradeId, t);
+            }
+            foreach (var t in _lanes.Trades)
+                if (t is not null && !Holds(lanes.Trades, t) && !BufferedTrade(t.TradeId)) trades = trades.AddOrUpdate(t.TradeId, t);
+            for (var i = 0; i < _orderCount; i++)
+                if (!Holds(lanes.Orders, _orderValues![i])) orders = orders.AddOrUpdate(_orderValues[i].ClientOrderId, _orderValues[i]);
+            foreach (var o in _lanes.Orders)
+                if (o is not null && !Holds(lanes.Orders, o) && !BufferedOrder(o.ClientOrderId)) orders = orders.AddOrUpdate(o.ClientOrderId, o);
+        }
         var venues = _before.VenueOrders;
         if (_venueBinds is not null)
             foreach (var (venue, clientOrderId) in _venueBinds) venues = venues.Add(venue, clientOrderId);
-        var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
-        var lanes = LanesUnchanged ? _lanes : BuildLanes(slots);
-        var marks = !LanesUnchanged ? Lanes.MarksOf(lanes.Keys, _marks) : _marksChanged ? _laneMarks ?? _lanesMarks : _lanesMarks;
-        return new KernelState(_before.Config, seq, Math.Max(_before.LastEventMs, TimeMs), _account, slots, trades, orders, venues, _marks,
-            _dedup, _routedByState) { LanesCache = lanes, LaneMarksCache = marks };
+        var hot = _before.HotLanes || !LanesUnchanged;
+        var hotMarks = _before.HotMarks || _marksInLanes;
+        var (marksMap, marks) = BuildMarks(lanes, hotMarks);
+        return new KernelState(_before.Config, seq, Math.Max(_before.LastEventMs, TimeMs), _account, slots, trades, orders, venues, marksMap,
+            _dedup, _routedByState) { Derived = (lanes, marks, hot, hotMarks) };
+    }
+
+    // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes
+    // takes its newest mark back into the marks map.
+    private (Map<string, double> Map, double[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
+    {
+        var old = _laneMarks ?? _lanesMarks;
+        if (LanesUnchanged) return (_marks, old);
+        var map = _marks;
+        if (hotMarks)
+            for (var i = 0; i < old.Length; i++)
+                if (old[i] != 0.0 && _lanes.Keys[i] is string k && Array.IndexOf(lanes.Keys, k) < 0) map = map.AddOrUpdate(k, old[i]);
+        var marks = new double[lanes.Keys.Length];
+        for (var i = 0; i < marks.Length; i++)
+            if (lanes.Keys[i] is string key) marks[i] = MarkOf(key) ?? 0.0;
+        return (map, marks);
+    }
+
+    // The lanes built from this step's view hold exactly the buffered value of any id they name.
+    private static bool Holds(Trade?[] held, Trade t)
+    {
+        foreach (var h in held)
+            if (h is not null && string.Equals(h.TradeId, t.TradeId)) return true;
+        return false;
+    }
+
+    private static bool Holds(Order?[] held, Order o)
+    {
+        foreach (var h in held)
+            if (h is not null && string.Equals(h.ClientOrderId, o.ClientOrderId)) return true;
+        return false;
+    }
+
+    private bool BufferedTrade(string id)
+    {
+        for (var i = 0; i < _tradeCount; i++)
+            if (string.Equals(_tradeIds![i], id)) return true;
+        return false;
+    }
+
+    private bool BufferedOrder(string id)
+    {
+        for (var i = 0; i < _orderCount; i++)
+            if (string.Equals(_orderValues![i].ClientOrderId, id)) return true;
+        return false;
     }
 
     private Lanes BuildLanes(Arr<Slot> slots)
