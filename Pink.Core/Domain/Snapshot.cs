@@ -19,7 +19,14 @@ public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string
 public sealed record AccountSnapshot
 {
     private readonly KernelState? _state;
+    private readonly double _unrealized;
+    private Figures? _figures; // null: a kernel snapshot, whose figures are read from _state
     private object? _slots; // null: not built yet (kernel snapshot); SlotView[]: built from _state; Given: set by a caller
+
+    // A snapshot is made for nearly every event: the kernel's keeps only its state and unrealized PnL (48 bytes), and
+    // its figures are read from that state. A snapshot made from figures, or changed with `with`, keeps them here.
+    private sealed record Figures(long EventSeq, long TimeMs, double Capital, double Equity, CapitalSource CapitalSource,
+        double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl, bool EntriesBlocked);
 
     private sealed class Given(Arr<SlotView> slots)
     {
@@ -31,56 +38,49 @@ public sealed record AccountSnapshot
         double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl, bool EntriesBlocked,
         Arr<SlotView> Slots)
     {
-        this.EventSeq = EventSeq;
-        this.TimeMs = TimeMs;
-        this.Capital = Capital;
-        this.Equity = Equity;
-        this.CapitalSource = CapitalSource;
-        this.EWalletBalance = EWalletBalance;
-        this.AvailableMargin = AvailableMargin;
-        this.FeesPaid = FeesPaid;
-        this.UnrealizedPnl = UnrealizedPnl;
-        this.EntriesBlocked = EntriesBlocked;
+        _figures = new Figures(EventSeq, TimeMs, Capital, Equity, CapitalSource, EWalletBalance, AvailableMargin, FeesPaid,
+            UnrealizedPnl, EntriesBlocked);
         this.Slots = Slots;
     }
 
     /// <summary>The snapshot of a state whose unrealized PnL was summed over its slots.</summary>
     internal AccountSnapshot(KernelState state, double unrealized)
     {
-        var a = state.Account;
-        EventSeq = state.EventSeq;
-        TimeMs = state.LastEventMs;
-        Capital = a.Capital;
-        Equity = a.Capital + unrealized;
-        CapitalSource = a.Source;
-        EWalletBalance = a.EWalletBalance;
-        AvailableMargin = a.AvailableMargin;
-        FeesPaid = a.FeesPaid;
-        UnrealizedPnl = unrealized;
-        EntriesBlocked = a.EntriesBlocked;
         _state = state;
+        _unrealized = unrealized;
+    }
+
+    private Figures Current
+    {
+        get
+        {
+            if (_figures is { } f) return f;
+            var a = _state!.Account;
+            return new Figures(_state.EventSeq, _state.LastEventMs, a.Capital, a.Capital + _unrealized, a.Source, a.EWalletBalance,
+                a.AvailableMargin, a.FeesPaid, _unrealized, a.EntriesBlocked);
+        }
     }
 
     /// <summary>The event sequence number (strictly increasing).</summary>
-    public long EventSeq { get; init; }
+    public long EventSeq { get => _figures?.EventSeq ?? _state!.EventSeq; init => _figures = Current with { EventSeq = value }; }
     /// <summary>Time of the last event applied.</summary>
-    public long TimeMs { get; init; }
+    public long TimeMs { get => _figures?.TimeMs ?? _state!.LastEventMs; init => _figures = Current with { TimeMs = value }; }
     /// <summary>Published capital.</summary>
-    public double Capital { get; init; }
+    public double Capital { get => _figures?.Capital ?? _state!.Account.Capital; init => _figures = Current with { Capital = value }; }
     /// <summary>Capital plus unrealized PnL.</summary>
-    public double Equity { get; init; }
+    public double Equity { get => _figures?.Equity ?? _state!.Account.Capital + _unrealized; init => _figures = Current with { Equity = value }; }
     /// <summary>Where capital came from.</summary>
-    public CapitalSource CapitalSource { get; init; }
+    public CapitalSource CapitalSource { get => _figures?.CapitalSource ?? _state!.Account.Source; init => _figures = Current with { CapitalSource = value }; }
     /// <summary>The last accepted wallet balance.</summary>
-    public double EWalletBalance { get; init; }
+    public double EWalletBalance { get => _figures?.EWalletBalance ?? _state!.Account.EWalletBalance; init => _figures = Current with { EWalletBalance = value }; }
     /// <summary>The last reported available margin.</summary>
-    public double AvailableMargin { get; init; }
+    public double AvailableMargin { get => _figures?.AvailableMargin ?? _state!.Account.AvailableMargin; init => _figures = Current with { AvailableMargin = value }; }
     /// <summary>All fees paid.</summary>
-    public double FeesPaid { get; init; }
+    public double FeesPaid { get => _figures?.FeesPaid ?? _state!.Account.FeesPaid; init => _figures = Current with { FeesPaid = value }; }
     /// <summary>Unrealized PnL over all slots.</summary>
-    public double UnrealizedPnl { get; init; }
+    public double UnrealizedPnl { get => _figures?.UnrealizedPnl ?? _unrealized; init => _figures = Current with { UnrealizedPnl = value }; }
     /// <summary>True while entries are refused after a divergence.</summary>
-    public bool EntriesBlocked { get; init; }
+    public bool EntriesBlocked { get => _figures?.EntriesBlocked ?? _state!.Account.EntriesBlocked; init => _figures = Current with { EntriesBlocked = value }; }
 
     /// <summary>What readers see of each slot.</summary>
     public Arr<SlotView> Slots

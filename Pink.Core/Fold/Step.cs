@@ -87,6 +87,8 @@ internal sealed class Step
 
     public void Put(Slot slot)
     {
+        // Writing a slot as it is changes nothing: the lanes stay as they are (no rebuild, no copy of the slots).
+        if (SlotAt(slot.Index) is { } current && current.Equals(slot)) return;
         if (_slots is null)
         {
             _slots = new Slot[_before.Slots.Count];
