@@ -330,7 +330,7 @@ internal sealed class Step
     private (Map<string, double> Map, double[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
     {
         var old = _laneMarks ?? _lanesMarks;
-        if (LanesUnchanged) return (_marks, old);
+        if (LanesUnchanged || ReferenceEquals(lanes.Keys, _lanes.Keys)) return (_marks, old);
         var map = _marks;
         if (hotMarks)
             for (var i = 0; i < old.Length; i++)
@@ -387,7 +387,16 @@ internal sealed class Step
             live[2 * i] = OrderOf(slot.EntryOrder);
             live[2 * i + 1] = OrderOf(slot.ExitOrder);
         }
-        return new Lanes(hosted, keys, live);
+        // The same instruments in the same lanes (the common case: a fill or an ack) keep the keys, and so their marks.
+        return new Lanes(hosted, SameKeys(keys, _lanes.Keys) ? _lanes.Keys : keys, live);
+    }
+
+    private static bool SameKeys(string?[] keys, string?[] before)
+    {
+        if (keys.Length != before.Length) return false;
+        for (var i = 0; i < keys.Length; i++)
+            if (!ReferenceEquals(keys[i], before[i])) return false;
+        return true;
     }
 
     // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14).
