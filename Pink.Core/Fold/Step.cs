@@ -19,7 +19,8 @@ internal sealed class Step
     private readonly KernelState _before;
     private readonly Lanes _lanes;
     private readonly double[] _lanesMarks;
-    private List<Effect>? _effects;
+    private Effect[]? _effects;
+    private int _effectCount;
     private bool _changed;
     private bool _ledgerChanged;
 
@@ -67,7 +68,12 @@ internal sealed class Step
         _ledgerChanged |= ledger;
     }
 
-    public void Emit(Effect effect) => (_effects ??= new List<Effect>(6)).Add(effect);
+    public void Emit(Effect effect)
+    {
+        if (_effects is null) _effects = new Effect[4];
+        else if (_effectCount == _effects.Length) Array.Resize(ref _effects, _effectCount * 2);
+        _effects[_effectCount++] = effect;
+    }
 
     public void Diag(string kind, Severity severity, string detail, int? slot = null, string? tradeId = null) =>
         Emit(new Diagnostic(kind, severity, detail, slot, tradeId));
@@ -269,14 +275,13 @@ internal sealed class Step
     {
         n = 0;
         var count = 0;
-        if (_effects is not null)
-            foreach (var effect in _effects)
-                count += effect is Diagnostic d && Persisted(d) ? 2 : 1;
+        for (var i = 0; i < _effectCount; i++)
+            count += _effects![i] is Diagnostic d && Persisted(d) ? 2 : 1;
         if (count + extra == 0) return [];
         var effects = new Effect[count + extra];
-        if (_effects is null) return effects;
-        foreach (var effect in _effects)
+        for (var i = 0; i < _effectCount; i++)
         {
+            var effect = _effects![i];
             effects[n++] = effect is PersistRow { Row: var row } && row.AccountEventSeq != seq ? new PersistRow(row with { AccountEventSeq = seq }) : effect;
             if (effect is Diagnostic d && Persisted(d))
                 effects[n++] = new PersistRow(new AnomalyEventRow(Ts, seq, d.Kind, Names.Of(d.Severity), d.Slot ?? -1,

@@ -163,6 +163,27 @@ public static class Describe
                     time[k] = (ticks + dt, bytes + db, cnt + 1);
                 }
             }
+            var mtime = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
+            for (var round = 0; round < 2; round++)
+            {
+                mtime.Clear();
+                var m = new Pink.Bench.Mutable.MutableKernel(MixedStream.Config);
+                var sink = new List<Effect>();
+                foreach (var e in events)
+                {
+                    sink.Clear();
+                    var b0 = GC.GetAllocatedBytesForCurrentThread();
+                    var t0 = Stopwatch.GetTimestamp();
+                    m.Apply(e, sink);
+                    var dt = Stopwatch.GetTimestamp() - t0;
+                    var db = GC.GetAllocatedBytesForCurrentThread() - b0;
+                    var k = e.GetType().Name;
+                    var (ticks, bytes, cnt) = mtime.GetValueOrDefault(k);
+                    mtime[k] = (ticks + dt, bytes + db, cnt + 1);
+                }
+            }
+            foreach (var (k, v) in mtime.OrderByDescending(p => p.Value.Ticks))
+                Console.WriteLine($"  mutable by type {k,-20} {v.Count,8} events {v.Ticks * 1e9 / Stopwatch.Frequency / v.Count,8:0} ns/event {v.Bytes / (double)v.Count,8:0} B/event");
             foreach (var (k, v) in time.OrderByDescending(p => p.Value.Ticks))
                 Console.WriteLine($"  by type {k,-20} {v.Count,8} events {v.Ticks * 1e9 / Stopwatch.Frequency / v.Count,8:0} ns/event {v.Bytes / (double)v.Count,8:0} B/event  share {v.Ticks * 100.0 / time.Values.Sum(x => x.Ticks),5:0.0}%");
         }
