@@ -1,33 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
+using Pink.Shell.Bingx;
 
 namespace Pink.Shell.Venue;
 
 /// <summary>
-/// The few reads the client itself needs from an answer (an order id, a listenKey, the server time, a mark).
-/// Ids are read as long from numbers or strings, never through double. Turning answers into kernel events is the
-/// adapter's job (Pink.Shell.Bingx), not this file's.
+/// The few reads the client itself needs from an answer (an order id, a listenKey, the server time, a mark), with the
+/// adapter's liberal readers (<see cref="Json"/>): ids as long from numbers or strings, never through double. Turning
+/// answers into kernel events is the adapter's job (Pink.Shell.Bingx), not this file's.
 /// </summary>
 internal static class VenueJson
 {
-    public static JsonElement? Field(JsonElement obj, params string[] names)
-    {
-        if (obj.ValueKind != JsonValueKind.Object) return null;
-        foreach (var name in names)
-            if (obj.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-                return v;
-        return null;
-    }
+    public static JsonElement? Field(JsonElement obj, params string[] names) => Json.Field(obj, names);
 
-    public static long? Long(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v
-        ? v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetInt64(out var l) => l,
-            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
-            _ => null,
-        }
-        : null;
+    public static long? Long(JsonElement obj, params string[] names) => Json.Id(obj, names);
 
+    public static string? Text(JsonElement obj, params string[] names) => Json.Text(obj, names);
+
+    /// <summary>A price the client hands on as decimal (the simulator and the venue check keep exchange precision).</summary>
     public static decimal? Decimal(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v
         ? v.ValueKind switch
         {
@@ -35,9 +25,5 @@ internal static class VenueJson
             JsonValueKind.String when decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         }
-        : null;
-
-    public static string? Text(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v
-        ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
         : null;
 }
