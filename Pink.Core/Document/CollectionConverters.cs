@@ -11,15 +11,16 @@ namespace Pink.Core;
 internal sealed class CollectionConverters : JsonConverterFactory
 {
     public override bool CanConvert(Type t) =>
-        t == typeof(DedupMemory) || t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Arr<>) || t.GetGenericTypeDefinition() == typeof(Map<,>));
+        t == typeof(DedupMemory) || t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Arr<>) || t.GetGenericTypeDefinition() == typeof(Map<,>) || t.GetGenericTypeDefinition() == typeof(Map<,,>));
 
     public override JsonConverter CreateConverter(Type t, JsonSerializerOptions options)
     {
         if (t == typeof(DedupMemory)) return new DedupConverter();
         var args = t.GetGenericArguments();
-        var converter = t.GetGenericTypeDefinition() == typeof(Arr<>)
-            ? typeof(ArrConverter<>).MakeGenericType(args)
-            : typeof(MapConverter<,>).MakeGenericType(args);
+        var definition = t.GetGenericTypeDefinition();
+        var converter = definition == typeof(Arr<>) ? typeof(ArrConverter<>).MakeGenericType(args)
+            : definition == typeof(Map<,>) ? typeof(MapConverter<,>).MakeGenericType(args)
+            : typeof(OrdMapConverter<,,>).MakeGenericType(args);
         return (JsonConverter)Activator.CreateInstance(converter)!;
     }
 
@@ -49,6 +50,27 @@ internal sealed class CollectionConverters : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, Map<K, V> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Pairs.Select(p => new Pair(p.Key, p.Value)).ToArray(), options);
+
+        private sealed record Pair(K Key, V Value);
+    }
+
+    private sealed class OrdMapConverter<OrdK, K, V> : JsonConverter<Map<OrdK, K, V>> where OrdK : struct, LanguageExt.TypeClasses.Ord<K>
+    {
+        public override Map<OrdK, K, V> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var pairs = JsonSerializer.Deserialize<Pair[]>(ref reader, options) ?? [];
+            var map = Map<OrdK, K, V>.Empty;
+            foreach (var p in pairs)
+            {
+                if (p.Key is null) throw new JsonException("map entry without key");
+                if (map.ContainsKey(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
+                map = map.Add(p.Key, p.Value);
+            }
+            return map;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Map<OrdK, K, V> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.AsEnumerable().Select(p => new Pair(p.Key, p.Value)).ToArray(), options);
 
         private sealed record Pair(K Key, V Value);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using LanguageExt;
+using LanguageExt.ClassInstances;
 
 namespace Pink.Core;
 
@@ -199,10 +200,10 @@ public sealed record KernelState(
     [property: JsonPropertyOrder(2)] long LastEventMs,
     [property: JsonPropertyOrder(3)] Account Account,
     Arr<Slot> Slots,
-    Map<string, Trade> Trades,
-    Map<string, Order> Orders,
+    TradeMap Trades,
+    OrderMap Orders,
     [property: JsonPropertyOrder(7)] Map<long, string> VenueOrders,
-    Map<string, double> Marks,
+    MarkMap Marks,
     [property: JsonPropertyOrder(9)] DedupMemory Dedup,
     [property: JsonPropertyOrder(10)] long FillsRoutedByState)
 {
@@ -215,9 +216,9 @@ public sealed record KernelState(
     // an order leaving its slot is written into its map, once. Likewise a mark moves the lanes' marks alone. The public
     // Trades, Orders and Marks fold the lanes back in on first read, so every reader (equality, the state document,
     // `with`) sees exactly the state as if every write had gone to the maps.
-    private Map<string, Trade> _trades = Trades;
-    private Map<string, Order> _orders = Orders;
-    private Map<string, double> _marks = Marks;
+    private TradeMap _trades = Trades;
+    private OrderMap _orders = Orders;
+    private MarkMap _marks = Marks;
     private Arr<Slot> _slots = Slots;
     private bool _hotLanes;
     private bool _hotMarks;
@@ -229,9 +230,9 @@ public sealed record KernelState(
     // one or none of it. One object for the three keeps the state small: a state is made for nearly every event.
     private sealed class Folded
     {
-        public StrongBox<Map<string, Trade>>? Trades;
-        public StrongBox<Map<string, Order>>? Orders;
-        public StrongBox<Map<string, double>>? Marks;
+        public StrongBox<TradeMap>? Trades;
+        public StrongBox<OrderMap>? Orders;
+        public StrongBox<MarkMap>? Marks;
     }
 
     private Folded Reads
@@ -260,7 +261,7 @@ public sealed record KernelState(
 
     /// <summary>Every trade by trade id (closed ones included).</summary>
     [JsonPropertyOrder(5)]
-    public Map<string, Trade> Trades
+    public TradeMap Trades
     {
         get => !_hotLanes ? _trades : (Reads.Trades ??= new(FoldIn(_trades, _lanes!.Trades, static t => t.TradeId))).Value!;
         init
@@ -274,7 +275,7 @@ public sealed record KernelState(
 
     /// <summary>Every order by client order id.</summary>
     [JsonPropertyOrder(6)]
-    public Map<string, Order> Orders
+    public OrderMap Orders
     {
         get => !_hotLanes ? _orders : (Reads.Orders ??= new(FoldIn(_orders, _lanes!.Orders, static o => o.ClientOrderId))).Value!;
         init
@@ -288,7 +289,7 @@ public sealed record KernelState(
 
     /// <summary>Last mark per instrument key.</summary>
     [JsonPropertyOrder(8)]
-    public Map<string, double> Marks
+    public MarkMap Marks
     {
         get => !_hotMarks ? _marks : (Reads.Marks ??= new(FoldInMarks(_marks, _lanes!.Keys, _laneMarks!))).Value!;
         init
@@ -323,13 +324,13 @@ public sealed record KernelState(
     internal bool HotMarks => _hotMarks;
 
     /// <summary>The trades map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal Map<string, Trade> TradesBehindLanes => _trades;
+    internal TradeMap TradesBehindLanes => _trades;
 
     /// <summary>The orders map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal Map<string, Order> OrdersBehindLanes => _orders;
+    internal OrderMap OrdersBehindLanes => _orders;
 
     /// <summary>The marks map without the lanes' marks folded in: exact for every instrument no lane holds.</summary>
-    internal Map<string, double> MarksBehindLanes => _marks;
+    internal MarkMap MarksBehindLanes => _marks;
 
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
     internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
@@ -350,14 +351,14 @@ public sealed record KernelState(
         _folded = null;
     }
 
-    private static Map<string, T> FoldIn<T>(Map<string, T> map, T?[] held, Func<T, string> id) where T : class
+    private static Map<OrdStringOrdinal, string, T> FoldIn<T>(Map<OrdStringOrdinal, string, T> map, T?[] held, Func<T, string> id) where T : class
     {
         foreach (var value in held)
             if (value is not null) map = map.AddOrUpdate(id(value), value);
         return map;
     }
 
-    private static Map<string, double> FoldInMarks(Map<string, double> map, string?[] keys, double[] marks)
+    private static MarkMap FoldInMarks(MarkMap map, string?[] keys, double[] marks)
     {
         for (var i = 0; i < keys.Length; i++)
             if (keys[i] is string key && marks[i] != 0.0) map = map.AddOrUpdate(key, marks[i]);
@@ -370,10 +371,10 @@ public sealed record KernelState(
         EqualityComparer<KernelConfig>.Default.Equals(Config, other.Config) && EventSeq == other.EventSeq &&
         LastEventMs == other.LastEventMs && EqualityComparer<Account>.Default.Equals(Account, other.Account) &&
         EqualityComparer<Arr<Slot>>.Default.Equals(Slots, other.Slots) &&
-        EqualityComparer<Map<string, Trade>>.Default.Equals(Trades, other.Trades) &&
-        EqualityComparer<Map<string, Order>>.Default.Equals(Orders, other.Orders) &&
+        EqualityComparer<TradeMap>.Default.Equals(Trades, other.Trades) &&
+        EqualityComparer<OrderMap>.Default.Equals(Orders, other.Orders) &&
         EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
-        EqualityComparer<Map<string, double>>.Default.Equals(Marks, other.Marks) &&
+        EqualityComparer<MarkMap>.Default.Equals(Marks, other.Marks) &&
         EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
 
     /// <inheritdoc />
@@ -403,9 +404,7 @@ public sealed record KernelState(
         var seed = double.IsFinite(config.SeedCapital) ? config.SeedCapital : 0.0;
         return new KernelState(config, 0, 0,
             new Account(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false),
-            new Arr<Slot>(slots), Map<string, Trade>(), Map<string, Order>(), Map<long, string>(),
-            Map<string, double>(), DedupMemory.Empty, 0);
+            new Arr<Slot>(slots), TradeMap.Empty, OrderMap.Empty, Map<long, string>.Empty, MarkMap.Empty, DedupMemory.Empty, 0);
     }
 
-    private static Map<K, V> Map<K, V>() => LanguageExt.Map<K, V>.Empty;
 }

@@ -19,7 +19,7 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders)
     /// <summary>Live orders: [2i] the entry order of slot i, [2i + 1] its exit order (null when none or unknown).</summary>
     public readonly Order?[] Orders = orders;
     /// <summary>The mark of each lane's instrument, 0 when none (kept beside the lanes: marks change far more often).</summary>
-    public static double[] MarksOf(string?[] keys, Map<string, double> marks)
+    public static double[] MarksOf(string?[] keys, MarkMap marks)
     {
         var result = new double[keys.Length];
         for (var i = 0; i < keys.Length; i++)
@@ -47,5 +47,5 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders)
         return new Lanes(hosted, keys, live);
     }
 
-    private static Order? Find(Map<string, Order> orders, string? id) => id is null ? null : orders.Find(id).Case as Order;
+    private static Order? Find(OrderMap orders, string? id) => id is null ? null : orders.Find(id).Case as Order;
 }

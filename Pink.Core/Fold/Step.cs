@@ -27,7 +27,7 @@ internal sealed class Step
     // Working copies.
     private Account _account;
     private Slot[]? _slots;
-    private Map<string, double> _marks;
+    private MarkMap _marks;
     private double[]? _laneMarks;
     private bool _marksInLanes; // a mark went to the lanes' marks alone: the marks map is behind them (see KernelState)
     private DedupMemory _dedup;
@@ -332,7 +332,7 @@ internal sealed class Step
 
     // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes
     // takes its newest mark back into the marks map.
-    private (Map<string, double> Map, double[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
+    private (MarkMap Map, double[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
     {
         var old = _laneMarks ?? _lanesMarks;
         if (LanesUnchanged || ReferenceEquals(lanes.Keys, _lanes.Keys)) return (_marks, old);

@@ -51,5 +51,5 @@ public class LeverageInvariance(ITestOutputHelper output)
         _ => e,
     };
 
-    private static KernelState Blank(KernelState s) => s with { Trades = LanguageExt.Map.createRange(s.Trades.Pairs.Select(p => (p.Key, p.Value with { ExchangeLeverage = 0 }))) };
+    private static KernelState Blank(KernelState s) => s with { Trades = s.Trades.AsEnumerable().Aggregate(s.Trades, (m, p) => m.SetItem(p.Key, p.Value with { ExchangeLeverage = 0 })) };
 }
