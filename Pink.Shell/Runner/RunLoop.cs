@@ -46,6 +46,8 @@ public sealed class RunLoop : IAsyncDisposable
     private long _batches;
     private int _largestBatch;
     private long _rowFlushes;
+    private TimeSpan _syncTime;
+    private TimeSpan _rowsWaitTime;
     private long _checkpoints;
     private TimeSpan _checkpointTime;
     private TimeSpan _lastCheckpointTime;
@@ -61,8 +63,8 @@ public sealed class RunLoop : IAsyncDisposable
         var checkpoint = Checkpoint.Load(options.CheckpointPath);
         _session = new Session(checkpoint?.State ?? Kernel.Initial(options.Kernel)) { OnEffects = (e, fx) => _pending.Add((e, fx)) };
         _applied = checkpoint?.RecordsApplied ?? 0;
-        _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval);
-        _cadence.Saved(_applied);
+        _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget);
+        _cadence.Saved(_applied, TimeSpan.Zero);
         Restored = checkpoint is not null;
         _recording = new RecordingWriter(options.RecordingPath);
     }
@@ -82,7 +84,7 @@ public sealed class RunLoop : IAsyncDisposable
     public int Diagnostics { get; private set; }
 
     /// <summary>What the loop's commits cost so far. Read it from the loop's own thread or after it stopped.</summary>
-    public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _rowFlushes, _checkpoints, _checkpointTime, _lastCheckpointTime);
+    public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _syncTime, _rowFlushes, _rowsWaitTime, _checkpoints, _checkpointTime, _lastCheckpointTime);
 
     /// <summary>
     /// During recovery, tells which re-created rows the store already holds (by identity: table, event_seq, key), so
@@ -103,8 +105,8 @@ public sealed class RunLoop : IAsyncDisposable
     /// </summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        _log.LogInformation("run loop: group commit of up to {MaxBatch} waiting inputs (one recording fsync, one rows flush); checkpoint every {Every} records or {Interval:0.###} s, and at start-up and shutdown",
-            Math.Max(1, _options.MaxBatch), Math.Max(1, _options.CheckpointEvery), _options.Interval.TotalSeconds);
+        _log.LogInformation("run loop: group commit of up to {MaxBatch} waiting inputs (one recording fsync, one rows flush); checkpoint every {Every} records or {Interval:0.###} s, at most {Budget:0.#%} of the time, and at start-up and shutdown",
+            Math.Max(1, _options.MaxBatch), Math.Max(1, _options.CheckpointEvery), _options.Interval.TotalSeconds, _options.CheckpointBudget);
         var tail = File.Exists(_options.RecordingPath) ? RecordingReader.ReadFile(_options.RecordingPath).Skip((int)_applied).ToList() : [];
         // A trailing partial line (the process died mid-write) was never applied: it is reported, not guessed at.
         if (tail.Count > 0 && tail[^1] is SkippedRecord torn) _log.LogWarning("recording ends with an unreadable line {Line}: {Reason}", torn.Line, torn.Reason);
@@ -232,7 +234,9 @@ public sealed class RunLoop : IAsyncDisposable
     /// </summary>
     private void Release()
     {
+        var started = Stopwatch.GetTimestamp();
         _recording.Sync();
+        _syncTime += Stopwatch.GetElapsedTime(started);
         if (_heldRows.Count > 0)
         {
             foreach (var row in _heldRows) _rows.Write(row);
@@ -262,22 +266,34 @@ public sealed class RunLoop : IAsyncDisposable
             var previous = _rowsDurable;
             _rowsDurable = _rows.FlushAsync(CancellationToken.None);
             _rowFlushes++;
-            await previous;
+            await RowsDurable(previous);
         }
         if (checkpoint || _cadence.Due(_applied)) await CheckpointAsync();
+    }
+
+    private async Task RowsDurable(Task flush)
+    {
+        if (flush.IsCompleted)
+        {
+            await flush;
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        await flush;
+        _rowsWaitTime += Stopwatch.GetElapsedTime(started);
     }
 
     private async Task CheckpointAsync()
     {
         Release();
         // Rows before state: a checkpoint never runs ahead of the rows it implies.
-        await _rowsDurable;
+        await RowsDurable(_rowsDurable);
         var started = Stopwatch.GetTimestamp();
         Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
         _lastCheckpointTime = Stopwatch.GetElapsedTime(started);
         _checkpointTime += _lastCheckpointTime;
         _checkpoints++;
-        _cadence.Saved(_applied);
+        _cadence.Saved(_applied, _lastCheckpointTime);
         _log.LogDebug("checkpoint: {Records} records, event_seq {Seq}, {Ms:0.0} ms", _applied, State.EventSeq, _lastCheckpointTime.TotalMilliseconds);
     }
 

@@ -11,13 +11,17 @@ namespace Pink.Shell.Runner;
 /// bounds how much of the loop's time goes to it; it also bounds how much a restart re-applies.</param>
 /// <param name="CheckpointInterval">A checkpoint is also due once the oldest record it would cover was applied this long
 /// ago (default 1 s), even if no further input arrives: the saved state never lags the live one by more than this.</param>
+/// <param name="CheckpointBudget">Largest share of the loop's time checkpoints may take (default 0.1): after a save that
+/// took d the next one waits at least d·(1 − budget)/budget (9·d), so a state that has grown large is saved less often
+/// instead of slowing every input down.</param>
 /// <param name="MaxBatch">Most inputs taken from the inbox as one group commit (default 1,024): one recording fsync and
 /// one rows flush for all of them. More waiting inputs make larger batches; one waiting input is a batch of one.</param>
 public sealed record RunOptions(string StateDirectory, KernelConfig Kernel, int CheckpointEvery = RunOptions.DefaultCheckpointEvery,
-    TimeSpan? CheckpointInterval = null, int MaxBatch = RunOptions.DefaultMaxBatch)
+    TimeSpan? CheckpointInterval = null, int MaxBatch = RunOptions.DefaultMaxBatch, double CheckpointBudget = RunOptions.DefaultCheckpointBudget)
 {
     public const int DefaultCheckpointEvery = 1_000;
     public const int DefaultMaxBatch = 1_024;
+    public const double DefaultCheckpointBudget = 0.1;
     public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(1);
 
     public string CheckpointPath => Path.Combine(StateDirectory, "checkpoint.json");

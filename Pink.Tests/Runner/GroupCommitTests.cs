@@ -18,14 +18,14 @@ public class GroupCommitTests
     private static string TempDir() => Path.Combine(Path.GetTempPath(), $"pink-loop-{Guid.NewGuid():N}");
 
     private static RunLoop Loop(string dir, IVenue venue, Pink.Shell.ClickHouse.IRowSink rows, int every = RunOptions.DefaultCheckpointEvery,
-        TimeSpan? interval = null) =>
-        new(new RunOptions(dir, LoopInputs.Kernel, every, interval), venue, rows, new InProcessSnapshotPublisher(), NullLogger.Instance);
+        TimeSpan? interval = null, double budget = RunOptions.DefaultCheckpointBudget) =>
+        new(new RunOptions(dir, LoopInputs.Kernel, every, interval, CheckpointBudget: budget), venue, rows, new InProcessSnapshotPublisher(), NullLogger.Instance);
 
     /// <summary>Every input waiting before the loop starts, then the loop runs to the end of its inbox.</summary>
     private static async Task<RunLoop> RunBacklog(string dir, LoopInputs session, Pink.Shell.ClickHouse.IRowSink rows, int every = RunOptions.DefaultCheckpointEvery,
-        TimeSpan? interval = null)
+        TimeSpan? interval = null, double budget = RunOptions.DefaultCheckpointBudget)
     {
-        var loop = Loop(dir, new ScriptedVenue(session.VenueIds), rows, every, interval);
+        var loop = Loop(dir, new ScriptedVenue(session.VenueIds), rows, every, interval, budget);
         foreach (var input in session.Inputs) Assert.True(loop.Inbox.TryWrite(input));
         loop.Inbox.Complete();
         await loop.StartAsync(CancellationToken.None);
@@ -98,7 +98,7 @@ public class GroupCommitTests
         try
         {
             var sink = new GatedSink();
-            await using var loop = Loop(dir, new ScriptedVenue(new Dictionary<string, long>()), sink, every: 1);
+            await using var loop = Loop(dir, new ScriptedVenue(new Dictionary<string, long>()), sink, every: 1, budget: 1.0);
             await loop.StartAsync(CancellationToken.None);
             var checkpoint = Path.Combine(dir, "checkpoint.json");
             Assert.Equal(0, Checkpoint.Load(checkpoint)!.RecordsApplied);
@@ -128,7 +128,7 @@ public class GroupCommitTests
             var marks = LoopInputs.Generate(rounds: 0, marksBetween: 2_500).Inputs;
             Assert.Equal(2_500, marks.Count);
             await using var loop = await RunBacklog(dir, new LoopInputs(marks, new Dictionary<string, long>()), new MemoryRowWriter(), every: 1_000,
-                interval: TimeSpan.FromHours(1));
+                interval: TimeSpan.FromHours(1), budget: 1.0); // no time budget: the count alone decides here
             // Batches of 1,024, 1,024 and 452: a checkpoint after each of the first two (≥ 1,000 records since the last
             // one), none after the third, plus the ones at start-up and at shutdown.
             Assert.Equal(3, loop.Counters.Batches);
