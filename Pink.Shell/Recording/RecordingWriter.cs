@@ -9,13 +9,15 @@ namespace Pink.Shell.Recording;
 /// live session: the run loop writes each record (<see cref="Write"/>) as it applies it and makes the records durable
 /// (<see cref="Sync"/>, one fsync for everything written since the last one) before anything they caused leaves the
 /// process — rows, snapshots, orders — so a crash never loses an input that changed what others saw, and a batch of
-/// inputs costs one fsync, not one each. It holds no secrets: REST params are recorded without signature, and keys
-/// never enter a record.
+/// inputs costs one fsync, not one each. Records are kept in memory until the sync (or until a megabyte of them is
+/// waiting) and handed to the file as whole lines, so a process killed between two writes never leaves half a line.
+/// It holds no secrets: REST params are recorded without signature, and keys never enter a record.
 /// </summary>
 public sealed class RecordingWriter : IDisposable
 {
+    private const int WriteOutAt = 1 << 20;
     private readonly FileStream _stream;
-    private readonly ArrayBufferWriter<byte> _line = new(1024);
+    private readonly ArrayBufferWriter<byte> _lines = new(1 << 16); // whole lines not yet handed to the file
     private readonly Utf8JsonWriter _json;
     private bool _unsynced;
 
@@ -23,8 +25,8 @@ public sealed class RecordingWriter : IDisposable
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
-        _json = new Utf8JsonWriter(_line);
+        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.None);
+        _json = new Utf8JsonWriter(_lines);
         // A crash mid-write leaves a torn last line; the next record must start on a line of its own.
         if (_stream.Length > 0 && LastByte(path) != (byte)'\n')
         {
@@ -61,23 +63,30 @@ public sealed class RecordingWriter : IDisposable
     /// </summary>
     public void Write(Record record)
     {
-        _line.ResetWrittenCount();
-        _json.Reset(_line);
+        _json.Reset(_lines);
         WriteJson(_json, record);
         _json.Flush();
-        _line.Write("\n"u8);
-        _stream.Write(_line.WrittenSpan);
+        _lines.Write("\n"u8);
         _unsynced = true;
         Written++;
+        if (_lines.WrittenCount >= WriteOutAt) WriteOut();
     }
 
-    /// <summary>Make every record written so far durable (flush and fsync); nothing to do when nothing was written since.</summary>
+    /// <summary>Make every record written so far durable (write and fsync); nothing to do when nothing was written since.</summary>
     public void Sync()
     {
         if (!_unsynced) return;
+        WriteOut();
         _stream.Flush(flushToDisk: true);
         _unsynced = false;
         Syncs++;
+    }
+
+    private void WriteOut()
+    {
+        if (_lines.WrittenCount == 0) return;
+        _stream.Write(_lines.WrittenSpan);
+        _lines.ResetWrittenCount();
     }
 
     public static string ToJson(Record record)
@@ -137,8 +146,10 @@ public sealed class RecordingWriter : IDisposable
         if (r.TimeMs is long t) w.WriteNumber("t", t);
     }
 
+    /// <summary>Closes the file; records written since the last <see cref="Sync"/> are handed to it first (not synced).</summary>
     public void Dispose()
     {
+        WriteOut();
         _json.Dispose();
         _stream.Dispose();
     }
