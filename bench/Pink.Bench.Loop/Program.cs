@@ -18,7 +18,8 @@ using Pink.Shell.Runner;
 // until all are applied, and rows/s until every row is acknowledged by ClickHouse. steady: inputs arrive at RATE per
 // second; reports the same plus input → snapshot latency (from handing the input to the loop until a published snapshot
 // reflects it). --marks is how often a free step is a mark-price frame (default 0.7: ~80 % marks, as the kernel benchmark;
-// 0 leaves only the marks between a fill and its wallet report: the ledger-heavy end).
+// 0 leaves only the marks between a fill and its wallet report: the ledger-heavy end). --mix wallet replaces the session
+// by wallet reports only (ACCOUNT_UPDATE funding moves): every input writes rows and none calls the venue.
 // A warm-up run (--warmup N inputs, default 30,000; 0 for none) goes first, into its own database, so the JIT has
 // settled as in a long-running process. Without --url the local engine (tools/chdb/install.sh) is started on loopback
 // and stopped after; `serve` starts one and prints its URL, so that
@@ -60,6 +61,8 @@ switch (mode)
 var count = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
 var rate = mode == "steady" ? (positional.Count > 1 ? double.Parse(positional[1], CultureInfo.InvariantCulture) : 2_000) : double.PositiveInfinity;
 var warmup = int.Parse(named.GetValueOrDefault("--warmup", "30000"), CultureInfo.InvariantCulture);
+var mix = named.GetValueOrDefault("--mix", "session");
+Workload Make(int n, int seed) => mix == "wallet" ? Workload.Wallet(n, seed) : Workload.Generate(n, markShare, seed);
 
 await using var local = url is null ? await LocalClickHouse.StartAsync() : null;
 var server = url ?? local!.Url;
@@ -78,12 +81,12 @@ ClickHouseTarget Database(string purpose) => ClickHouseTarget.Of(server, $"pink_
 
 if (warmup > 0)
 {
-    var w = await LoopRun.ExecuteAsync(new LoopRunSpec(Workload.Generate(warmup, markShare, seed: 1), Database("warmup"), Options, double.PositiveInfinity, logs), local);
+    var w = await LoopRun.ExecuteAsync(new LoopRunSpec(Make(warmup, seed: 1), Database("warmup"), Options, double.PositiveInfinity, logs), local);
     Console.WriteLine($"warm-up: {w.Inputs:N0} inputs in {w.Applied.TotalSeconds:0.00} s ({w.Inputs / w.Applied.TotalSeconds:N0}/s), not counted");
     GC.Collect();
 }
 
-var workload = Workload.Generate(count, markShare);
+var workload = Make(count, seed: 20_250_611);
 var target = Database(mode);
 Console.WriteLine($"{mode}: {workload.Inputs.Length:N0} inputs ({workload.Marks:N0} marks, {workload.Fills:N0} fills, {workload.Balances:N0} wallet reports, " +
     $"{workload.Intents:N0} intents, each an order call)" + (mode == "steady" ? $" arriving at {rate:N0}/s" : " waiting in the inbox") + $", server {target}");
@@ -143,7 +146,11 @@ static async Task Feed(int count, double markShare)
         var fed = clock.Elapsed;
         var path = Path.GetTempFileName();
         clock.Restart();
+#if MAIN_LOOP
+        using (var writer = new Pink.Shell.Recording.RecordingWriter(path)) foreach (var input in w.Inputs) writer.Append(input);
+#else
         using (var writer = new Pink.Shell.Recording.RecordingWriter(path)) foreach (var input in w.Inputs) writer.Write(input);
+#endif
         var written = clock.Elapsed;
         File.Delete(path);
         Console.WriteLine($"feed: {w.Inputs.Length / fed.TotalSeconds:N0} inputs/s ({fed.TotalMicroseconds / w.Inputs.Length:0.00} µs each); recording writes {written.TotalMicroseconds / w.Inputs.Length:0.00} µs each");

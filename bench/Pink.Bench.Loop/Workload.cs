@@ -22,6 +22,26 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
 {
     public static KernelConfig Config => new(SlotCount: 4, SeedCapital: Generator.StartWallet);
 
+    /// <summary>
+    /// Only wallet reports (ACCOUNT_UPDATE, funding-fee moves of the wallet): every input an anchor that writes rows and
+    /// none that calls the venue — what the loop and the sink sustain when no order call interrupts a batch.
+    /// </summary>
+    public static Workload Wallet(int count, int seed = 20_250_611)
+    {
+        var rng = new Random(seed);
+        var inputs = new Record[count];
+        var wallet = Generator.StartWallet;
+        var t = 1_749_650_000_000L;
+        for (var i = 0; i < count; i++)
+        {
+            t += 1 + rng.Next(20);
+            wallet = Math.Round(wallet + (rng.NextDouble() - 0.5) * 2, 8);
+            var text = $$$"""{"e":"ACCOUNT_UPDATE","E":{{{t}}},"a":{"m":"FUNDING_FEE","B":[{"a":"USDT","wb":"{{{F(wallet)}}}","cw":"{{{F(wallet)}}}","bc":"0"}],"P":[]}}""";
+            inputs[i] = new WsRecord(0, t, JsonDocument.Parse(text).RootElement.Clone(), null);
+        }
+        return new Workload(inputs, new Dictionary<string, long>(), 0, 0, count, 0);
+    }
+
     public static Workload Generate(int count, double markShare, int seed = 20_250_611)
     {
         var g = new Generator(seed, markShare);
