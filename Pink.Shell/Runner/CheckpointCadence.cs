@@ -29,6 +29,9 @@ public sealed class CheckpointCadence
         _savedAt = _time.GetTimestamp();
     }
 
+    /// <summary>How long after the last save the next one may start at the soonest (the time budget's share).</summary>
+    public TimeSpan Quiet => _quiet;
+
     /// <summary>Records the last checkpoint covers.</summary>
     public long Covered => _covered;
 

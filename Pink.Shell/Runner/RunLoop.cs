@@ -25,6 +25,7 @@ namespace Pink.Shell.Runner;
 /// </summary>
 public sealed class RunLoop : IAsyncDisposable
 {
+    private static readonly TimeSpan SlowCheckpoint = TimeSpan.FromSeconds(1);
     private readonly Channel<Record> _inbox = Channel.CreateUnbounded<Record>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RunOptions _options;
     private readonly IVenue _venue;
@@ -289,12 +290,15 @@ public sealed class RunLoop : IAsyncDisposable
         // Rows before state: a checkpoint never runs ahead of the rows it implies.
         await RowsDurable(_rowsDurable);
         var started = Stopwatch.GetTimestamp();
-        Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
+        var bytes = Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
         _lastCheckpointTime = Stopwatch.GetElapsedTime(started);
         _checkpointTime += _lastCheckpointTime;
         _checkpoints++;
         _cadence.Saved(_applied, _lastCheckpointTime);
-        _log.LogDebug("checkpoint: {Records} records, event_seq {Seq}, {Ms:0.0} ms", _applied, State.EventSeq, _lastCheckpointTime.TotalMilliseconds);
+        // A slow save stalls every input behind it; the cadence spaces them out, the operator should know why.
+        _log.Log(_lastCheckpointTime >= SlowCheckpoint ? LogLevel.Warning : LogLevel.Debug,
+            "checkpoint: {Records} records, event_seq {Seq}, {Mb:0.0} MB in {Ms:0} ms{Note}", _applied, State.EventSeq, bytes / 1e6,
+            _lastCheckpointTime.TotalMilliseconds, _lastCheckpointTime >= SlowCheckpoint ? $" (the state is large: the next waits at least {_cadence.Quiet.TotalSeconds:0.#} s, so checkpoints keep to {_options.CheckpointBudget:0.#%} of the loop's time)" : "");
     }
 
     private void Interpret(Effect effect, ref List<Effect>? venueCalls)

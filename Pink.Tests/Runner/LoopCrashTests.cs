@@ -77,6 +77,7 @@ public class LoopCrashTests(ITestOutputHelper output)
             {
                 await second.StartAsync(CancellationToken.None);
                 Assert.True(second.Restored);
+                Assert.Contains(log.Lines, l => l.Contains("checkpoint every 1000 records or 1 s, at most 10% of the time", StringComparison.Ordinal)); // the cadence, said at start-up
                 Assert.Contains(log.Lines, l => l.Contains($"recovering {recorded.Count - checkpointed} recorded inputs", StringComparison.Ordinal));
                 foreach (var input in session.Inputs.Skip(taken)) second.Inbox.TryWrite(input);
                 second.Inbox.Complete();
