@@ -1,24 +1,38 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
 namespace Pink.Shell.Recording;
 
 /// <summary>
-/// Appends records to a session recording (JSON Lines, recording-format.md) and flushes each one to disk before it is
-/// applied: the recording is the write-ahead log of a live session, so a crash never loses an input that changed the
-/// ledger. It holds no secrets: REST params are recorded without signature, and keys never enter a record.
+/// Appends records to a session recording (JSON Lines, recording-format.md). The recording is the write-ahead log of a
+/// live session: the run loop writes each record (<see cref="Write"/>) as it applies it and makes the records durable
+/// (<see cref="Sync"/>, one fsync for everything written since the last one) before anything they caused leaves the
+/// process — rows, snapshots, orders — so a crash never loses an input that changed what others saw, and a batch of
+/// inputs costs one fsync, not one each. Records are kept in memory until the sync (or until a megabyte of them is
+/// waiting) and handed to the file as whole lines, so a process killed between two writes never leaves half a line.
+/// It holds no secrets: REST params are recorded without signature, and keys never enter a record.
 /// </summary>
 public sealed class RecordingWriter : IDisposable
 {
+    private const int WriteOutAt = 1 << 20;
     private readonly FileStream _stream;
+    private readonly ArrayBufferWriter<byte> _lines = new(1 << 16); // whole lines not yet handed to the file
+    private readonly Utf8JsonWriter _json;
+    private bool _unsynced;
 
     public RecordingWriter(string path)
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.None);
+        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.None);
+        _json = new Utf8JsonWriter(_lines);
         // A crash mid-write leaves a torn last line; the next record must start on a line of its own.
-        if (_stream.Length > 0 && LastByte(path) != (byte)'\n') _stream.Write("\n"u8);
+        if (_stream.Length > 0 && LastByte(path) != (byte)'\n')
+        {
+            _stream.Write("\n"u8);
+            _unsynced = true;
+        }
     }
 
     private static int LastByte(string path)
@@ -30,61 +44,101 @@ public sealed class RecordingWriter : IDisposable
 
     public string Path { get; }
 
+    /// <summary>fsyncs made so far (each covers every record written before it).</summary>
+    public long Syncs { get; private set; }
+
+    /// <summary>Records written so far by this writer.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>Write one record and make it durable at once (a batch of one).</summary>
     public void Append(Record record)
     {
-        var line = Encoding.UTF8.GetBytes(ToJson(record) + "\n");
-        _stream.Write(line);
+        Write(record);
+        Sync();
+    }
+
+    /// <summary>
+    /// Add one record to the file, not yet durable: a crash before the next <see cref="Sync"/> may lose it or leave its
+    /// line torn (the reader reports a torn line; the next writer starts a new line after it).
+    /// </summary>
+    public void Write(Record record)
+    {
+        _json.Reset(_lines);
+        WriteJson(_json, record);
+        _json.Flush();
+        _lines.Write("\n"u8);
+        _unsynced = true;
+        Written++;
+        if (_lines.WrittenCount >= WriteOutAt) WriteOut();
+    }
+
+    /// <summary>Make every record written so far durable (write and fsync); nothing to do when nothing was written since.</summary>
+    public void Sync()
+    {
+        if (!_unsynced) return;
+        WriteOut();
         _stream.Flush(flushToDisk: true);
+        _unsynced = false;
+        Syncs++;
+    }
+
+    private void WriteOut()
+    {
+        if (_lines.WrittenCount == 0) return;
+        _stream.Write(_lines.WrittenSpan);
+        _lines.ResetWrittenCount();
     }
 
     public static string ToJson(Record record)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer)) WriteJson(w, record);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, Record record)
+    {
+        w.WriteStartObject();
+        switch (record)
         {
-            w.WriteStartObject();
-            switch (record)
-            {
-                case IntentRecord r:
-                    w.WriteString("k", "intent");
-                    Time(w, r);
-                    w.WritePropertyName("intent");
-                    r.Intent.WriteTo(w);
-                    break;
-                case RestRecord r:
-                    w.WriteString("k", "rest");
-                    Time(w, r);
-                    w.WriteString("method", r.Method);
-                    w.WriteString("path", r.Path);
-                    w.WritePropertyName("params");
-                    if (r.Params is JsonElement p) p.WriteTo(w); else w.WriteNullValue();
-                    w.WritePropertyName("response");
-                    r.Response.WriteTo(w);
-                    break;
-                case WsRecord { Frame: JsonElement frame } r:
-                    w.WriteString("k", "ws");
-                    Time(w, r);
-                    w.WritePropertyName("frame");
-                    frame.WriteTo(w);
-                    break;
-                case WsRecord r:
-                    w.WriteString("k", "ws");
-                    Time(w, r);
-                    w.WriteString("text", r.Text);
-                    break;
-                case RestartRecord r:
-                    w.WriteString("k", "restart");
-                    Time(w, r);
-                    break;
-                case SkippedRecord r:
-                    w.WriteString("k", "skipped");
-                    Time(w, r);
-                    w.WriteString("reason", r.Reason);
-                    break;
-            }
-            w.WriteEndObject();
+            case IntentRecord r:
+                w.WriteString("k", "intent");
+                Time(w, r);
+                w.WritePropertyName("intent");
+                r.Intent.WriteTo(w);
+                break;
+            case RestRecord r:
+                w.WriteString("k", "rest");
+                Time(w, r);
+                w.WriteString("method", r.Method);
+                w.WriteString("path", r.Path);
+                w.WritePropertyName("params");
+                if (r.Params is JsonElement p) p.WriteTo(w); else w.WriteNullValue();
+                w.WritePropertyName("response");
+                r.Response.WriteTo(w);
+                break;
+            case WsRecord { Frame: JsonElement frame } r:
+                w.WriteString("k", "ws");
+                Time(w, r);
+                w.WritePropertyName("frame");
+                frame.WriteTo(w);
+                break;
+            case WsRecord r:
+                w.WriteString("k", "ws");
+                Time(w, r);
+                w.WriteString("text", r.Text);
+                break;
+            case RestartRecord r:
+                w.WriteString("k", "restart");
+                Time(w, r);
+                break;
+            case SkippedRecord r:
+                w.WriteString("k", "skipped");
+                Time(w, r);
+                w.WriteString("reason", r.Reason);
+                break;
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        w.WriteEndObject();
     }
 
     private static void Time(Utf8JsonWriter w, Record r)
@@ -92,5 +146,11 @@ public sealed class RecordingWriter : IDisposable
         if (r.TimeMs is long t) w.WriteNumber("t", t);
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>Closes the file; records written since the last <see cref="Sync"/> are handed to it first (not synced).</summary>
+    public void Dispose()
+    {
+        WriteOut();
+        _json.Dispose();
+        _stream.Dispose();
+    }
 }

@@ -13,19 +13,29 @@ namespace Pink.Shell.Runner;
 public sealed record Checkpoint(long RecordsApplied, KernelState State)
 {
     public const int Version = 1;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Save(string path, Checkpoint checkpoint)
+    /// <summary>Write <paramref name="checkpoint"/> to <paramref name="path"/> atomically; returns the document's size in bytes.</summary>
+    public static long Save(string path, Checkpoint checkpoint)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        var json = $"{{\"version\":{Version},\"records_applied\":{checkpoint.RecordsApplied},\"state\":{StateDocument.Save(checkpoint.State)}}}";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        long size;
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            stream.Write(Encoding.UTF8.GetBytes(json));
+            // Streamed: the document of a long session is tens of MB, so it is not copied into a second string first.
+            using (var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true))
+            {
+                writer.Write($"{{\"version\":{Version},\"records_applied\":{checkpoint.RecordsApplied},\"state\":");
+                writer.Write(StateDocument.Save(checkpoint.State));
+                writer.Write('}');
+            }
             stream.Flush(flushToDisk: true);
+            size = stream.Length;
         }
         File.Move(temp, full, overwrite: true);
+        return size;
     }
 
     /// <summary>The checkpoint at <paramref name="path"/>, null when there is none, or an exception saying why it is unusable.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LanguageExt;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,22 @@ using Pink.Shell.Replay;
 namespace Pink.Shell.Runner;
 
 /// <summary>
-/// The live loop: one consumer takes inputs from <see cref="Inbox"/> in arrival order, appends each to the recording
-/// (write-ahead), applies it through the adapter and the kernel, interprets the effects, and checkpoints. Venue calls are
-/// awaited inside the loop and their answers applied before the next input, so a fill frame queued behind a
-/// place-order call finds the order already acknowledged.
+/// The live loop: one consumer takes inputs from <see cref="Inbox"/> in arrival order and applies them through the
+/// adapter and the kernel, in order. Venue calls are awaited inside the loop and their answers applied before the next
+/// input, so a fill frame queued behind a place-order call finds the order already acknowledged.
+/// <para>
+/// Group commit: every input already waiting (up to <see cref="RunOptions.MaxBatch"/>) is one batch. Each record is
+/// written to the recording as it is applied, so the recording's order is the order of application (a venue's answers
+/// follow the input that caused them), and the records are made durable with one fsync before anything they caused
+/// leaves the process: rows go to the sink, the newest snapshot to the publishers and sizer feedback to the runtime only
+/// after that fsync, and a venue call is preceded by one. The batch's rows are then flushed once, and a checkpoint is
+/// saved when due (<see cref="CheckpointCadence"/>), only after the rows it covers are durable. A crash loses at most
+/// inputs nobody outside saw yet; a restart re-applies the recording beyond the checkpoint.
+/// </para>
 /// </summary>
 public sealed class RunLoop : IAsyncDisposable
 {
+    private static readonly TimeSpan SlowCheckpoint = TimeSpan.FromSeconds(1);
     private readonly Channel<Record> _inbox = Channel.CreateUnbounded<Record>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RunOptions _options;
     private readonly IVenue _venue;
@@ -24,9 +34,24 @@ public sealed class RunLoop : IAsyncDisposable
     private readonly ILogger _log;
     private readonly RecordingWriter _recording;
     private readonly Session _session;
+    private readonly CheckpointCadence _cadence;
     private readonly List<(KernelEvent Event, Seq<Effect> Effects)> _pending = new();
+    private readonly List<Record> _batch = new();
+    // What applied records caused, held until the records are durable (see Release).
+    private readonly List<Row> _heldRows = new();
+    private readonly List<SizerFeedback> _heldFeedback = new();
+    private AccountSnapshot? _heldSnapshot;
+    private Task _rowsDurable = Task.CompletedTask; // the latest rows flush: awaited before the next one and before a checkpoint
     private long _applied;
     private bool _recovering;
+    private long _batches;
+    private int _largestBatch;
+    private long _rowFlushes;
+    private TimeSpan _syncTime;
+    private TimeSpan _rowsWaitTime;
+    private long _checkpoints;
+    private TimeSpan _checkpointTime;
+    private TimeSpan _lastCheckpointTime;
 
     public RunLoop(RunOptions options, IVenue venue, IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, ILogger log)
     {
@@ -39,6 +64,8 @@ public sealed class RunLoop : IAsyncDisposable
         var checkpoint = Checkpoint.Load(options.CheckpointPath);
         _session = new Session(checkpoint?.State ?? Kernel.Initial(options.Kernel)) { OnEffects = (e, fx) => _pending.Add((e, fx)) };
         _applied = checkpoint?.RecordsApplied ?? 0;
+        _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget);
+        _cadence.Saved(_applied, TimeSpan.Zero);
         Restored = checkpoint is not null;
         _recording = new RecordingWriter(options.RecordingPath);
     }
@@ -57,6 +84,9 @@ public sealed class RunLoop : IAsyncDisposable
     /// <summary>Diagnostics interpreted so far (every kind, duplicates included).</summary>
     public int Diagnostics { get; private set; }
 
+    /// <summary>What the loop's commits cost so far. Read it from the loop's own thread or after it stopped.</summary>
+    public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _syncTime, _rowFlushes, _rowsWaitTime, _checkpoints, _checkpointTime, _lastCheckpointTime);
+
     /// <summary>
     /// During recovery, tells which re-created rows the store already holds (by identity: table, event_seq, key), so
     /// re-applying the recording's tail after a crash does not write them twice.
@@ -72,10 +102,12 @@ public sealed class RunLoop : IAsyncDisposable
     /// <summary>
     /// Start-up: re-apply what the recording holds beyond the checkpoint (without sending anything again), then reconcile
     /// with the venue (balance, positions, working orders), then re-send orders the venue never acknowledged — the venue
-    /// refuses a client order id twice, so a re-send cannot double an order.
+    /// refuses a client order id twice, so a re-send cannot double an order. Ends with a checkpoint.
     /// </summary>
     public async Task StartAsync(CancellationToken ct)
     {
+        _log.LogInformation("run loop: group commit of up to {MaxBatch} waiting inputs (one recording fsync, one rows flush); checkpoint every {Every} records or {Interval:0.###} s, at most {Budget:0.#%} of the time, and at start-up and shutdown",
+            Math.Max(1, _options.MaxBatch), Math.Max(1, _options.CheckpointEvery), _options.Interval.TotalSeconds, _options.CheckpointBudget);
         var tail = File.Exists(_options.RecordingPath) ? RecordingReader.ReadFile(_options.RecordingPath).Skip((int)_applied).ToList() : [];
         // A trailing partial line (the process died mid-write) was never applied: it is reported, not guessed at.
         if (tail.Count > 0 && tail[^1] is SkippedRecord torn) _log.LogWarning("recording ends with an unreadable line {Line}: {Reason}", torn.Line, torn.Reason);
@@ -84,57 +116,107 @@ public sealed class RunLoop : IAsyncDisposable
             _log.LogWarning("recovering {Count} recorded inputs beyond the checkpoint (records {From}..)", tail.Count, _applied + 1);
             if (StoredRowsProbe is not null) RowsAlreadyStored = await StoredRowsProbe(State.EventSeq, ct);
             _recovering = true;
-            foreach (var record in tail) await ApplyAsync(record, record: false, ct);
-            _recovering = false;
+            try
+            {
+                foreach (var chunk in tail.Chunk(Math.Max(1, _options.MaxBatch)))
+                {
+                    foreach (var record in chunk) await ApplyOneAsync(record, record: false, ct);
+                    await CommitAsync(checkpoint: false);
+                }
+            }
+            finally { _recovering = false; }
         }
         // The recording says where the process stopped, so its replay shows the restart too (it changes no number).
-        if (Restored || tail.Count > 0) await ApplyAsync(new RestartRecord(0, null), record: true, ct);
-        foreach (var record in await _venue.ReconcileAsync(State, ct)) await ApplyAsync(record, record: true, ct);
+        if (Restored || tail.Count > 0) await ApplyOneAsync(new RestartRecord(0, null), record: true, ct);
+        foreach (var record in await _venue.ReconcileAsync(State, ct)) await ApplyOneAsync(record, record: true, ct);
         foreach (var order in Queries.UnacknowledgedOrders(State))
         {
             _log.LogWarning("order {ClientOrderId} has no venue acknowledgement after restart: sending it again", order.ClientOrderId);
-            foreach (var answer in await _venue.PlaceOrderAsync(order, ct)) await ApplyAsync(answer, record: true, ct);
+            Release();
+            foreach (var answer in await _venue.PlaceOrderAsync(order, ct)) await ApplyOneAsync(answer, record: true, ct);
         }
-        Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
+        await CommitAsync(checkpoint: true);
     }
 
-    /// <summary>Consume until the inbox completes or <paramref name="ct"/> fires; then drain and checkpoint.</summary>
+    /// <summary>Consume until the inbox completes or <paramref name="ct"/> fires; then drain, flush and checkpoint.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
         try
         {
-            while (await _inbox.Reader.WaitToReadAsync(ct))
-                while (_inbox.Reader.TryRead(out var record))
-                    await ApplyAsync(record, record: true, CancellationToken.None);
+            while (true)
+            {
+                if (TakeBatch())
+                {
+                    await ApplyBatchAsync();
+                    continue;
+                }
+                // Idle with records no checkpoint covers: save once the interval is up rather than waiting for input.
+                if (_cadence.Due(_applied)) await CheckpointAsync();
+                if (!await WaitForInputAsync(_cadence.UntilDue(_applied), ct)) break;
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             _inbox.Writer.TryComplete();
-            while (_inbox.Reader.TryRead(out var record)) await ApplyAsync(record, record: true, CancellationToken.None);
+            while (TakeBatch()) await ApplyBatchAsync();
         }
-        await _rows.FlushAsync(CancellationToken.None);
-        Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
+        await CommitAsync(checkpoint: true);
+        _log.LogInformation("run loop stopped: {Records} records applied and checkpointed", _applied);
     }
 
-    /// <summary>Apply one input now (used by the loop, and by a driver that owns the sequencing itself).</summary>
+    /// <summary>
+    /// Apply one input now, as a batch of one (used by a driver that owns the sequencing itself): when this returns the
+    /// input is recorded (when <paramref name="record"/>), applied, its effects interpreted and its rows durable.
+    /// </summary>
     public async Task ApplyAsync(Record input, bool record, CancellationToken ct)
     {
-        if (record) _recording.Append(input);
+        await ApplyOneAsync(input, record, ct);
+        await CommitAsync(checkpoint: false);
+        await _rowsDurable;
+    }
+
+    private bool TakeBatch()
+    {
+        _batch.Clear();
+        var most = Math.Max(1, _options.MaxBatch);
+        while (_batch.Count < most && _inbox.Reader.TryRead(out var record)) _batch.Add(record);
+        return _batch.Count > 0;
+    }
+
+    private async Task ApplyBatchAsync()
+    {
+        _batches++;
+        _largestBatch = Math.Max(_largestBatch, _batch.Count);
+        // Venue calls get no cancellation: once an input is applied its calls and answers complete, as one step.
+        foreach (var record in _batch) await ApplyOneAsync(record, record: true, CancellationToken.None);
+        _batch.Clear();
+        await CommitAsync(checkpoint: false);
+    }
+
+    /// <summary>False once the inbox is complete and empty; true when input may be waiting or <paramref name="limit"/> passed.</summary>
+    private async Task<bool> WaitForInputAsync(TimeSpan? limit, CancellationToken ct)
+    {
+        if (limit is not TimeSpan wait) return await _inbox.Reader.WaitToReadAsync(ct);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+        try { return await _inbox.Reader.WaitToReadAsync(timer.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return true; }
+    }
+
+    private async Task ApplyOneAsync(Record input, bool record, CancellationToken ct)
+    {
+        if (record) _recording.Write(input);
         _pending.Clear();
         _session.Feed(input);
         _applied++;
-        var batch = _pending.ToList();
-        var venueCalls = new List<Effect>();
-        foreach (var (e, effects) in batch)
+        _cadence.Applied(_applied);
+        List<Effect>? venueCalls = null;
+        foreach (var (_, effects) in _pending)
             foreach (var effect in effects)
-                Interpret(effect, venueCalls);
-        if (_applied % Math.Max(1, _options.CheckpointEvery) == 0)
-        {
-            // Rows before state: a checkpoint never runs ahead of the rows it implies.
-            await _rows.FlushAsync(CancellationToken.None);
-            Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
-        }
-        if (_recovering) return; // what the recording holds was already sent, or is found by reconciliation
+                Interpret(effect, ref venueCalls);
+        if (_recovering || venueCalls is null) return; // what the recording holds was already sent, or is found by reconciliation
+        // An order is about to leave the process: the input that caused it (and all before it) must be durable first.
+        Release();
         foreach (var call in venueCalls)
         {
             var answers = call switch
@@ -143,26 +225,93 @@ public sealed class RunLoop : IAsyncDisposable
                 CancelOrder c => await _venue.CancelOrderAsync(c, ct),
                 _ => [],
             };
-            foreach (var answer in answers) await ApplyAsync(answer, record: true, ct);
+            foreach (var answer in answers) await ApplyOneAsync(answer, record: true, ct);
         }
     }
 
-    private void Interpret(Effect effect, List<Effect> venueCalls)
+    /// <summary>
+    /// The write-ahead point: make every record written so far durable (one fsync), then let out what they caused —
+    /// rows to the sink, the newest snapshot to the publishers, sizer feedback to the runtime.
+    /// </summary>
+    private void Release()
+    {
+        var started = Stopwatch.GetTimestamp();
+        _recording.Sync();
+        _syncTime += Stopwatch.GetElapsedTime(started);
+        if (_heldRows.Count > 0)
+        {
+            foreach (var row in _heldRows) _rows.Write(row);
+            RunMetrics.RowsWritten.Add(_heldRows.Count);
+            _heldRows.Clear();
+        }
+        // Publishers keep only the newest snapshot anyway; the ones before it in the batch were never visible.
+        if (_heldSnapshot is AccountSnapshot snapshot) _snapshots.Publish(snapshot);
+        _heldSnapshot = null;
+        foreach (var f in _heldFeedback)
+        {
+            Feedback.Add(f);
+            FeedbackReceived?.Invoke(f);
+            _log.LogInformation("sizer feedback {TradeId}: {Pnl:0.########} (realized {Realized:0.########} − fees {Fees:0.########}, revision {Revision})", f.TradeId, f.Pnl, f.Realized, f.Fees, f.Revision);
+        }
+        _heldFeedback.Clear();
+    }
+
+    /// <summary>End of a batch: release, flush its rows, and checkpoint when due (or when <paramref name="checkpoint"/>).</summary>
+    private async Task CommitAsync(bool checkpoint)
+    {
+        var wrote = _heldRows.Count > 0;
+        Release();
+        if (wrote)
+        {
+            // The flush runs on while the next batch is applied; the sink shares one fsync among flushes outstanding.
+            var previous = _rowsDurable;
+            _rowsDurable = _rows.FlushAsync(CancellationToken.None);
+            _rowFlushes++;
+            await RowsDurable(previous);
+        }
+        if (checkpoint || _cadence.Due(_applied)) await CheckpointAsync();
+    }
+
+    private async Task RowsDurable(Task flush)
+    {
+        if (flush.IsCompleted)
+        {
+            await flush;
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        await flush;
+        _rowsWaitTime += Stopwatch.GetElapsedTime(started);
+    }
+
+    private async Task CheckpointAsync()
+    {
+        Release();
+        // Rows before state: a checkpoint never runs ahead of the rows it implies.
+        await RowsDurable(_rowsDurable);
+        var started = Stopwatch.GetTimestamp();
+        var bytes = Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
+        _lastCheckpointTime = Stopwatch.GetElapsedTime(started);
+        _checkpointTime += _lastCheckpointTime;
+        _checkpoints++;
+        _cadence.Saved(_applied, _lastCheckpointTime);
+        // A slow save stalls every input behind it; the cadence spaces them out, the operator should know why.
+        _log.Log(_lastCheckpointTime >= SlowCheckpoint ? LogLevel.Warning : LogLevel.Debug,
+            "checkpoint: {Records} records, event_seq {Seq}, {Mb:0.0} MB in {Ms:0} ms{Note}", _applied, State.EventSeq, bytes / 1e6,
+            _lastCheckpointTime.TotalMilliseconds, _lastCheckpointTime >= SlowCheckpoint ? $" (the state is large: the next waits at least {_cadence.Quiet.TotalSeconds:0.#} s, so checkpoints keep to {_options.CheckpointBudget:0.#%} of the loop's time)" : "");
+    }
+
+    private void Interpret(Effect effect, ref List<Effect>? venueCalls)
     {
         switch (effect)
         {
-            case PlaceOrder or CancelOrder: venueCalls.Add(effect); break;
+            case PlaceOrder or CancelOrder: (venueCalls ??= new List<Effect>()).Add(effect); break;
             case PersistRow r:
                 if (_recovering && RowsAlreadyStored?.Invoke(r.Row) == true) break;
-                _rows.Write(r.Row);
-                RunMetrics.RowsWritten.Add(1);
+                _heldRows.Add(r.Row);
                 break;
-            case PublishSnapshot s: _snapshots.Publish(s.Snapshot); break;
-            case SizerFeedback f:
-                Feedback.Add(f);
-                FeedbackReceived?.Invoke(f);
-                _log.LogInformation("sizer feedback {TradeId}: {Pnl:0.########} (realized {Realized:0.########} − fees {Fees:0.########}, revision {Revision})", f.TradeId, f.Pnl, f.Realized, f.Fees, f.Revision);
-                break;
+            case PublishSnapshot s: _heldSnapshot = s.Snapshot; break;
+            case SizerFeedback f: _heldFeedback.Add(f); break;
             case Diagnostic d:
                 Diagnostics++;
                 RunMetrics.Count(d);
@@ -177,11 +326,4 @@ public sealed class RunLoop : IAsyncDisposable
         _recording.Dispose();
         return ValueTask.CompletedTask;
     }
-}
-
-/// <summary>Where the loop keeps its files and how it folds.</summary>
-public sealed record RunOptions(string StateDirectory, KernelConfig Kernel, int CheckpointEvery = 1)
-{
-    public string CheckpointPath => Path.Combine(StateDirectory, "checkpoint.json");
-    public string RecordingPath => Path.Combine(StateDirectory, "session.jsonl");
 }
