@@ -40,18 +40,6 @@ public static class Describe
         var n = args.Length > 0 && int.TryParse(args[0], out var count) ? count : 1_000_000;
         var events = MixedStream.Generate(n, MixedStream.DefaultSeed, out var mix);
         Console.WriteLine(mix);
-        if (Array.IndexOf(args, "--focus") is var at and >= 0 && at + 1 < args.Length)
-        {
-            // For an allocation profiler: every event of one type applied 20 times over (results dropped but the first).
-            var st = Kernel.Initial(MixedStream.Config);
-            foreach (var e in events)
-            {
-                if (e.GetType().Name == args[at + 1])
-                    for (var i = 0; i < 19; i++) Kernel.Apply(st, e);
-                st = Kernel.Apply(st, e).State;
-            }
-            return 0;
-        }
         if (args.Contains("--kernel-only"))
         {
             // For a profiler: the pure kernel over the stream, round after round, nothing else.
