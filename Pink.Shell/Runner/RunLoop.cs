@@ -19,7 +19,9 @@ namespace Pink.Shell.Runner;
 /// follow the input that caused them), and the records are made durable with one fsync before anything they caused
 /// leaves the process: rows go to the sink, the newest snapshot to the publishers and sizer feedback to the runtime only
 /// after that fsync, and a venue call is preceded by one. The batch's rows are then flushed once, and a checkpoint is
-/// saved when due (<see cref="CheckpointCadence"/>), only after the rows it covers are durable. A crash loses at most
+/// saved when due (<see cref="CheckpointCadence"/>), only after the rows it covers are durable. The state is immutable,
+/// so a due checkpoint is written off the loop's thread while the loop goes on (one at a time, in order; start-up and
+/// shutdown wait for theirs): a large state no longer stalls the inputs behind it. A crash loses at most
 /// inputs nobody outside saw yet; a restart re-applies the recording beyond the checkpoint.
 /// </para>
 /// </summary>
@@ -50,8 +52,9 @@ public sealed class RunLoop : IAsyncDisposable
     private TimeSpan _syncTime;
     private TimeSpan _rowsWaitTime;
     private long _checkpoints;
-    private TimeSpan _checkpointTime;
+    private long _checkpointTicks;
     private TimeSpan _lastCheckpointTime;
+    private Task<Exception?> _checkpointSaving = Task.FromResult<Exception?>(null); // the save in flight, if any
 
     public RunLoop(RunOptions options, IVenue venue, IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, ILogger log)
     {
@@ -85,7 +88,7 @@ public sealed class RunLoop : IAsyncDisposable
     public int Diagnostics { get; private set; }
 
     /// <summary>What the loop's commits cost so far. Read it from the loop's own thread or after it stopped.</summary>
-    public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _syncTime, _rowFlushes, _rowsWaitTime, _checkpoints, _checkpointTime, _lastCheckpointTime);
+    public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _syncTime, _rowFlushes, _rowsWaitTime, Interlocked.Read(ref _checkpoints), TimeSpan.FromTicks(Interlocked.Read(ref _checkpointTicks)), _lastCheckpointTime);
 
     /// <summary>
     /// During recovery, tells which re-created rows the store already holds (by identity: table, event_seq, key), so
@@ -151,7 +154,7 @@ public sealed class RunLoop : IAsyncDisposable
                     continue;
                 }
                 // Idle with records no checkpoint covers: save once the interval is up rather than waiting for input.
-                if (_cadence.Due(_applied)) await CheckpointAsync();
+                if (_cadence.Due(_applied)) await CheckpointAsync(wait: false);
                 if (!await WaitForInputAsync(_cadence.UntilDue(_applied), ct)) break;
             }
         }
@@ -269,7 +272,8 @@ public sealed class RunLoop : IAsyncDisposable
             _rowFlushes++;
             await RowsDurable(previous);
         }
-        if (checkpoint || _cadence.Due(_applied)) await CheckpointAsync();
+        if (checkpoint) await CheckpointAsync(wait: true);
+        else if (_cadence.Due(_applied)) await CheckpointAsync(wait: false);
     }
 
     private async Task RowsDurable(Task flush)
@@ -284,21 +288,45 @@ public sealed class RunLoop : IAsyncDisposable
         _rowsWaitTime += Stopwatch.GetElapsedTime(started);
     }
 
-    private async Task CheckpointAsync()
+    /// <summary>
+    /// Save a checkpoint of the state now; written on a worker thread, after the rows it covers are durable. One save at
+    /// a time: a due checkpoint first waits for the one before it. <paramref name="wait"/>: return once it is on disk
+    /// (start-up, shutdown), and throw if it failed; otherwise a failed save is logged and the next due one retries.
+    /// </summary>
+    private async Task CheckpointAsync(bool wait)
     {
         Release();
-        // Rows before state: a checkpoint never runs ahead of the rows it implies.
-        await RowsDurable(_rowsDurable);
-        var started = Stopwatch.GetTimestamp();
-        var bytes = Checkpoint.Save(_options.CheckpointPath, new Checkpoint(_applied, State));
-        _lastCheckpointTime = Stopwatch.GetElapsedTime(started);
-        _checkpointTime += _lastCheckpointTime;
-        _checkpoints++;
-        _cadence.Saved(_applied, _lastCheckpointTime);
-        // A slow save stalls every input behind it; the cadence spaces them out, the operator should know why.
-        _log.Log(_lastCheckpointTime >= SlowCheckpoint ? LogLevel.Warning : LogLevel.Debug,
-            "checkpoint: {Records} records, event_seq {Seq}, {Mb:0.0} MB in {Ms:0} ms{Note}", _applied, State.EventSeq, bytes / 1e6,
-            _lastCheckpointTime.TotalMilliseconds, _lastCheckpointTime >= SlowCheckpoint ? $" (the state is large: the next waits at least {_cadence.Quiet.TotalSeconds:0.#} s, so checkpoints keep to {_options.CheckpointBudget:0.#%} of the loop's time)" : "");
+        await _checkpointSaving;
+        var (applied, state, rows) = (_applied, State, _rowsDurable);
+        // The budget spaces saves by the last one's duration (a state grows slowly, so it is a fair estimate of this one).
+        _cadence.Saved(applied, _lastCheckpointTime);
+        _checkpointSaving = Task.Run(() => SaveAsync(applied, state, rows));
+        if (wait && await _checkpointSaving is Exception failed)
+            throw new IOException($"checkpoint of {applied} records could not be saved: {failed.Message}", failed);
+    }
+
+    private async Task<Exception?> SaveAsync(long applied, KernelState state, Task rows)
+    {
+        try
+        {
+            // Rows before state: a checkpoint never runs ahead of the rows it implies.
+            await rows;
+            var started = Stopwatch.GetTimestamp();
+            var bytes = Checkpoint.Save(_options.CheckpointPath, new Checkpoint(applied, state));
+            var took = Stopwatch.GetElapsedTime(started);
+            _lastCheckpointTime = took;
+            Interlocked.Add(ref _checkpointTicks, took.Ticks);
+            Interlocked.Increment(ref _checkpoints);
+            _log.Log(took >= SlowCheckpoint ? LogLevel.Warning : LogLevel.Debug,
+                "checkpoint: {Records} records, event_seq {Seq}, {Mb:0.0} MB in {Ms:0} ms{Note}", applied, state.EventSeq, bytes / 1e6,
+                took.TotalMilliseconds, took >= SlowCheckpoint ? $" (the state is large: saves are spaced to keep them to {_options.CheckpointBudget:0.#%} of the time)" : "");
+            return null;
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "checkpoint of {Records} records failed; the recording holds every input, the next checkpoint retries", applied);
+            return ex;
+        }
     }
 
     private void Interpret(Effect effect, ref List<Effect>? venueCalls)
@@ -321,9 +349,9 @@ public sealed class RunLoop : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _checkpointSaving;
         _recording.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
