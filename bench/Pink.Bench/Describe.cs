@@ -45,9 +45,11 @@ public static class Describe
             // For a profiler: the pure kernel over the stream, round after round, nothing else.
             for (var round = 0; round < 8; round++)
             {
+                var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var paused = GC.GetTotalPauseDuration();
                 var c = Stopwatch.StartNew();
                 Fold(events);
-                Console.WriteLine($"kernel: {n / c.Elapsed.TotalSeconds:0} events/s");
+                Console.WriteLine($"kernel: {n / c.Elapsed.TotalSeconds:0} events/s; gc {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:0} MB");
             }
             return 0;
         }
