@@ -26,11 +26,7 @@ internal static class Marks
             for (var j = i; j < keys.Length; j++)
                 if (keys[j] is string k && k == key) marks[j] = e.Price;
             // The lanes' marks are the truth for held instruments (see KernelState): the marks map is not written.
-            var next = new KernelState(state.Config, state.EventSeq + 1, Math.Max(state.LastEventMs, e.TimeMs), state.Account, state.Slots,
-                state.TradesBehindLanes, state.OrdersBehindLanes, state.VenueOrders, state.MarksBehindLanes, state.Dedup, state.FillsRoutedByState)
-            {
-                Derived = (state.LanesView, marks, state.HotLanes, true),
-            };
+            var next = state.Marked(state.EventSeq + 1, Math.Max(state.LastEventMs, e.TimeMs), marks);
             return new Outcome(next, Prelude.toSeq(new Effect[] { new PublishSnapshot(Queries.Snapshot(next)) }));
         }
         return new Outcome(state, LanguageExt.Seq<Effect>.Empty);

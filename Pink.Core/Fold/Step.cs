@@ -294,7 +294,9 @@ internal sealed class Step
     // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
     // no event_seq, snapshot or row.
     private KernelState Remembered() =>
-        ReferenceEquals(_dedup, _before.Dedup) ? _before : _before with { Dedup = _dedup };
+        ReferenceEquals(_dedup, _before.Dedup) ? _before
+        : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup }, _before.MarksBehindLanes, _before.LaneMarks,
+            _before.HotMarks);
 
     // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
     // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves
@@ -326,8 +328,8 @@ internal sealed class Step
         var hot = _before.HotLanes || !LanesUnchanged;
         var hotMarks = _before.HotMarks || _marksInLanes;
         var (marksMap, marks) = BuildMarks(lanes, hotMarks);
-        return new KernelState(_before.Config, seq, Math.Max(_before.LastEventMs, TimeMs), _account, slots, trades, orders, venues, marksMap,
-            _dedup, _routedByState) { Derived = (lanes, marks, hot, hotMarks) };
+        var book = new KernelState.Book(_before.Config, _account, slots, trades, orders, venues, _dedup, _routedByState) { Lanes = lanes, Hot = hot };
+        return _before.Next(seq, Math.Max(_before.LastEventMs, TimeMs), book, marksMap, marks, hotMarks);
     }
 
     // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes

@@ -74,6 +74,28 @@ public class StateShapeTests
     }
 
     [Fact]
+    public void States_a_mark_makes_share_the_ledger_part_and_stay_independent_under_with()
+    {
+        var d = Working();
+        var before = d.State;
+        d.Mark("BTC-USDT", 61_000);
+        var marked = d.State;
+        var changed = marked with { Account = marked.Account with { Capital = 1.0 } };
+        Assert.Equal(before.Account, marked.Account);
+        Assert.Equal(1.0, changed.Account.Capital);
+        Assert.NotEqual(1.0, marked.Account.Capital);
+        Assert.Equal(marked.Trades, changed.Trades);
+        Assert.Equal(marked.Orders, changed.Orders);
+        Assert.Equal(61_000, changed.Marks.Find("BTCUSDT").IfNone(0), 9);
+        Assert.Equal(61_000, marked.Marks.Find("BTCUSDT").IfNone(0), 9);
+        Assert.Equal(60_700, before.Marks.Find("BTCUSDT").IfNone(0), 9);
+        // The next event applied to the changed state sees its capital, the unchanged one its own.
+        var next = new MarkPrice("BTC-USDT", 61_100, d.Now + 1000);
+        Assert.Equal(1.0, Pink.Core.Kernel.Apply(changed, next).State.Account.Capital);
+        Assert.Equal(marked.Account.Capital, Pink.Core.Kernel.Apply(marked, next).State.Account.Capital);
+    }
+
+    [Fact]
     public void The_kernel_snapshot_reads_its_figures_from_its_state_and_with_changes_only_what_it_names()
     {
         var d = Working();

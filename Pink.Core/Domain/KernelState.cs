@@ -1,0 +1,251 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
+using LanguageExt;
+using LanguageExt.ClassInstances;
+
+namespace Pink.Core;
+
+/// <summary>
+/// The whole kernel state. Immutable: every event yields a new value. Serialises to the versioned state
+/// document (see StateDocument).
+/// </summary>
+public sealed record KernelState(
+    KernelConfig Config,
+    [property: JsonPropertyOrder(1)] long EventSeq,
+    [property: JsonPropertyOrder(2)] long LastEventMs,
+    Account Account,
+    Arr<Slot> Slots,
+    TradeMap Trades,
+    OrderMap Orders,
+    Map<long, string> VenueOrders,
+    MarkMap Marks,
+    DedupMemory Dedup,
+    long FillsRoutedByState)
+{
+    // Layout, for speed (behaviour is that of the plain record):
+    //
+    // * What only ledger events change (config, account, slots, trades, orders, venue ids, de-duplication memory, the
+    //   routed-by-state count, and the per-slot lanes derived from them) sits in one Book, shared by every state a mark
+    //   makes: a mark's state is the sequence, the time, the marks and a reference to the book (72 bytes).
+    // * The lanes (see Lanes) are derived from Slots, Trades and Orders, and their marks from Marks: setting any of them
+    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality.
+    // * States the kernel builds keep the lanes *authoritative* ("hot"): the trades the slots host, their live orders
+    //   and the marks of their instruments are held in the lanes alone, and the maps hold everything else (with older
+    //   values, or nothing, for what the lanes hold). A fill, an acknowledgement or a mark then writes no big map; a
+    //   trade or an order is written into its map once, when it leaves its slot. The public Trades, Orders and Marks fold
+    //   the lanes back in on first read, so every reader (equality, the state document, `with`) sees exactly the state
+    //   as if every write had gone to the maps.
+    private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
+    private MarkMap _marks = Marks;
+    private bool _hotMarks;
+    private double[]? _laneMarks;
+    private StrongBox<MarkMap>? _marksRead; // Marks with the lanes' marks folded in, built on first read
+
+    /// <summary>What only ledger events change, shared by the states marks make.</summary>
+    internal sealed record Book(KernelConfig Config, Account Account, Arr<Slot> Slots, TradeMap Trades, OrderMap Orders,
+        Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState)
+    {
+        /// <summary>The slots' lanes; built on first use unless the kernel made them.</summary>
+        public Lanes? Lanes { get; set; }
+        /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
+        public bool Hot { get; init; }
+        // The maps with the lanes folded in, built on first read; boxed so that a reader on another thread sees all
+        // of one or none of it.
+        public StrongBox<TradeMap>? TradesRead { get; set; }
+        public StrongBox<OrderMap>? OrdersRead { get; set; }
+
+        /// <summary>This book with one part replaced and nothing derived from the old parts.</summary>
+        public Book Without() => this with { Lanes = null, Hot = false, TradesRead = null, OrdersRead = null };
+    }
+
+    /// <summary>The engine settings.</summary>
+    [JsonPropertyOrder(0)]
+    public KernelConfig Config { get => _book.Config; init { Settle(); _book = _book with { Config = value }; } }
+
+    /// <summary>The account.</summary>
+    [JsonPropertyOrder(3)]
+    public Account Account { get => _book.Account; init { Settle(); _book = _book with { Account = value }; } }
+
+    /// <summary>Slot lanes, 0..N-1.</summary>
+    [JsonPropertyOrder(4)]
+    public Arr<Slot> Slots
+    {
+        get => _book.Slots;
+        init
+        {
+            Settle();
+            _book = _book.Without() with { Slots = value };
+            _laneMarks = null;
+        }
+    }
+
+    /// <summary>Every trade by trade id (closed ones included).</summary>
+    [JsonPropertyOrder(5)]
+    public TradeMap Trades
+    {
+        get
+        {
+            var book = _book;
+            if (!book.Hot) return book.Trades;
+            return (book.TradesRead ??= new(FoldIn(book.Trades, book.Lanes!.Trades, static t => t.TradeId))).Value;
+        }
+        init
+        {
+            Settle();
+            _book = _book.Without() with { Trades = value };
+            _laneMarks = null;
+        }
+    }
+
+    /// <summary>Every order by client order id.</summary>
+    [JsonPropertyOrder(6)]
+    public OrderMap Orders
+    {
+        get
+        {
+            var book = _book;
+            if (!book.Hot) return book.Orders;
+            return (book.OrdersRead ??= new(FoldIn(book.Orders, book.Lanes!.Orders, static o => o.ClientOrderId))).Value;
+        }
+        init
+        {
+            Settle();
+            _book = _book.Without() with { Orders = value };
+            _laneMarks = null;
+        }
+    }
+
+    /// <summary>Venue order id → client order id.</summary>
+    [JsonPropertyOrder(7)]
+    public Map<long, string> VenueOrders { get => _book.VenueOrders; init { Settle(); _book = _book with { VenueOrders = value }; } }
+
+    /// <summary>Last mark per instrument key.</summary>
+    [JsonPropertyOrder(8)]
+    public MarkMap Marks
+    {
+        get => !_hotMarks ? _marks : (_marksRead ??= new(FoldInMarks(_marks, LanesView.Keys, _laneMarks!))).Value;
+        init
+        {
+            Settle();
+            _marks = value;
+            _laneMarks = null;
+        }
+    }
+
+    /// <summary>The exchange event ids remembered for de-duplication.</summary>
+    [JsonPropertyOrder(9)]
+    public DedupMemory Dedup { get => _book.Dedup; init { Settle(); _book = _book with { Dedup = value }; } }
+
+    /// <summary>How many fills were routed by state (no usable id).</summary>
+    [JsonPropertyOrder(10)]
+    public long FillsRoutedByState { get => _book.FillsRoutedByState; init { Settle(); _book = _book with { FillsRoutedByState = value }; } }
+
+    internal Lanes LanesView => _book.Lanes ??= Lanes.Of(this);
+
+    /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
+    internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
+
+    /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
+    internal bool HotLanes => _book.Hot;
+
+    /// <summary>True when the lanes' marks, not the marks map, hold the marks of the instruments the lanes hold.</summary>
+    internal bool HotMarks => _hotMarks;
+
+    /// <summary>The trades map without the lanes folded in: exact for every id the lanes do not hold.</summary>
+    internal TradeMap TradesBehindLanes => _book.Trades;
+
+    /// <summary>The orders map without the lanes folded in: exact for every id the lanes do not hold.</summary>
+    internal OrderMap OrdersBehindLanes => _book.Orders;
+
+    /// <summary>The marks map without the lanes' marks folded in: exact for every instrument no lane holds.</summary>
+    internal MarkMap MarksBehindLanes => _marks;
+
+    /// <summary>A state after a ledger event: a new book (with the lanes the kernel built) and the marks.</summary>
+    internal KernelState Next(long seq, long lastEventMs, Book book, MarkMap marks, double[] laneMarks, bool hotMarks) =>
+        this with { EventSeq = seq, LastEventMs = lastEventMs, Parts = (book, marks, laneMarks, hotMarks) };
+
+    /// <summary>A state after a mark: the same book, new lane marks (the marks map is behind them).</summary>
+    internal KernelState Marked(long seq, long lastEventMs, double[] laneMarks) =>
+        this with { EventSeq = seq, LastEventMs = lastEventMs, Parts = (_book, _marks, laneMarks, true) };
+
+    /// <summary>This state's book.</summary>
+    internal Book Ledger => _book;
+
+    // Sets the parts as they are (no folding): only for states the kernel builds from a consistent book and marks.
+    private (Book Book, MarkMap Marks, double[] LaneMarks, bool HotMarks) Parts
+    {
+        init
+        {
+            (_book, _marks, _laneMarks, _hotMarks) = value;
+            _marksRead = null;
+        }
+    }
+
+    // A `with` starts from a copy of this state: fold the lanes into the maps before any part is replaced.
+    private void Settle()
+    {
+        if (_book.Hot) _book = _book.Without() with { Trades = Trades, Orders = Orders, Lanes = _book.Lanes };
+        if (_hotMarks)
+        {
+            _marks = Marks;
+            _hotMarks = false;
+        }
+        _marksRead = null;
+    }
+
+    private static Map<OrdStringOrdinal, string, T> FoldIn<T>(Map<OrdStringOrdinal, string, T> map, T?[] held, Func<T, string> id) where T : class
+    {
+        foreach (var value in held)
+            if (value is not null) map = map.AddOrUpdate(id(value), value);
+        return map;
+    }
+
+    private static MarkMap FoldInMarks(MarkMap map, string?[] keys, double[] marks)
+    {
+        for (var i = 0; i < keys.Length; i++)
+            if (keys[i] is string key && marks[i] != 0.0) map = map.AddOrUpdate(key, marks[i]);
+        return map;
+    }
+
+    /// <summary>Value equality over the state itself (the derived lanes are not part of it).</summary>
+    public bool Equals(KernelState? other) =>
+        ReferenceEquals(this, other) || other is not null && EqualityContract == other.EqualityContract &&
+        EqualityComparer<KernelConfig>.Default.Equals(Config, other.Config) && EventSeq == other.EventSeq &&
+        LastEventMs == other.LastEventMs && EqualityComparer<Account>.Default.Equals(Account, other.Account) &&
+        EqualityComparer<Arr<Slot>>.Default.Equals(Slots, other.Slots) &&
+        EqualityComparer<TradeMap>.Default.Equals(Trades, other.Trades) &&
+        EqualityComparer<OrderMap>.Default.Equals(Orders, other.Orders) &&
+        EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
+        EqualityComparer<MarkMap>.Default.Equals(Marks, other.Marks) &&
+        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(EqualityContract);
+        h.Add(Config);
+        h.Add(EventSeq);
+        h.Add(LastEventMs);
+        h.Add(Account);
+        h.Add(Slots);
+        h.Add(Trades);
+        h.Add(Orders);
+        h.Add(VenueOrders);
+        h.Add(Marks);
+        h.Add(Dedup);
+        h.Add(FillsRoutedByState);
+        return h.ToHashCode();
+    }
+
+    /// <summary>The state before any event.</summary>
+    public static KernelState Initial(KernelConfig config)
+    {
+        var slots = new Slot[Math.Max(0, config.SlotCount)];
+        for (var i = 0; i < slots.Length; i++) slots[i] = Slot.Idle(i);
+        var seed = double.IsFinite(config.SeedCapital) ? config.SeedCapital : 0.0;
+        return new KernelState(config, 0, 0,
+            new Account(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false),
+            new Arr<Slot>(slots), TradeMap.Empty, OrderMap.Empty, Map<long, string>.Empty, MarkMap.Empty, DedupMemory.Empty, 0);
+    }
+}
