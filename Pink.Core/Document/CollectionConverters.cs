@@ -37,43 +37,47 @@ internal sealed class CollectionConverters : JsonConverterFactory
     {
         public override Map<K, V> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var pairs = JsonSerializer.Deserialize<Pair[]>(ref reader, options) ?? [];
             var map = Map<K, V>.Empty;
-            foreach (var p in pairs)
-            {
-                if (p.Key is null) throw new JsonException("map entry without key");
-                if (map.ContainsKey(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
-                map = map.Add(p.Key, p.Value);
-            }
+            foreach (var (key, value) in ReadPairs<K, V>(ref reader, options)) map = map.Add(key, value);
             return map;
         }
 
         public override void Write(Utf8JsonWriter writer, Map<K, V> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.Pairs.Select(p => new Pair(p.Key, p.Value)).ToArray(), options);
-
-        private sealed record Pair(K Key, V Value);
+            WritePairs(writer, value.Pairs, options);
     }
 
     private sealed class OrdMapConverter<OrdK, K, V> : JsonConverter<Map<OrdK, K, V>> where OrdK : struct, LanguageExt.TypeClasses.Ord<K>
     {
         public override Map<OrdK, K, V> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var pairs = JsonSerializer.Deserialize<Pair[]>(ref reader, options) ?? [];
             var map = Map<OrdK, K, V>.Empty;
-            foreach (var p in pairs)
-            {
-                if (p.Key is null) throw new JsonException("map entry without key");
-                if (map.ContainsKey(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
-                map = map.Add(p.Key, p.Value);
-            }
+            foreach (var (key, value) in ReadPairs<K, V>(ref reader, options)) map = map.Add(key, value);
             return map;
         }
 
         public override void Write(Utf8JsonWriter writer, Map<OrdK, K, V> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.AsEnumerable().Select(p => new Pair(p.Key, p.Value)).ToArray(), options);
-
-        private sealed record Pair(K Key, V Value);
+            WritePairs(writer, value.AsEnumerable(), options);
     }
+
+    private sealed record Pair<K, V>(K Key, V Value);
+
+    // A map is an array of [key, value] pairs in key order; a pair without a key, or a key twice, is refused.
+    private static List<(K Key, V Value)> ReadPairs<K, V>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var pairs = JsonSerializer.Deserialize<Pair<K, V>[]>(ref reader, options) ?? [];
+        var seen = new System.Collections.Generic.HashSet<K>();
+        var result = new List<(K, V)>(pairs.Length);
+        foreach (var p in pairs)
+        {
+            if (p.Key is null) throw new JsonException("map entry without key");
+            if (!seen.Add(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
+            result.Add((p.Key, p.Value));
+        }
+        return result;
+    }
+
+    private static void WritePairs<K, V>(Utf8JsonWriter writer, IEnumerable<(K Key, V Value)> pairs, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, pairs.Select(p => new Pair<K, V>(p.Key, p.Value)).ToArray(), options);
 
     private sealed class DedupConverter : JsonConverter<DedupMemory>
     {

@@ -47,9 +47,6 @@ public sealed class RecordingWriter : IDisposable
     /// <summary>fsyncs made so far (each covers every record written before it).</summary>
     public long Syncs { get; private set; }
 
-    /// <summary>Records written so far by this writer.</summary>
-    public long Written { get; private set; }
-
     /// <summary>Write one record and make it durable at once (a batch of one).</summary>
     public void Append(Record record)
     {
@@ -68,7 +65,6 @@ public sealed class RecordingWriter : IDisposable
         _json.Flush();
         _lines.Write("\n"u8);
         _unsynced = true;
-        Written++;
         if (_lines.WrittenCount >= WriteOutAt) WriteOut();
     }
 

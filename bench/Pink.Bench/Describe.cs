@@ -136,42 +136,21 @@ public static class Describe
             }
         }
         {
-            var time = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
-            for (var round = 0; round < 2; round++)
+            var time = ByType(events, () =>
             {
-                time.Clear();
                 var st = Kernel.Initial(MixedStream.Config);
-                foreach (var e in events)
-                {
-                    var b0 = GC.GetAllocatedBytesForCurrentThread();
-                    var t0 = Stopwatch.GetTimestamp();
-                    st = Kernel.Apply(st, e).State;
-                    var dt = Stopwatch.GetTimestamp() - t0;
-                    var db = GC.GetAllocatedBytesForCurrentThread() - b0;
-                    var k = e.GetType().Name;
-                    var (ticks, bytes, cnt) = time.GetValueOrDefault(k);
-                    time[k] = (ticks + dt, bytes + db, cnt + 1);
-                }
-            }
-            var mtime = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
-            for (var round = 0; round < 2; round++)
+                return e => st = Kernel.Apply(st, e).State;
+            });
+            var mtime = ByType(events, () =>
             {
-                mtime.Clear();
                 var m = new Pink.Bench.Mutable.MutableKernel(MixedStream.Config);
                 var sink = new List<Effect>();
-                foreach (var e in events)
+                return e =>
                 {
                     sink.Clear();
-                    var b0 = GC.GetAllocatedBytesForCurrentThread();
-                    var t0 = Stopwatch.GetTimestamp();
                     m.Apply(e, sink);
-                    var dt = Stopwatch.GetTimestamp() - t0;
-                    var db = GC.GetAllocatedBytesForCurrentThread() - b0;
-                    var k = e.GetType().Name;
-                    var (ticks, bytes, cnt) = mtime.GetValueOrDefault(k);
-                    mtime[k] = (ticks + dt, bytes + db, cnt + 1);
-                }
-            }
+                };
+            });
             foreach (var (k, v) in mtime.OrderByDescending(p => p.Value.Ticks))
                 Console.WriteLine($"  mutable by type {k,-20} {v.Count,8} events {v.Ticks * 1e9 / Stopwatch.Frequency / v.Count,8:0} ns/event {v.Bytes / (double)v.Count,8:0} B/event");
             foreach (var (k, v) in time.OrderByDescending(p => p.Value.Ticks))
@@ -179,5 +158,29 @@ public static class Describe
         }
         Console.WriteLine($"trades {state.Trades.Count} (closed {state.Trades.Values.Count(t => t.Closed)}), orders {state.Orders.Count}, seq {state.EventSeq}");
         return 0;
+    }
+
+    // Time and bytes per event type, over the second of two passes (the first warms the JIT); `start` makes a fresh
+    // kernel for a pass and returns how to apply one event to it.
+    private static Dictionary<string, (long Ticks, long Bytes, int Count)> ByType(KernelEvent[] events, Func<Action<KernelEvent>> start)
+    {
+        var time = new Dictionary<string, (long Ticks, long Bytes, int Count)>();
+        for (var round = 0; round < 2; round++)
+        {
+            time.Clear();
+            var apply = start();
+            foreach (var e in events)
+            {
+                var b0 = GC.GetAllocatedBytesForCurrentThread();
+                var t0 = Stopwatch.GetTimestamp();
+                apply(e);
+                var dt = Stopwatch.GetTimestamp() - t0;
+                var db = GC.GetAllocatedBytesForCurrentThread() - b0;
+                var k = e.GetType().Name;
+                var (ticks, bytes, cnt) = time.GetValueOrDefault(k);
+                time[k] = (ticks + dt, bytes + db, cnt + 1);
+            }
+        }
+        return time;
     }
 }
