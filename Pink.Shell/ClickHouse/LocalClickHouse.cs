@@ -50,6 +50,9 @@ public sealed class LocalClickHouse : IAsyncDisposable
     /// <summary>True while the engine process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>CPU time the engine process has used so far (benchmarks report what a row costs the server); null when it is not running.</summary>
+    public TimeSpan? CpuTime => _process is { HasExited: false } process ? process.TotalProcessorTime : null;
+
     /// <summary>Start an engine and wait until it answers.</summary>
     public static async Task<LocalClickHouse> StartAsync(LocalClickHouseOptions? options = null, CancellationToken cancellationToken = default)
     {

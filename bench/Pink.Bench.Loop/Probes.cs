@@ -62,25 +62,8 @@ public static class Machine
 {
     public static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
-    /// <summary>CPU seconds of the local engine so far (Linux; null when the server is not ours).</summary>
-    public static double? ServerCpu(LocalClickHouse? server)
-    {
-        if (server is null || !OperatingSystem.IsLinux()) return null;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                if (cmdline.Length < 4 || !cmdline[0].EndsWith("chdb-http", StringComparison.Ordinal) || cmdline[3] != server.Port.ToString(CultureInfo.InvariantCulture)) continue;
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        return null;
-    }
+    /// <summary>CPU seconds of the local engine so far (null when the server is not ours).</summary>
+    public static double? ServerCpu(LocalClickHouse? server) => server?.CpuTime?.TotalSeconds;
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -75,25 +75,8 @@ await client.ExecuteNonQueryAsync($"DROP DATABASE {target.Database}");
 Directory.Delete(spool, recursive: true);
 return stored == total ? 0 : 1;
 
-// CPU seconds of the local engine so far (Linux; null when the server is not ours).
-static double? ServerCpu(LocalClickHouse? server)
-{
-    if (server is null || !OperatingSystem.IsLinux()) return null;
-    foreach (var dir in Directory.EnumerateDirectories("/proc"))
-    {
-        try
-        {
-            var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-            if (cmdline.Length < 4 || !cmdline[0].EndsWith("chdb-http", StringComparison.Ordinal) || cmdline[3] != server.Port.ToString(CultureInfo.InvariantCulture)) continue;
-            var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0; // utime + stime, USER_HZ
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
-    return null;
-}
+// CPU seconds of the local engine so far (null when the server is not ours).
+static double? ServerCpu(LocalClickHouse? server) => server?.CpuTime?.TotalSeconds;
 
 static List<Row> Rows(int count)
 {
