@@ -92,6 +92,15 @@ internal sealed class HttpHost : IAsyncDisposable
         Task[] pending;
         lock (_inFlight) pending = _inFlight.ToArray();
         await Task.WhenAny(Task.WhenAll(pending), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener looks the stopped port up again while closing and may try to bind it: when
+            // another process has taken the port since Stop, that fails with "address in use". Stop already released
+            // everything this host held, so there is nothing left to close.
+        }
     }
 }
