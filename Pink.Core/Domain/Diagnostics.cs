@@ -32,6 +32,10 @@ public static class DiagnosticKinds
     public const string PositionMismatch = "POSITION_MISMATCH";
     /// <summary>A position found at the exchange was adopted into a slot.</summary>
     public const string PositionAdopted = "POSITION_ADOPTED";
+    /// <summary>The venue answered with an error (REST error envelope, refused subscription).</summary>
+    public const string VenueError = "VENUE_ERROR";
+    /// <summary>The venue reported an order filled without its figures; the order is queried.</summary>
+    public const string FillUnreported = "FILL_UNREPORTED";
     /// <summary>A defect inside the kernel was caught; the event changed nothing. Never expected.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -13,6 +13,12 @@ public sealed record PlaceOrder(int Slot, string TradeId, string ClientOrderId, 
 /// <summary>Cancel an order at the venue (an entry remainder when the slot is asked to close).</summary>
 public sealed record CancelOrder(int Slot, string ClientOrderId, long? VenueOrderId, string Symbol) : Effect;
 
+/// <summary>
+/// Ask the venue for one order's state (REST order query) and feed the answer back as an event: the venue said
+/// something about the order that does not tell its fills.
+/// </summary>
+public sealed record QueryOrder(int Slot, string ClientOrderId, long? VenueOrderId, string Symbol) : Effect;
+
 /// <summary>Write one row to a table. Rows are built only here, one per logical event per table.</summary>
 public sealed record PersistRow(Row Row) : Effect;
 

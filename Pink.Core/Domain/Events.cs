@@ -77,14 +77,39 @@ public enum BalanceReason
 /// <param name="AvailableMargin">Available margin, when reported (NaN when not).</param>
 /// <param name="Reason">Why it moved.</param>
 /// <param name="TimeMs">Exchange time.</param>
-public sealed record BalanceReport(string Id, double WalletBalance, double AvailableMargin, BalanceReason Reason, long TimeMs)
+/// <param name="Positions">
+/// The positions the exchange reports in the same message, after the change (ACCOUNT_UPDATE <c>a.P</c>): they tell
+/// which fills the wallet balance already contains. Null when the report carries none (a REST balance poll).
+/// </param>
+/// <param name="BalanceChange">The exchange's own figure for the change of this event outside trading (<c>bc</c>), when sent.</param>
+public sealed record BalanceReport(string Id, double WalletBalance, double AvailableMargin, BalanceReason Reason, long TimeMs,
+    IReadOnlyList<ExchangePosition>? Positions = null, double? BalanceChange = null)
     : KernelEvent(TimeMs);
 
 /// <summary>One position as the exchange reports it (quantity unsigned; direction from the side).</summary>
-public sealed record ExchangePosition(string Symbol, PositionSide Side, double Qty, double EntryPrice, int Leverage);
+/// <param name="Symbol">Instrument.</param>
+/// <param name="Side">Direction (in one-way mode: the sign of the net position; LONG when flat).</param>
+/// <param name="Qty">Quantity, unsigned.</param>
+/// <param name="EntryPrice">The exchange's entry price.</param>
+/// <param name="Leverage">Exchange leverage.</param>
+/// <param name="OneWay">True when the exchange holds one net position for the instrument (positionSide BOTH).</param>
+public sealed record ExchangePosition(string Symbol, PositionSide Side, double Qty, double EntryPrice, int Leverage, bool OneWay = false);
 
 /// <summary>All positions the exchange holds (start-up and reconciliation). Unknown ones are adopted.</summary>
 public sealed record PositionsReport(string Id, IReadOnlyList<ExchangePosition> Positions, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>
+/// The venue reported an order's state without the figures that would tell its fills (e.g. FILLED with no cumulative
+/// quantity): the kernel asks the shell to query the order (<see cref="QueryOrder"/>) instead of guessing.
+/// </summary>
+public sealed record OrderUnclear(long? VenueOrderId, string? ClientOrderId, string Symbol, string Detail, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>The venue answered with an error (a REST error envelope, a refused stream subscription): not malformed input.</summary>
+/// <param name="Source">Where it came from, e.g. <c>GET /openApi/swap/v2/user/balance</c> or <c>bingx.ws</c>.</param>
+/// <param name="Code">The venue's error code.</param>
+/// <param name="Message">The venue's message.</param>
+/// <param name="TimeMs">Receive time.</param>
+public sealed record VenueError(string Source, long Code, string Message, long TimeMs) : KernelEvent(TimeMs);
 
 /// <summary>The boundary could not read an input; the kernel records the diagnostic and changes nothing.</summary>
 public sealed record InputRejected(string Source, string Detail, long TimeMs) : KernelEvent(TimeMs);

@@ -245,7 +245,7 @@ public sealed record KernelState(
         for (var i = 0; i < slots.Length; i++) slots[i] = Slot.Idle(i);
         var seed = double.IsFinite(config.SeedCapital) ? config.SeedCapital : 0.0;
         return new KernelState(config, 0, 0,
-            new Account(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false),
+            Account.Seeded(seed),
             new Arr<Slot>(slots), TradeMap.Empty, OrderMap.Empty, Map<long, string>.Empty, MarkMap.Empty, DedupMemory.Empty, 0);
     }
 }

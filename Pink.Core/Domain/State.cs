@@ -35,8 +35,38 @@ public sealed record KernelConfig(
 /// <param name="KLedger">The kernel's own wallet: last anchor + realized increments − fees since.</param>
 /// <param name="Anchored">True once an anchor was accepted.</param>
 /// <param name="EntriesBlocked">True after a divergence until a consistent anchor (exits are never blocked).</param>
+/// <param name="Unconfirmed">Fills applied that no wallet report has confirmed yet, oldest first: capital = wallet + their deltas.</param>
+/// <param name="Ahead">Position changes the exchange reported with a wallet balance that no fill has shown the kernel yet.</param>
+/// <param name="CheckPending">The last anchor could not be compared with the K-ledger yet (it contains fills still to come).</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
-    double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked);
+    double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
+    Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending)
+{
+    /// <summary>The account before any event: capital is the seed.</summary>
+    public static Account Seeded(double seed) =>
+        new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false);
+}
+
+/// <summary>
+/// A fill the kernel applied whose wallet report has not arrived: its wallet delta is bridged into capital until a
+/// report confirms it (the report's wallet balance then contains it).
+/// </summary>
+/// <param name="Key">Instrument key (<see cref="Symbols.Key"/>).</param>
+/// <param name="Side">Side of the trade the fill belongs to.</param>
+/// <param name="Qty">Signed position change: + for a BUY, − for a SELL.</param>
+/// <param name="WalletDelta">What the fill moved capital by: realized − fees.</param>
+public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, double WalletDelta);
+
+/// <summary>
+/// A position change the exchange reported with a wallet balance before the kernel saw the fills behind it (the
+/// venue pushed the account update first): the wallet already contains those fills, so they move no capital when
+/// they arrive.
+/// </summary>
+/// <param name="Key">Instrument key.</param>
+/// <param name="Side">The position side reported; null for a one-way (net, positionSide BOTH) position.</param>
+/// <param name="Qty">Signed change: + bought, − sold.</param>
+/// <param name="Explained">True when working orders of ours can account for it; an unexplained change never defers a check.</param>
+public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bool Explained);
 
 /// <summary>One order as the kernel knows it.</summary>
 public sealed record Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,

@@ -19,7 +19,11 @@ internal static class Fills
         }
         if (!Pnl.Usable(e.Qty))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
+            // A report of a cumulative quantity already applied (the fill was learned on another channel first) is a repeat.
+            if (e.CumQty is double c && Routing.Resolve(s, e).Order is { ReportedCumQty: > 0 } known && c <= known.ReportedCumQty + KernelConfig.QtyEpsilon)
+                s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {c} already applied", known.Slot, known.TradeId);
+            else
+                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
             return;
         }
         var (order, how) = Routing.Resolve(s, e);
@@ -82,7 +86,7 @@ internal static class Fills
         // The leg's row is written once, after the exchange's settlement of the same fill was applied to it.
         if (legIndex is int leg && s.TradeOf(order.TradeId) is Trade settled)
             s.Row(Rows.ExitLeg(s, settled, settled.Legs[leg], s.OrderOf(order.ClientOrderId)!.ExchangeSettled ? PnlSource.Exchange : PnlSource.KernelEstimate));
-        Bridge.Settle(s, order.TradeId);
+        Bridge.Settle(s, order.TradeId, new FillMove(Symbols.Key(trade.Symbol), trade.Side, order.Side == OrderSide.Buy ? e.Qty : -e.Qty));
         Lifecycle.Settle(s, order.TradeId);
         if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
     }

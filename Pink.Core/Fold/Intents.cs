@@ -26,6 +26,12 @@ internal static class Intents
             return;
         }
         var tradeId = string.IsNullOrWhiteSpace(e.TradeId) ? $"t-{e.ClientOrderId}" : e.TradeId!;
+        if (s.OrderOfVenueEcho(e.ClientOrderId) is Order twin)
+        {
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning,
+                $"open intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}", e.Slot, tradeId);
+            return;
+        }
         if (slot.Phase != SlotPhase.Idle)
         {
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"open intent {e.ClientOrderId}: slot {e.Slot} is {Names.Of(slot.Phase)}", e.Slot, tradeId);
@@ -72,6 +78,12 @@ internal static class Intents
         if (s.OrderOf(e.ClientOrderId) is not null || slot.CloseClientOrderId == e.ClientOrderId)
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"close intent {e.ClientOrderId} already applied", e.Slot);
+            return;
+        }
+        if (s.OrderOfVenueEcho(e.ClientOrderId) is Order twin)
+        {
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning,
+                $"close intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}", e.Slot);
             return;
         }
         if (s.TradeOf(slot.TradeId) is not Trade trade || slot.Phase == SlotPhase.Idle)

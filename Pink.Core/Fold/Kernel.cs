@@ -63,6 +63,10 @@ public static class Kernel
             case MarkPrice e: Marks.Apply(step, e); break;
             case BalanceReport e: Anchors.Apply(step, e); break;
             case PositionsReport e: Adoption.Apply(step, e); break;
+            case OrderUnclear e: OrderEvents.Unclear(step, e); break;
+            case VenueError e:
+                step.Diag(DiagnosticKinds.VenueError, Severity.Warning, $"{e.Source}: error {e.Code}: {e.Message}");
+                break;
             case InputRejected e:
                 step.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"{e.Source}: {e.Detail}");
                 break;

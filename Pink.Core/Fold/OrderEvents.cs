@@ -10,7 +10,7 @@ internal static class OrderEvents
 {
     public static void Acknowledged(Step s, OrderAcknowledged e)
     {
-        if (s.OrderOf(e.ClientOrderId) is not Order order)
+        if (s.OrderOfVenueEcho(e.ClientOrderId) is not Order order)
         {
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"ack for unknown client order id '{e.ClientOrderId}' (venue {e.VenueOrderId})");
             return;
@@ -34,9 +34,22 @@ internal static class OrderEvents
         s.Touch();
     }
 
+    /// <summary>The venue said something about an order that does not tell its fills: ask it (never guess).</summary>
+    public static void Unclear(Step s, OrderUnclear e)
+    {
+        var order = s.OrderByVenue(e.VenueOrderId) ?? s.OrderOfVenueEcho(e.ClientOrderId);
+        if (order is null || s.TradeOf(order.TradeId) is not Trade trade)
+        {
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"unclear report for unknown order (client '{e.ClientOrderId}', venue {e.VenueOrderId}): {e.Detail}");
+            return;
+        }
+        s.Diag(DiagnosticKinds.FillUnreported, Severity.Info, $"order {order.ClientOrderId} (venue {e.VenueOrderId?.ToString() ?? "-"}): {e.Detail}; querying it", order.Slot, order.TradeId);
+        s.Emit(new QueryOrder(order.Slot, order.ClientOrderId, order.VenueOrderId ?? e.VenueOrderId, trade.Symbol));
+    }
+
     public static void Ended(Step s, string? clientOrderId, long? venueOrderId, OrderStatus status, string reason)
     {
-        var order = s.OrderByVenue(venueOrderId) ?? s.OrderOf(clientOrderId);
+        var order = s.OrderByVenue(venueOrderId) ?? s.OrderOfVenueEcho(clientOrderId);
         if (order is null)
         {
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"{status.ToString().ToLowerInvariant()} for unknown order (client '{clientOrderId}', venue {venueOrderId}): {reason}");

@@ -14,7 +14,7 @@ internal static class Routing
     public static (Order? Order, How How) Resolve(Step s, Fill e)
     {
         if (s.OrderByVenue(e.VenueOrderId) is Order byVenue) return (byVenue, How.Identity);
-        if (s.OrderOf(e.ClientOrderId) is Order byClient &&
+        if (s.OrderOfVenueEcho(e.ClientOrderId) is Order byClient &&
             (e.VenueOrderId is null || byClient.VenueOrderId is null || byClient.VenueOrderId == e.VenueOrderId))
             return (byClient, How.Identity);
         // State routing is for fills that name no client order id (the user stream omits it); a client order id we never

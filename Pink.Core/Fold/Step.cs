@@ -207,6 +207,23 @@ internal sealed class Step
         return _before.OrdersBehindLanes.Find(clientOrderId).Case as Order;
     }
 
+    /// <summary>
+    /// An order named by the venue: the venue lower-cases client order ids (bingx-api-facts.md §6), so an id it echoes
+    /// matches ours whatever the case. The exact id is tried first; the scan runs only when that misses.
+    /// </summary>
+    public Order? OrderOfVenueEcho(string? clientOrderId)
+    {
+        if (OrderOf(clientOrderId) is Order exact) return exact;
+        if (string.IsNullOrEmpty(clientOrderId)) return null;
+        for (var i = 0; i < _orderCount; i++)
+            if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return _orderValues[i];
+        foreach (var o in _lanes.Orders)
+            if (o is not null && string.Equals(o.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return OrderOf(o.ClientOrderId);
+        foreach (var (id, _) in _before.OrdersBehindLanes)
+            if (string.Equals(id, clientOrderId, StringComparison.OrdinalIgnoreCase)) return OrderOf(id);
+        return null;
+    }
+
     public Order? OrderByVenue(long? venueOrderId)
     {
         if (venueOrderId is not long v) return null;
@@ -291,12 +308,12 @@ internal sealed class Step
     }
 
     // An exchange report that changed nothing (the same balance, nothing to adopt) is still remembered: delivered again
-    // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
-    // no event_seq, snapshot or row.
+    // later it must not be applied as new (rule 14); so is what it told about which fills the venue has shown (Coverage).
+    // That is bookkeeping, not a change of the books, so it takes no event_seq, snapshot or row.
     private KernelState Remembered() =>
-        ReferenceEquals(_dedup, _before.Dedup) ? _before
-        : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup }, _before.MarksBehindLanes, _before.LaneMarks,
-            _before.HotMarks);
+        ReferenceEquals(_dedup, _before.Dedup) && ReferenceEquals(_account, _before.Account) ? _before
+        : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup, Account = _account }, _before.MarksBehindLanes,
+            _before.LaneMarks, _before.HotMarks);
 
     // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
     // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves

@@ -4,26 +4,40 @@ namespace Pink.Core;
 /// Moves a trade's realized PnL and fees into capital, incrementally (rules 8 and 10).
 /// Invariants: capital moves by (realized − baseline) − (fees − fee baseline), then the baselines equal the totals,
 /// so applying it again moves nothing; restoring a saved state keeps the baselines, and adoption seeds them, so no
-/// PnL is ever settled twice. Between anchors this is the bridge: capital_source becomes k_bridged.
+/// PnL is ever settled twice. Between anchors this is the bridge: capital_source becomes k_bridged. The part of a fill
+/// a wallet report already showed (see <see cref="Coverage"/>) moves the K-ledger but not capital: the wallet balance
+/// capital was anchored to contains it.
 /// </summary>
 internal static class Bridge
 {
-    public static void Settle(Step s, string tradeId)
+    /// <param name="s">The step.</param>
+    /// <param name="tradeId">The trade whose increments to settle.</param>
+    /// <param name="move">The fill that caused them, when a fill did (a later exchange settlement is not a fill).</param>
+    public static void Settle(Step s, string tradeId, FillMove? move = null)
     {
         if (s.TradeOf(tradeId) is not Trade trade) return;
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
-        if (increment == 0 && fees == 0) return;
-        var a = s.Account;
         var delta = increment - fees;
-        a = a with
+        var inWallet = move is FillMove m ? Coverage.Consume(s, m) : 0.0;
+        var bridged = delta * (1 - inWallet);
+        var a = s.Account;
+        if (move is FillMove fill) a = Coverage.Record(a, fill, 1 - inWallet, bridged);
+        var moved = increment != 0 || fees != 0;
+        if (moved)
         {
-            Capital = a.Capital + delta, KLedger = a.KLedger + delta, FeesPaid = a.FeesPaid + fees, Source = CapitalSource.KBridged,
-        };
+            a = a with
+            {
+                Capital = a.Capital + bridged, KLedger = a.KLedger + delta, FeesPaid = a.FeesPaid + fees,
+                Source = bridged != 0 ? CapitalSource.KBridged : a.Source,
+            };
+            s.Put(trade with { SettledRealized = trade.RealizedPnl, SettledFees = trade.Fees });
+        }
+        var divergence = Coverage.CheckIfDue(s, ref a);
         s.Put(a);
-        s.Put(trade with { SettledRealized = trade.RealizedPnl, SettledFees = trade.Fees });
-        s.Row(new AccountEventRow(s.Ts, s.Seq, "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance, a.AvailableMargin,
-            increment, fees, a.KLedger, 0, 0, tradeId));
+        if (!moved) return;
+        s.Row(new AccountEventRow(s.Ts, s.Seq, inWallet >= 1 ? "in_wallet" : "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance,
+            a.AvailableMargin, increment, fees, a.KLedger, divergence ?? 0, 0, tradeId));
         s.Touch();
     }
 }

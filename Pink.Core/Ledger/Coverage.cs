@@ -1,0 +1,230 @@
+using LanguageExt;
+
+namespace Pink.Core;
+
+/// <summary>
+/// Which fills a wallet balance already contains — the rule that makes the ledger independent of the order in which
+/// the venue's channels deliver a fill and its account update.
+/// <para>
+/// Invariants (stated over the account's <see cref="Account.Unconfirmed"/> fills and <see cref="Account.Ahead"/> leads):
+/// capital = last wallet balance + Σ wallet deltas of the unconfirmed fills, so a fill moves capital exactly once,
+/// whichever arrives first; an account update's positions (<c>a.P</c>) confirm, oldest first, the unconfirmed fills
+/// that explain the position change since the last report, and a change no fill has shown yet becomes a lead, so the
+/// fills behind it move no capital when they come (the wallet holds them); the K-ledger takes every fill and is
+/// compared with capital only when no explained lead is outstanding — before that the wallet holds fills the kernel
+/// has not seen and the two cannot agree. A lead counts as explained only up to what our working orders can still
+/// fill; an unexplained change (an order we never placed) never defers a check.
+/// </para>
+/// Position figures are signed (long +, short −); a one-way report (positionSide BOTH) is compared with the net of
+/// both sides.
+/// </summary>
+internal static class Coverage
+{
+    /// <summary>More unconfirmed fills than this means the venue stopped confirming: the oldest are taken as confirmed.</summary>
+    public const int MaxUnconfirmed = 1024;
+
+    /// <summary>The part of a fill already shown by a wallet report (0..1), after consuming the leads it explains.</summary>
+    public static double Consume(Step s, FillMove move)
+    {
+        var a = s.Account;
+        if (a.Ahead.IsEmpty || Same(move.Qty, 0)) return 0;
+        var left = Math.Abs(move.Qty);
+        var sign = Math.Sign(move.Qty);
+        var ahead = a.Ahead;
+        for (var i = 0; i < ahead.Count && left > 0; i++)
+        {
+            var l = ahead[i];
+            if (!l.Explained || l.Key != move.Key || l.Side is PositionSide side && side != move.Side || Math.Sign(l.Qty) != sign) continue;
+            var take = Math.Min(left, Math.Abs(l.Qty));
+            left -= take;
+            var rest = l.Qty - sign * take;
+            if (Same(rest, 0)) ahead = ahead.RemoveAt(i--);
+            else ahead = ahead.SetItem(i, l with { Qty = rest });
+        }
+        if (Same(left, 0)) left = 0;
+        s.Put(a with { Ahead = ahead });
+        return 1 - left / Math.Abs(move.Qty);
+    }
+
+    /// <summary>The account with the part of a fill no report has confirmed yet remembered as unconfirmed.</summary>
+    public static Account Record(Account a, FillMove move, double fraction, double walletDelta)
+    {
+        var qty = move.Qty * fraction;
+        if (Same(qty, 0)) return a;
+        var unconfirmed = a.Unconfirmed.Add(new UnconfirmedFill(move.Key, move.Side, qty, walletDelta));
+        while (unconfirmed.Count > MaxUnconfirmed) unconfirmed = unconfirmed.RemoveAt(0);
+        return a with { Unconfirmed = unconfirmed };
+    }
+
+    /// <summary>
+    /// A check the last anchor deferred, once no explained lead is left: the K-ledger against capital. Returns the
+    /// difference (capital − K) when the check ran.
+    /// </summary>
+    public static double? CheckIfDue(Step s, ref Account a)
+    {
+        if (!a.CheckPending || HasExplainedLead(a.Ahead)) return null;
+        var difference = a.Capital - a.KLedger;
+        a = a with { KLedger = a.Capital, CheckPending = false, EntriesBlocked = Diverged(s, a.KLedger, a.Capital, difference) };
+        return difference;
+    }
+
+    /// <summary>True (and LEDGER_DIVERGENCE reported) when the K-ledger and the exchange's figure differ beyond tolerance.</summary>
+    public static bool Diverged(Step s, double kLedger, double exchange, double difference)
+    {
+        if (Math.Abs(difference) <= s.Config.DivergenceTolerance) return false;
+        s.Diag(DiagnosticKinds.LedgerDivergence, Severity.Error,
+            $"K-ledger {kLedger:0.########} vs wallet {exchange:0.########} (diff {difference:0.########}, tolerance {s.Config.DivergenceTolerance}); entries refused until an anchor agrees");
+        return true;
+    }
+
+    public static bool HasExplainedLead(Arr<ExchangeLead> ahead)
+    {
+        foreach (var l in ahead)
+            if (l.Explained) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The positions an account update reports: per position, the change since the exchange's last known figure
+    /// confirms unconfirmed fills oldest first; what no fill explains becomes a lead.
+    /// </summary>
+    public static (Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead) Confirm(Step s, IReadOnlyList<ExchangePosition> positions,
+        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead)
+    {
+        foreach (var p in positions)
+        {
+            if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || !double.IsFinite(p.Qty) || p.Qty < 0)
+            {
+                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"account update: unusable position {p}");
+                continue;
+            }
+            var key = Symbols.Key(p.Symbol);
+            PositionSide? side = p.OneWay ? null : p.Side;
+            var reported = Names.Sign(p.Side) * p.Qty;
+            var known = Held(s, key, side) - Sum(unconfirmed, key, side) + Sum(ahead, key, side);
+            var change = reported - known;
+            if (Same(change, 0, reported)) continue;
+            (unconfirmed, change) = ConfirmOldest(unconfirmed, key, side, change);
+            if (!Same(change, 0, reported)) ahead = AddLead(s, ahead, key, side, change);
+        }
+        return (unconfirmed, ahead);
+    }
+
+    /// <summary>
+    /// A wallet move of <paramref name="traded"/> beyond the report's own amount confirms the oldest unconfirmed fills
+    /// whose wallet deltas add up to it; none when no run of them does.
+    /// </summary>
+    public static Arr<UnconfirmedFill> ConfirmByAmount(Arr<UnconfirmedFill> unconfirmed, double traded)
+    {
+        var sum = 0.0;
+        for (var n = 0; n <= unconfirmed.Count; n++)
+        {
+            if (Math.Abs(sum - traded) <= 1e-8 + 1e-9 * Math.Abs(traded))
+            {
+                var rest = unconfirmed;
+                for (var i = 0; i < n; i++) rest = rest.RemoveAt(0);
+                return rest;
+            }
+            if (n < unconfirmed.Count) sum += unconfirmed[n].WalletDelta;
+        }
+        return unconfirmed;
+    }
+
+    // Unconfirmed fills of the position, oldest first, as far as they move it the way the exchange says it moved.
+    private static (Arr<UnconfirmedFill>, double Left) ConfirmOldest(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    {
+        for (var i = 0; i < unconfirmed.Count && !Same(change, 0); i++)
+        {
+            var u = unconfirmed[i];
+            if (!In(u, key, side)) continue;
+            if (Math.Sign(u.Qty) != Math.Sign(change)) break;
+            if (Math.Abs(u.Qty) <= Math.Abs(change) || Same(u.Qty, change))
+            {
+                change -= u.Qty;
+                unconfirmed = unconfirmed.RemoveAt(i--);
+            }
+            else
+            {
+                // The report shows part of this fill (the venue split it otherwise): the rest stays unconfirmed.
+                var rest = (u.Qty - change) / u.Qty;
+                unconfirmed = unconfirmed.SetItem(i, u with { Qty = u.Qty - change, WalletDelta = u.WalletDelta * rest });
+                change = 0;
+            }
+        }
+        return (unconfirmed, change);
+    }
+
+    // A lead is explained as far as our working orders of that position can still fill in that direction.
+    private static Arr<ExchangeLead> AddLead(Step s, Arr<ExchangeLead> ahead, string key, PositionSide? side, double change)
+    {
+        var sign = Math.Sign(change);
+        var capacity = Working(s, key, side, sign > 0 ? OrderSide.Buy : OrderSide.Sell);
+        foreach (var l in ahead)
+            if (l.Explained && l.Key == key && l.Side == side && Math.Sign(l.Qty) == sign) capacity -= Math.Abs(l.Qty);
+        var explained = Math.Clamp(capacity, 0, Math.Abs(change));
+        if (!Same(explained, 0)) ahead = ahead.Add(new ExchangeLead(key, side, sign * explained, true));
+        var rest = Math.Abs(change) - explained;
+        if (!Same(rest, 0, change)) ahead = ahead.Add(new ExchangeLead(key, side, sign * rest, false));
+        return ahead;
+    }
+
+    /// <summary>True when an order of ours is live (sent or working): a fill of it may be on its way.</summary>
+    public static bool OrdersWorking(Step s)
+    {
+        for (var i = 0; i < s.SlotCount; i++)
+        {
+            var slot = s.SlotAt(i)!;
+            if (s.OrderOf(slot.EntryOrder) is { Status: OrderStatus.Working } || s.OrderOf(slot.ExitOrder) is { Status: OrderStatus.Working }) return true;
+        }
+        return false;
+    }
+
+    // What our live orders of that position can still fill on one side.
+    private static double Working(Step s, string key, PositionSide? side, OrderSide direction)
+    {
+        var total = 0.0;
+        for (var i = 0; i < s.SlotCount; i++)
+        {
+            var slot = s.SlotAt(i)!;
+            if (s.TradeOf(slot.TradeId) is not Trade t || Symbols.Key(t.Symbol) != key || side is PositionSide ps && ps != t.Side) continue;
+            foreach (var id in new[] { slot.EntryOrder, slot.ExitOrder })
+                if (s.OrderOf(id) is { Status: OrderStatus.Working } o && o.Side == direction) total += Math.Max(0, o.Qty - o.FilledQty);
+        }
+        return total;
+    }
+
+    // The kernel's signed position in the instrument (one side, or the net of both), over the trades the slots host.
+    private static double Held(Step s, string key, PositionSide? side)
+    {
+        var held = 0.0;
+        for (var i = 0; i < s.SlotCount; i++)
+            if (s.TradeOf(s.SlotAt(i)!.TradeId) is Trade t && Symbols.Key(t.Symbol) == key && (side is not PositionSide ps || ps == t.Side))
+                held += Names.Sign(t.Side) * t.OpenQty;
+        return held;
+    }
+
+    private static double Sum(Arr<UnconfirmedFill> fills, string key, PositionSide? side)
+    {
+        var sum = 0.0;
+        foreach (var u in fills)
+            if (In(u, key, side)) sum += u.Qty;
+        return sum;
+    }
+
+    private static double Sum(Arr<ExchangeLead> ahead, string key, PositionSide? side)
+    {
+        var sum = 0.0;
+        foreach (var l in ahead)
+            if (l.Key == key && l.Side == side) sum += l.Qty;
+        return sum;
+    }
+
+    private static bool In(UnconfirmedFill u, string key, PositionSide? side) => u.Key == key && (side is not PositionSide ps || ps == u.Side);
+
+    // Quantities compare with a tolerance relative to their size (sums of fills of large positions).
+    private static bool Same(double x, double y, double scale = 0) =>
+        Math.Abs(x - y) <= Math.Max(KernelConfig.QtyEpsilon, 1e-12 * Math.Max(Math.Abs(scale), Math.Max(Math.Abs(x), Math.Abs(y))));
+}
+
+/// <summary>How one fill moves the kernel's position: instrument key, the side of its trade, signed quantity.</summary>
+internal readonly record struct FillMove(string Key, PositionSide Side, double Qty);
