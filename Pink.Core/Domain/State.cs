@@ -35,7 +35,7 @@ public sealed record KernelConfig(
 /// <param name="KLedger">The kernel's own wallet: last anchor + realized increments − fees since.</param>
 /// <param name="Anchored">True once an anchor was accepted.</param>
 /// <param name="EntriesBlocked">True after a divergence until a consistent anchor (exits are never blocked).</param>
-/// <param name="Unconfirmed">Fills applied that no wallet report has confirmed yet, oldest first: capital = wallet + their deltas.</param>
+/// <param name="Unconfirmed">Fills applied that no account update has confirmed yet, oldest first: capital = wallet + the deltas of those no poll has shown.</param>
 /// <param name="Ahead">Position changes the exchange reported with a wallet balance that no fill has shown the kernel yet.</param>
 /// <param name="CheckPending">The last anchor could not be compared with the K-ledger yet (it contains fills still to come).</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
@@ -55,7 +55,11 @@ public sealed record Account(double Capital, CapitalSource Source, double EWalle
 /// <param name="Side">Side of the trade the fill belongs to.</param>
 /// <param name="Qty">Signed position change: + for a BUY, − for a SELL.</param>
 /// <param name="WalletDelta">What the fill moved capital by: realized − fees.</param>
-public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, double WalletDelta);
+/// <param name="Polled">
+/// A poll of the whole wallet came after it: the wallet holds it (it no longer counts in capital), but its own account
+/// update may still be on its way — that update is then older than the poll and moves nothing.
+/// </param>
+public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, double WalletDelta, bool Polled = false);
 
 /// <summary>
 /// A position change the exchange reported with a wallet balance before the kernel saw the fills behind it (the

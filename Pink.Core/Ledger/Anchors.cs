@@ -9,10 +9,13 @@ namespace Pink.Core;
 /// divergence beyond tolerance raises LEDGER_DIVERGENCE and refuses entries (never exits) until a check agrees again.
 /// Transfers and funding are explained movements: booked as external flow, not compared.
 /// <para>
-/// What a report contains: an account update with positions confirms the fills its positions show; a poll (or an
-/// account update of a trade without positions) comes after every fill seen so far; a transfer or funding update,
-/// pushed in order with the other account updates, contains no fill whose own update is still to come. A poll while
-/// our orders are working may hold a fill still on its way: it anchors capital but is not compared. A transfer or
+/// What a report contains: an account update with positions confirms the fills its positions show; a transfer or
+/// funding update, pushed in order with the other account updates, contains no fill whose own update is still to come;
+/// a report of the whole wallet without positions (a poll) comes after every fill seen so far, and is taken only at
+/// rest — no order of ours working, no fill the venue has shown that the kernel has not — since otherwise a fill may be
+/// on its way that the balance holds or not; a poll at rest that comes while updates of fills are still on their way
+/// overtakes them: an account update that confirms only fills a poll already showed is older than capital's balance
+/// and moves nothing. A transfer or
 /// funding update that says its own amount (<c>bc</c>) tells by the rest of the wallet's move which fills it contains.
 /// </para>
 /// </summary>
@@ -32,18 +35,33 @@ internal static class Anchors
         }
         var a = s.Account;
         var flow = e.Reason is BalanceReason.Transfer or BalanceReason.Funding;
+        // A report of the whole wallet without positions (a poll) cannot be placed among fills still on their way.
+        var whole = e.Positions is null && !flow;
+        if (whole && (Coverage.OrdersWorking(s) || Coverage.HasExplainedLead(a.Ahead)))
+        {
+            s.Remember(e.Id);
+            return;
+        }
         var (unconfirmed, ahead) = (a.Unconfirmed, a.Ahead);
-        if (e.Positions is { } positions) (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead);
-        else if (!flow) unconfirmed = LanguageExt.Arr<UnconfirmedFill>.Empty;
+        var stale = false;
+        if (e.Positions is { } positions) (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, out stale);
+        else if (whole) unconfirmed = Coverage.Polled(unconfirmed);
         else if (a.Anchored && e.BalanceChange is double bc && double.IsFinite(bc))
             unconfirmed = Coverage.ConfirmByAmount(unconfirmed, e.WalletBalance - a.EWalletBalance - bc);
+        if (stale)
+        {
+            // Overtaken by a poll: what it confirms is bookkeeping, its balance is older than the one capital holds.
+            s.Remember(e.Id);
+            s.Put(a with { Unconfirmed = unconfirmed, Ahead = ahead });
+            return;
+        }
         var pending = 0.0;
         foreach (var u in unconfirmed) pending += u.WalletDelta;
         var capital = e.WalletBalance + pending;
 
         var external = a.Anchored && flow ? capital - a.Capital : 0;
         var kLedger = a.Anchored ? a.KLedger + external : capital;
-        var comparable = !Coverage.HasExplainedLead(ahead) && (e.Positions is not null || !Coverage.OrdersWorking(s));
+        var comparable = !Coverage.HasExplainedLead(ahead);
         var compared = a.Anchored && !flow && comparable;
         var (blocked, checkPending, difference) = (a.EntriesBlocked, a.CheckPending, 0.0);
         if (!a.Anchored) checkPending = false;

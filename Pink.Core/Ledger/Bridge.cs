@@ -22,7 +22,9 @@ internal static class Bridge
         var inWallet = move is FillMove m ? Coverage.Consume(s, m) : 0.0;
         var bridged = delta * (1 - inWallet);
         var a = s.Account;
+        // A fill waits for the report that confirms it; a settlement after the fact, for the next report of the whole wallet.
         if (move is FillMove fill) a = Coverage.Record(a, fill, 1 - inWallet, bridged);
+        else if (delta != 0) a = Coverage.RecordSettlement(a, Symbols.Key(trade.Symbol), trade.Side, delta);
         var moved = increment != 0 || fees != 0;
         if (moved)
         {

@@ -51,7 +51,19 @@ internal static class Coverage
     {
         var qty = move.Qty * fraction;
         if (Same(qty, 0)) return a;
-        var unconfirmed = a.Unconfirmed.Add(new UnconfirmedFill(move.Key, move.Side, qty, walletDelta));
+        return Bounded(a, a.Unconfirmed.Add(new UnconfirmedFill(move.Key, move.Side, qty, walletDelta)));
+    }
+
+    /// <summary>
+    /// The account with a settlement that came after its fill (no position change) remembered as unconfirmed: only a
+    /// report of the whole wallet (a poll, a trade's report without positions, a flow whose amount it explains)
+    /// confirms it.
+    /// </summary>
+    public static Account RecordSettlement(Account a, string key, PositionSide side, double walletDelta) => Bounded(a,
+        a.Unconfirmed.Add(new UnconfirmedFill(key, side, 0, walletDelta)));
+
+    private static Account Bounded(Account a, Arr<UnconfirmedFill> unconfirmed)
+    {
         while (unconfirmed.Count > MaxUnconfirmed) unconfirmed = unconfirmed.RemoveAt(0);
         return a with { Unconfirmed = unconfirmed };
     }
@@ -85,12 +97,15 @@ internal static class Coverage
     }
 
     /// <summary>
-    /// The positions an account update reports: per position, the change since the exchange's last known figure
-    /// confirms unconfirmed fills oldest first; what no fill explains becomes a lead.
+    /// The positions an account update reports: per position, the change since the exchange's figure before every
+    /// unconfirmed fill confirms the shortest run of them, oldest first, that adds up to it; what no fill explains
+    /// becomes a lead. <paramref name="stale"/> is true when the update confirmed only fills a poll had already shown
+    /// (it was overtaken by that poll: its balance is older than the one capital holds).
     /// </summary>
     public static (Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead) Confirm(Step s, IReadOnlyList<ExchangePosition> positions,
-        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead)
+        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead, out bool stale)
     {
+        var (confirmedPolled, confirmedNew) = (false, false);
         foreach (var p in positions)
         {
             if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || !double.IsFinite(p.Qty) || p.Qty < 0)
@@ -104,10 +119,56 @@ internal static class Coverage
             var known = Held(s, key, side) - Sum(unconfirmed, key, side) + Sum(ahead, key, side);
             var change = reported - known;
             if (Same(change, 0, reported)) continue;
-            (unconfirmed, change) = ConfirmOldest(unconfirmed, key, side, change);
+            var (polledBefore, newBefore) = Sizes(unconfirmed, key, side);
+            (unconfirmed, change) = ConfirmRun(unconfirmed, key, side, change);
+            var (polledAfter, newAfter) = Sizes(unconfirmed, key, side);
+            confirmedPolled |= polledAfter < polledBefore;
+            confirmedNew |= newAfter < newBefore;
             if (!Same(change, 0, reported)) ahead = AddLead(s, ahead, key, side, change);
         }
+        stale = confirmedPolled && !confirmedNew;
         return (unconfirmed, ahead);
+    }
+
+    // The shortest run of the position's unconfirmed fills, oldest first, whose quantities add up to the change; else
+    // the oldest fills as far as they move it the way the exchange says it moved (a fill the venue split otherwise is
+    // confirmed in part), the rest of the change being the exchange's lead.
+    private static (Arr<UnconfirmedFill>, double Left) ConfirmRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < unconfirmed.Count; i++)
+        {
+            if (!In(unconfirmed[i], key, side)) continue;
+            sum += unconfirmed[i].Qty;
+            if (unconfirmed[i].Qty != 0 && Same(sum, change, change)) return (Without(unconfirmed, key, side, i), 0);
+        }
+        for (var i = 0; i < unconfirmed.Count && !Same(change, 0); i++)
+        {
+            var u = unconfirmed[i];
+            if (!In(u, key, side) || u.Qty == 0) continue;
+            if (Math.Sign(u.Qty) != Math.Sign(change)) break;
+            if (Math.Abs(u.Qty) <= Math.Abs(change) || Same(u.Qty, change))
+            {
+                change -= u.Qty;
+                unconfirmed = unconfirmed.RemoveAt(i--);
+            }
+            else
+            {
+                var rest = (u.Qty - change) / u.Qty;
+                unconfirmed = unconfirmed.SetItem(i, u with { Qty = u.Qty - change, WalletDelta = u.WalletDelta * rest });
+                change = 0;
+            }
+        }
+        return (unconfirmed, change);
+    }
+
+    // The unconfirmed fills without those of the position up to and including index `last`.
+    private static Arr<UnconfirmedFill> Without(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, int last)
+    {
+        var kept = new List<UnconfirmedFill>(unconfirmed.Count);
+        for (var i = 0; i < unconfirmed.Count; i++)
+            if (i > last || !In(unconfirmed[i], key, side)) kept.Add(unconfirmed[i]);
+        return new Arr<UnconfirmedFill>(kept);
     }
 
     /// <summary>
@@ -119,39 +180,19 @@ internal static class Coverage
         var sum = 0.0;
         for (var n = 0; n <= unconfirmed.Count; n++)
         {
-            if (Math.Abs(sum - traded) <= 1e-8 + 1e-9 * Math.Abs(traded))
-            {
-                var rest = unconfirmed;
-                for (var i = 0; i < n; i++) rest = rest.RemoveAt(0);
-                return rest;
-            }
+            if (Math.Abs(sum - traded) <= 1e-8 + 1e-9 * Math.Abs(traded)) return new Arr<UnconfirmedFill>(unconfirmed.Skip(n));
             if (n < unconfirmed.Count) sum += unconfirmed[n].WalletDelta;
         }
         return unconfirmed;
     }
 
-    // Unconfirmed fills of the position, oldest first, as far as they move it the way the exchange says it moved.
-    private static (Arr<UnconfirmedFill>, double Left) ConfirmOldest(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    /// <summary>A poll of the whole wallet holds every fill seen so far; their own updates may still come (see Polled).</summary>
+    public static Arr<UnconfirmedFill> Polled(Arr<UnconfirmedFill> unconfirmed)
     {
-        for (var i = 0; i < unconfirmed.Count && !Same(change, 0); i++)
-        {
-            var u = unconfirmed[i];
-            if (!In(u, key, side)) continue;
-            if (Math.Sign(u.Qty) != Math.Sign(change)) break;
-            if (Math.Abs(u.Qty) <= Math.Abs(change) || Same(u.Qty, change))
-            {
-                change -= u.Qty;
-                unconfirmed = unconfirmed.RemoveAt(i--);
-            }
-            else
-            {
-                // The report shows part of this fill (the venue split it otherwise): the rest stays unconfirmed.
-                var rest = (u.Qty - change) / u.Qty;
-                unconfirmed = unconfirmed.SetItem(i, u with { Qty = u.Qty - change, WalletDelta = u.WalletDelta * rest });
-                change = 0;
-            }
-        }
-        return (unconfirmed, change);
+        var kept = new List<UnconfirmedFill>(unconfirmed.Count);
+        foreach (var u in unconfirmed)
+            if (u.Qty != 0) kept.Add(u with { Polled = true, WalletDelta = 0 });
+        return new Arr<UnconfirmedFill>(kept);
     }
 
     // A lead is explained as far as our working orders of that position can still fill in that direction.
@@ -217,6 +258,19 @@ internal static class Coverage
         foreach (var l in ahead)
             if (l.Key == key && l.Side == side) sum += l.Qty;
         return sum;
+    }
+
+    // How much of the position's unconfirmed quantity a poll has shown, and how much it has not.
+    private static (double Polled, double New) Sizes(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side)
+    {
+        var (polled, fresh) = (0.0, 0.0);
+        foreach (var u in unconfirmed)
+            if (In(u, key, side))
+            {
+                if (u.Polled) polled += Math.Abs(u.Qty);
+                else fresh += Math.Abs(u.Qty) + Math.Abs(u.WalletDelta);
+            }
+        return (polled, fresh);
     }
 
     private static bool In(UnconfirmedFill u, string key, PositionSide? side) => u.Key == key && (side is not PositionSide ps || ps == u.Side);

@@ -169,7 +169,7 @@ public static class Simulation
         {
             if (_venue.Wallet + b.Amount <= 1) return;
             _venue.Wallet += b.Amount;
-            Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, double.NaN, b.Reason, _now), Origin.Venue);
+            Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, double.NaN, b.Reason, _now, BalanceChange: b.Amount), Origin.Venue);
         }
 
         // Another runtime's fill: it moves the shared wallet, never our positions. It names no order of ours; sent on

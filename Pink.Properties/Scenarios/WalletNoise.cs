@@ -81,24 +81,24 @@ public static class WalletNoise
                 var time = i < n ? TimeOf(history.Items[i]) : TimeOf(history.Items[^1]);
                 var amount = Math.Max(x.Amount, -floor / 4 - moved); // keep every shifted balance well above zero
                 if (x.Kind == NoiseKind.Funding) amount /= 100;
-                foreach (var e in Move(x.Kind, id, state, moved + amount, time))
+                foreach (var e in Move(x.Kind, id, state, moved + amount, amount, time))
                     items.Add(new EventItem(e, Origin.Foreign, null, history.VenueBefore(Math.Min(i, n))));
-                if (x.Kind != NoiseKind.ForeignFill && !(x.Kind == NoiseKind.ForeignPnl && state.Account.EntriesBlocked)) moved += amount;
+                if (x.Kind != NoiseKind.ForeignFill && !(x.Kind == NoiseKind.ForeignPnl && !Reported(state))) moved += amount;
             }
             if (i < n) items.Add(Shift(history.Items[i], moved));
         }
         return history.With(items);
     }
 
-    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, double moved, long time)
+    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, double moved, double amount, long time)
     {
         var id = $"noise-{n}";
         var wallet = state.Account.KLedger + moved;
         switch (kind)
         {
-            case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Transfer, time); break;
-            case NoiseKind.Funding: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Funding, time); break;
-            case NoiseKind.ForeignPnl when !state.Account.EntriesBlocked:
+            case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Transfer, time, BalanceChange: amount); break;
+            case NoiseKind.Funding: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Funding, time, BalanceChange: amount); break;
+            case NoiseKind.ForeignPnl when Reported(state):
                 yield return new BalanceReport(id + "-trade", wallet, double.NaN, BalanceReason.Order, time);
                 yield return new BalanceReport(id + "-poll", wallet, double.NaN, BalanceReason.Poll, time);
                 break;
@@ -108,6 +108,11 @@ public static class WalletNoise
                 break;
         }
     }
+
+    // Another runtime's PnL shows in a report of the whole wallet, which the kernel takes only at rest (no order of
+    // ours working, no fill the venue showed first); while entries are refused the policy's decisions would change.
+    private static bool Reported(KernelState state) =>
+        !state.Account.EntriesBlocked && !state.Account.Ahead.Any(l => l.Explained) && state.Orders.Values.All(o => o.Status != OrderStatus.Working);
 
     private static Item Shift(Item item, double moved) =>
         moved != 0 && item is EventItem { Event: BalanceReport b } e && Pnl.Usable(b.WalletBalance)
