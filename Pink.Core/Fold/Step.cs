@@ -308,12 +308,12 @@ internal sealed class Step
     }
 
     // An exchange report that changed nothing (the same balance, nothing to adopt) is still remembered: delivered again
-    // later it must not be applied as new (rule 14); so is what it told about which fills the venue has shown (Coverage).
-    // That is bookkeeping, not a change of the books, so it takes no event_seq, snapshot or row.
+    // later it must not be applied as new (rule 14). Remembering is bookkeeping, not a change of the books, so it takes
+    // no event_seq, snapshot or row.
     private KernelState Remembered() =>
-        ReferenceEquals(_dedup, _before.Dedup) && ReferenceEquals(_account, _before.Account) ? _before
-        : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup, Account = _account }, _before.MarksBehindLanes,
-            _before.LaneMarks, _before.HotMarks);
+        ReferenceEquals(_dedup, _before.Dedup) ? _before
+        : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup }, _before.MarksBehindLanes, _before.LaneMarks,
+            _before.HotMarks);
 
     // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
     // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves

@@ -50,16 +50,23 @@ internal static class Anchors
             unconfirmed = Coverage.ConfirmByAmount(unconfirmed, e.WalletBalance - a.EWalletBalance - bc);
         if (stale)
         {
-            // Overtaken by a poll: what it confirms is bookkeeping, its balance is older than the one capital holds.
+            // Overtaken by a poll: its balance is older than the one capital holds; only what it confirms is taken.
+            var kept = a with { Unconfirmed = unconfirmed, Ahead = ahead };
             s.Remember(e.Id);
-            s.Put(a with { Unconfirmed = unconfirmed, Ahead = ahead });
+            if (kept == a) return;
+            s.Put(kept);
+            s.Row(new AccountEventRow(s.Ts, s.Seq, "overtaken", e.Id, kept.Capital, Names.Of(kept.Source), kept.EWalletBalance, kept.AvailableMargin,
+                0, 0, kept.KLedger, 0, 0, ""));
+            s.Touch();
             return;
         }
         var pending = 0.0;
         foreach (var u in unconfirmed) pending += u.WalletDelta;
         var capital = e.WalletBalance + pending;
 
-        var external = a.Anchored && flow ? capital - a.Capital : 0;
+        // The flow is the venue's own figure when it sends one: the K-ledger then stays right even if which fills the
+        // balance holds was guessed wrong (capital heals at the next report).
+        var external = !a.Anchored || !flow ? 0 : e.BalanceChange is double change && double.IsFinite(change) ? change : capital - a.Capital;
         var kLedger = a.Anchored ? a.KLedger + external : capital;
         var comparable = !Coverage.HasExplainedLead(ahead);
         var compared = a.Anchored && !flow && comparable;
@@ -81,10 +88,10 @@ internal static class Anchors
             KLedger = kLedger, Anchored = true, EntriesBlocked = blocked, Unconfirmed = unconfirmed, Ahead = ahead, CheckPending = checkPending,
         };
         s.Remember(e.Id);
+        // A report that tells which fills the venue has shown changes the books even when capital stays: one row either
+        // way, so the rows are the same whichever order the fill and its report came in.
         if (next == a) return;
         s.Put(next);
-        // Learning which fills the venue has shown is bookkeeping: it takes no sequence number and writes no row.
-        if (next with { Unconfirmed = a.Unconfirmed, Ahead = a.Ahead, CheckPending = a.CheckPending } == a) return;
         s.Row(new AccountEventRow(s.Ts, s.Seq, "anchor", e.Id, next.Capital, Names.Of(next.Source), next.EWalletBalance, next.AvailableMargin,
             0, 0, next.KLedger, compared ? difference : 0, external, ""));
         s.Touch();

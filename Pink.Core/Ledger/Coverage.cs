@@ -173,17 +173,18 @@ internal static class Coverage
 
     /// <summary>
     /// A wallet move of <paramref name="traded"/> beyond the report's own amount confirms the oldest unconfirmed fills
-    /// whose wallet deltas add up to it; none when no run of them does.
+    /// whose wallet deltas come closest to it (none when it is nearest to zero): the kernel's delta of a fill without a
+    /// price differs from the venue's, so an exact match cannot be required.
     /// </summary>
     public static Arr<UnconfirmedFill> ConfirmByAmount(Arr<UnconfirmedFill> unconfirmed, double traded)
     {
-        var sum = 0.0;
-        for (var n = 0; n <= unconfirmed.Count; n++)
+        var (best, bestGap, sum) = (0, Math.Abs(traded), 0.0);
+        for (var n = 1; n <= unconfirmed.Count; n++)
         {
-            if (Math.Abs(sum - traded) <= 1e-8 + 1e-9 * Math.Abs(traded)) return new Arr<UnconfirmedFill>(unconfirmed.Skip(n));
-            if (n < unconfirmed.Count) sum += unconfirmed[n].WalletDelta;
+            sum += unconfirmed[n - 1].WalletDelta;
+            if (Math.Abs(sum - traded) < bestGap) (best, bestGap) = (n, Math.Abs(sum - traded));
         }
-        return unconfirmed;
+        return best == 0 ? unconfirmed : new Arr<UnconfirmedFill>(unconfirmed.Skip(best));
     }
 
     /// <summary>A poll of the whole wallet holds every fill seen so far; their own updates may still come (see Polled).</summary>

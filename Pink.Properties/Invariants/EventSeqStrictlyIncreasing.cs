@@ -10,8 +10,7 @@ namespace Pink.Properties.Invariants;
 /// carrying an event_seq that strictly increases — by exactly one per such event — while an event that changes
 /// nothing publishes nothing and keeps the sequence; the snapshot is the state's own view after the event (no reader
 /// sees a half-applied event); and every row an event writes carries that event's sequence number. Restarts keep the
-/// sequence. The de-duplication memory and the record of which fills the venue has confirmed are not part of the books:
-/// remembering them is not a state change here.
+/// sequence. The de-duplication memory is not part of the books: remembering an id is not a state change here.
 /// </summary>
 public class EventSeqStrictlyIncreasing(ITestOutputHelper output)
 {

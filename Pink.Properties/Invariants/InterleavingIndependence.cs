@@ -87,7 +87,8 @@ public class InterleavingIndependence(ITestOutputHelper output)
         foreach (var table in Tables.All)
         {
             if (delivery.Polls && table is Tables.AccountEvents or Tables.StatusSnapshots) continue;
-            Require.That(expected.Rows[table] == actual.Rows[table], () => $"{where}: {actual.Rows[table]} {table} rows vs {expected.Rows[table]}");
+            Require.That(expected.Rows[table] == actual.Rows[table], () =>
+                $"{where}: {actual.Rows[table]} {table} rows vs {expected.Rows[table]}\n  {actual.Story}\nreference:\n  {expected.Story}");
         }
     }
 

@@ -231,6 +231,7 @@ public static class TwoChannelVenue
             Log.Add($"{Describe(e)} → capital {a.Capital:0.########} K {a.KLedger:0.########} wallet {a.EWalletBalance:0.########} {a.Source} " +
                     $"unconfirmed [{string.Join(" ", a.Unconfirmed.Select(u => $"{u.Key}{(u.Polled ? "*" : "")}:{u.Qty:0.###}/{u.WalletDelta:0.####}"))}] " +
                     $"ahead [{string.Join(" ", a.Ahead.Select(l => $"{l.Key}:{l.Qty:0.###}{(l.Explained ? "" : "?")}"))}]{(a.CheckPending ? " check-pending" : "")}" +
+                    string.Concat(outcome.Effects.OfType<PersistRow>().Where(r => r.Row is AccountEventRow).Select(r => $" #{((AccountEventRow)r.Row).Kind}")) +
                     string.Concat(outcome.Effects.OfType<Diagnostic>().Where(d => d.Kind != DiagnosticKinds.DuplicateIgnored).Select(d => $" !{d.Kind}")));
             foreach (var effect in outcome.Effects)
                 switch (effect)

@@ -10,14 +10,7 @@ public static class States
     /// ids were applied, not a change of the books, so it is left out.
     /// </summary>
     public static bool SameBooks(KernelState a, KernelState b) =>
-        ReferenceEquals(a, b) || (a with { Dedup = b.Dedup, Account = Bookkept(a.Account, b.Account) }).Equals(b);
-
-    /// <summary>
-    /// An account with another's record of which fills the venue has confirmed (Unconfirmed, Ahead, CheckPending):
-    /// learning that is bookkeeping, like the de-duplication memory, not a change of the books.
-    /// </summary>
-    public static Account Bookkept(Account a, Account from) =>
-        a with { Unconfirmed = from.Unconfirmed, Ahead = from.Ahead, CheckPending = from.CheckPending };
+        ReferenceEquals(a, b) || (a with { Dedup = b.Dedup }).Equals(b);
 
     /// <summary>Exactly equal (de-duplication memory included).</summary>
     public static bool Same(KernelState a, KernelState b) => ReferenceEquals(a, b) || a.Equals(b);
