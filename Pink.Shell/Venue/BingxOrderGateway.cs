@@ -30,7 +30,7 @@ public sealed record GatewayResult(GatewayOutcome Outcome, long? OrderId, BingxA
 /// client's exchange callback. An order whose acknowledgement was lost is never placed again (that could double it):
 /// the outcome says so and reconciliation finds out what the venue did.
 /// </summary>
-public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null)
+public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null, bool oneWay = false)
 {
     private readonly ILogger _log = logger ?? NullLogger.Instance;
     private readonly ConcurrentDictionary<(string, string), int> _leverage = new();
@@ -38,7 +38,7 @@ public sealed class BingxOrderGateway(BingxApi api, ILogger? logger = null)
     /// <summary>Places the order of a PlaceOrder effect.</summary>
     public async Task<GatewayResult> PlaceAsync(PlaceOrder effect, CancellationToken ct = default)
     {
-        var request = OrderRequest.FromEffect(effect);
+        var request = OrderRequest.FromEffect(effect, oneWay);
         try
         {
             await EnsureLeverageAsync(request.Symbol, request.PositionSide, effect.ExchangeLeverage, ct).ConfigureAwait(false);

@@ -6,8 +6,12 @@ namespace Pink.Shell.Venue;
 /// <param name="RecvWindowMs">Sent with every signed request; BingX rejects requests older than this (max 5000).</param>
 /// <param name="Retry">Backoff for rate limits and server errors.</param>
 /// <param name="RequestTimeout">Safety net per HTTP attempt.</param>
+/// <param name="OneWay">
+/// The account's position mode: false (hedge, the default) sends positionSide LONG/SHORT; true (one-way) sends BOTH
+/// with reduceOnly on exits, as the venue requires for an account in that mode.
+/// </param>
 public sealed record BingxVenueOptions(Uri RestBaseUrl, Uri WsUrl, int RecvWindowMs = 5000, RetryPolicy? Retry = null,
-    TimeSpan? RequestTimeout = null)
+    TimeSpan? RequestTimeout = null, bool OneWay = false)
 {
     /// <summary>The live venue (real money).</summary>
     public static BingxVenueOptions Live { get; } =

@@ -15,10 +15,10 @@ namespace Pink.Shell.Venue;
 public sealed record OrderRequest(string Symbol, string Side, string PositionSide, string Type, decimal Quantity,
     decimal? Price = null, string? ClientOrderId = null, string? TimeInForce = null, bool? ReduceOnly = null)
 {
-    /// <summary>The kernel's PlaceOrder effect as a MARKET order.</summary>
-    public static OrderRequest FromEffect(PlaceOrder effect) => new(
-        BingxSymbol.ToVenue(effect.Symbol), Names.Of(effect.Side), Names.Of(effect.PositionSide), "MARKET",
-        BingxParameters.ToDecimal(effect.Qty), ClientOrderId: effect.ClientOrderId);
+    /// <summary>The kernel's PlaceOrder effect as a MARKET order; in one-way mode positionSide BOTH, exits reduce-only.</summary>
+    public static OrderRequest FromEffect(PlaceOrder effect, bool oneWay = false) => new(
+        BingxSymbol.ToVenue(effect.Symbol), Names.Of(effect.Side), oneWay ? "BOTH" : Names.Of(effect.PositionSide), "MARKET",
+        BingxParameters.ToDecimal(effect.Qty), ClientOrderId: effect.ClientOrderId, ReduceOnly: oneWay ? effect.ReduceOnly : null);
 
     internal BingxParameters ToParameters() => new BingxParameters()
         .Set("symbol", BingxSymbol.ToVenue(Symbol))
