@@ -32,6 +32,9 @@ public static class DiagnosticKinds
     public const string PositionMismatch = "POSITION_MISMATCH";
     /// <summary>A position found at the exchange was adopted into a slot.</summary>
     public const string PositionAdopted = "POSITION_ADOPTED";
+    /// <summary>The exchange reduced a position of ours by an order we never placed, or a report showed it reduced with no
+    /// fill to explain it: booked as an external (or inferred) exit leg.</summary>
+    public const string ExternalClose = "EXTERNAL_CLOSE";
     /// <summary>The venue answered with an error (REST error envelope, refused subscription).</summary>
     public const string VenueError = "VENUE_ERROR";
     /// <summary>The venue reported an order filled without its figures; the order is queried.</summary>

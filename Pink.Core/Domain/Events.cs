@@ -48,8 +48,10 @@ public sealed record ExchangeSettlement(double? RealizedPnl, double Fee);
 /// <param name="CumQty">The venue's cumulative filled quantity after this fill, when reported.</param>
 /// <param name="CumAvgPrice">The venue's cumulative average fill price after this fill, when reported.</param>
 /// <param name="Settlement">The exchange's own settlement of this fill, when it came with it.</param>
+/// <param name="PositionSide">The position the fill belongs to (hedge mode `ps` LONG/SHORT); null in one-way mode or when not sent.</param>
 public sealed record Fill(long? VenueOrderId, string? ClientOrderId, string Symbol, OrderSide Side, double Qty, double Price,
-    long TimeMs, string? Id = null, double? CumQty = null, double? CumAvgPrice = null, ExchangeSettlement? Settlement = null)
+    long TimeMs, string? Id = null, double? CumQty = null, double? CumAvgPrice = null, ExchangeSettlement? Settlement = null,
+    PositionSide? PositionSide = null)
     : KernelEvent(TimeMs);
 
 /// <summary>The exchange settled a fill of an order after the fact (e.g. from REST income): `rp` and fee.</summary>

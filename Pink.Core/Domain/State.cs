@@ -13,6 +13,7 @@ namespace Pink.Core;
 /// <param name="PnlMismatchTolerance">Kernel estimate vs exchange `rp` tolerance, in quote currency (rule 13).</param>
 /// <param name="BarSeconds">Bar length used for bars_held.</param>
 /// <param name="DedupMemory">How many exchange event ids are remembered for de-duplication.</param>
+/// <param name="AccountMode">Dedicated (default): Pink alone trades the account. Shared: other runtimes do too.</param>
 public sealed record KernelConfig(
     int SlotCount = 4,
     double SeedCapital = 0.0,
@@ -20,7 +21,8 @@ public sealed record KernelConfig(
     double DivergenceTolerance = 0.05,
     double PnlMismatchTolerance = 0.05,
     int BarSeconds = 60,
-    int DedupMemory = 10_000)
+    int DedupMemory = 10_000,
+    AccountMode AccountMode = AccountMode.Dedicated)
 {
     /// <summary>Quantities closer than this are equal (coin units).</summary>
     public const double QtyEpsilon = 1e-9;
@@ -72,10 +74,14 @@ public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, 
 /// <param name="Explained">True when working orders of ours can account for it; an unexplained change never defers a check.</param>
 public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bool Explained);
 
-/// <summary>One order as the kernel knows it.</summary>
+/// <summary>
+/// One order as the kernel knows it. <c>External</c> marks an order Pink never placed that the exchange used to reduce
+/// one of our positions (booked as an exit), or the inferred exit of a reduction no fill explained (id <c>inferred-…</c>);
+/// <c>RepairedQty</c> is how much of an inferred exit a later fill of the order behind it has given its figures.
+/// </summary>
 public sealed record Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,
     OrderSide Side, double Qty, double FilledQty, OrderStatus Status, double ReportedCumQty, double ReportedAvgPrice,
-    double EstimatedRealized, double ExchangeRealized, bool ExchangeSettled, double Fees = 0);
+    double EstimatedRealized, double ExchangeRealized, bool ExchangeSettled, double Fees = 0, bool External = false, double RepairedQty = 0);
 
 /// <summary>One exit leg of a trade.</summary>
 public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId, double Qty, double Price, double Realized,

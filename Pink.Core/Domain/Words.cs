@@ -98,6 +98,19 @@ public enum TradeFlags
     Adopted = 4,
     /// <summary>The trade was opened by the excess of a fill through zero.</summary>
     Reversal = 8,
+    /// <summary>The exchange reduced the position by an order Pink never placed (liquidation, ADL, a stop, the web UI).</summary>
+    ExternalClose = 16,
+}
+
+/// <summary>Whether the account is Pink's alone (MISSION.md §9: broker-initiated changes must be applied).</summary>
+public enum AccountMode
+{
+    /// <summary>Only Pink trades the account: a fill of an order Pink never placed that reduces a position a slot holds
+    /// is the exchange closing it (liquidation, ADL, a stop, the web UI) and is booked to that trade.</summary>
+    Dedicated,
+    /// <summary>Other runtimes trade the account too: a fill Pink never placed is someone else's; only the positions the
+    /// exchange reports can show that a position of ours was closed.</summary>
+    Shared,
 }
 
 /// <summary>Stable wire names for the enumerations (rows, documents, summaries).</summary>
@@ -136,6 +149,7 @@ public static class Names
         if (f.HasFlag(TradeFlags.RealizedSkippedNoPrice)) names.Add("realized_skipped_no_price");
         if (f.HasFlag(TradeFlags.Adopted)) names.Add("adopted");
         if (f.HasFlag(TradeFlags.Reversal)) names.Add("reversal");
+        if (f.HasFlag(TradeFlags.ExternalClose)) names.Add("external_close");
         return names;
     }
 
@@ -143,7 +157,7 @@ public static class Names
 
     private static string[] BuildFlagTexts()
     {
-        var all = TradeFlags.EntryBasisMissing | TradeFlags.RealizedSkippedNoPrice | TradeFlags.Adopted | TradeFlags.Reversal;
+        var all = TradeFlags.EntryBasisMissing | TradeFlags.RealizedSkippedNoPrice | TradeFlags.Adopted | TradeFlags.Reversal | TradeFlags.ExternalClose;
         var texts = new string[(int)all + 1];
         for (var i = 0; i < texts.Length; i++) texts[i] = string.Join(',', Of((TradeFlags)i));
         return texts;

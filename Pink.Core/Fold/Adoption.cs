@@ -3,8 +3,9 @@ namespace Pink.Core;
 /// <summary>
 /// Positions reported by the exchange (start-up and reconciliation). Invariants: a position the kernel does not know
 /// is adopted into an idle slot with the exchange's entry price, flagged adopted, its settlement baseline seeded so
-/// nothing it carried is settled (rule 8); a known position whose quantity disagrees is reported
-/// (POSITION_MISMATCH), never silently rewritten — the kernel does not invent fills. The exchange reports one position
+/// nothing it carried is settled (rule 8); a known position the exchange holds less of while no order of ours is
+/// working gets an inferred exit leg for the difference (ExternalCloses) — never a phantom position; any other
+/// disagreement is reported (POSITION_MISMATCH), never silently rewritten. The exchange reports one position
 /// per instrument and side, so it is compared with the sum of all trades holding that instrument and side.
 /// </summary>
 internal static class Adoption
@@ -35,6 +36,13 @@ internal static class Adoption
             if (i >= 0) hosted.Add(i);
             var exchange = i < 0 ? 0 : reported[i].Qty;
             if (i >= 0 && Math.Abs(exchange - held) <= Math.Max(KernelConfig.QtyEpsilon, 1e-9 * held)) continue;
+            if (exchange < held && !Working(s, group))
+            {
+                // Less at the exchange and no order of ours that could have done it: the exchange closed it (a stop that
+                // sent no update, a liquidation whose fill never came). Book the difference; never keep a phantom position.
+                ExternalCloses.Infer(s, group.Select(x => x.Trade).ToList(), held - exchange, e.Id);
+                continue;
+            }
             var (slot, trade) = group.Count == 1 ? ((int?)group[0].Slot, group[0].Trade.TradeId) : (null, null);
             var who = group.Count == 1 ? $"slot {group[0].Slot} holds" : $"slots {string.Join(", ", group.Select(x => x.Slot).Distinct())} hold";
             s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error,
@@ -43,6 +51,16 @@ internal static class Adoption
         for (var i = 0; i < reported.Count; i++)
             if (!hosted.Contains(i)) Adopt(s, reported[i], e);
         s.Remember(e.Id);
+    }
+
+    // An order of ours is working on one of the group's trades: a fill may explain the difference yet.
+    private static bool Working(Step s, List<(int Slot, Trade Trade)> group)
+    {
+        foreach (var (slot, trade) in group)
+            if (s.SlotAt(slot) is { } sl && sl.TradeId == trade.TradeId &&
+                (s.OrderOf(sl.EntryOrder) is { Status: OrderStatus.Working } || s.OrderOf(sl.ExitOrder) is { Status: OrderStatus.Working }))
+                return true;
+        return false;
     }
 
     // The exchange (hedge mode) reports one position per instrument and side: the sum over every trade holding it —

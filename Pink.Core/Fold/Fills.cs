@@ -29,13 +29,27 @@ internal static class Fills
         var (order, how) = Routing.Resolve(s, e);
         if (order is null)
         {
+            if (how == Routing.How.Unresolved && ExternalCloses.Book(s, e)) return;
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning,
                 $"fill {Describe(e)}: {(how == Routing.How.Ambiguous ? "matches more than one working slot" : "matches no order or working slot")}");
             return;
         }
+        Book(s, e, order, how);
+    }
+
+    /// <summary>A fill of a known order: the leg, its settlement, the bridge and the slot.</summary>
+    public static void Book(Step s, Fill e, Order order, Routing.How how)
+    {
         if (e.CumQty is double cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {cum} already applied", order.Slot, order.TradeId);
+            return;
+        }
+        if (order.External && s.TradeOf(order.TradeId) is { OpenQty: <= KernelConfig.QtyEpsilon })
+        {
+            // A later fill of an order we never placed, once the trade it reduced is flat: another of our positions, or none.
+            if (!ExternalCloses.Book(s, e)) s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, $"fill {Describe(e)} of external order {order.ClientOrderId} reduces no position of ours: not booked");
+            s.Remember(e.Id);
             return;
         }
         if (s.TradeOf(order.TradeId) is not Trade trade)
@@ -88,7 +102,9 @@ internal static class Fills
             s.Row(Rows.ExitLeg(s, settled, settled.Legs[leg], s.OrderOf(order.ClientOrderId)!.ExchangeSettled ? PnlSource.Exchange : PnlSource.KernelEstimate));
         Bridge.Settle(s, order.TradeId, new FillMove(Symbols.Key(trade.Symbol), trade.Side, order.Side == OrderSide.Buy ? e.Qty : -e.Qty));
         Lifecycle.Settle(s, order.TradeId);
-        if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
+        if (excess > KernelConfig.QtyEpsilon && order.External)
+            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, $"external order {order.ClientOrderId} went {excess} beyond {trade.TradeId}'s position: that part is not ours (the positions report adopts it)", trade.Slot, trade.TradeId);
+        else if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
     }
 
     private static void Entry(Step s, Trade trade, double qty, double price, long timeMs)
@@ -179,6 +195,6 @@ internal static class Fills
 
     // The exchange id is part of the text: it is what tells two fills of the same size and price apart, and an anomaly
     // row's identity includes its detail (rule 17: two logical events must never share a row identity).
-    private static string Describe(Fill e) =>
+    internal static string Describe(Fill e) =>
         $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}', id '{e.Id ?? ""}')";
 }

@@ -31,16 +31,19 @@ internal static class Coverage
         var left = Math.Abs(move.Qty);
         var sign = Math.Sign(move.Qty);
         var ahead = a.Ahead;
-        for (var i = 0; i < ahead.Count && left > 0; i++)
-        {
-            var l = ahead[i];
-            if (!l.Explained || l.Key != move.Key || l.Side is PositionSide side && side != move.Side || Math.Sign(l.Qty) != sign) continue;
-            var take = Math.Min(left, Math.Abs(l.Qty));
-            left -= take;
-            var rest = l.Qty - sign * take;
-            if (Same(rest, 0)) ahead = ahead.RemoveAt(i--);
-            else ahead = ahead.SetItem(i, l with { Qty = rest });
-        }
+        // Explained leads first; an unexplained one is a change no order of ours could make — a fill of an order we never
+        // placed (booked as an external close) is what it was.
+        foreach (var explained in new[] { true, false })
+            for (var i = 0; i < ahead.Count && left > 0; i++)
+            {
+                var l = ahead[i];
+                if (l.Explained != explained || l.Key != move.Key || l.Side is PositionSide side && side != move.Side || Math.Sign(l.Qty) != sign) continue;
+                var take = Math.Min(left, Math.Abs(l.Qty));
+                left -= take;
+                var rest = l.Qty - sign * take;
+                if (Same(rest, 0)) ahead = ahead.RemoveAt(i--);
+                else ahead = ahead.SetItem(i, l with { Qty = rest });
+            }
         if (Same(left, 0)) left = 0;
         s.Put(a with { Ahead = ahead });
         return 1 - left / Math.Abs(move.Qty);
@@ -196,11 +199,15 @@ internal static class Coverage
         return new Arr<UnconfirmedFill>(kept);
     }
 
-    // A lead is explained as far as our working orders of that position can still fill in that direction.
+    // A lead is explained as far as our working orders of that position can still fill in that direction — and, on a
+    // dedicated account, as far as it reduces a position we hold: the exchange closing it (liquidation, a stop) shows
+    // the fill later, or the next positions report shows the reduction, and either books it.
     private static Arr<ExchangeLead> AddLead(Step s, Arr<ExchangeLead> ahead, string key, PositionSide? side, double change)
     {
         var sign = Math.Sign(change);
         var capacity = Working(s, key, side, sign > 0 ? OrderSide.Buy : OrderSide.Sell);
+        var held = Held(s, key, side);
+        if (s.Config.AccountMode == AccountMode.Dedicated && Math.Sign(held) == -sign) capacity += Math.Abs(held);
         foreach (var l in ahead)
             if (l.Explained && l.Key == key && l.Side == side && Math.Sign(l.Qty) == sign) capacity -= Math.Abs(l.Qty);
         var explained = Math.Clamp(capacity, 0, Math.Abs(change));

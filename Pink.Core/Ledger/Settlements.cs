@@ -29,10 +29,19 @@ internal static class Settlements
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"settlement {e.Id}: unknown venue order {e.VenueOrderId}");
             return;
         }
-        var before = trade;
-        Book(s, order, trade, e.RealizedPnl, e.Fee, null, anyLeg: true, legRows: true);
         s.Remember(e.Id);
         s.Touch();
+        Late(s, order, trade, e.RealizedPnl, e.Fee);
+    }
+
+    /// <summary>
+    /// The exchange's figures for an order's fills that came after the fact (a late fill of the order behind an inferred
+    /// exit): repairs its price-less legs, settles the increment, and re-sends a closed trade's feedback.
+    /// </summary>
+    public static void Late(Step s, Order order, Trade trade, double? rp, double fee)
+    {
+        var before = trade;
+        Book(s, order, trade, rp, fee, null, anyLeg: true, legRows: true);
         Bridge.Settle(s, trade.TradeId);
         if (before.Closed && s.TradeOf(trade.TradeId) is Trade after && (after.RealizedPnl != before.RealizedPnl || after.Fees != before.Fees || after.PnlSource != before.PnlSource))
         {

@@ -27,8 +27,18 @@ public class SizerFeedbackIsTradeRealizedMinusFees(ITestOutputHelper output)
             var expected = trace.Effects.OfType<SizerFeedback>().ToList();
             var actual = moved.Effects.OfType<SizerFeedback>().ToList();
             Require.That(expected.SequenceEqual(actual), () =>
-                $"wallet moves changed the sizer feedback:\n  {string.Join("\n  ", expected)}\nvs\n  {string.Join("\n  ", actual)}");
+                $"wallet moves changed the sizer feedback:\n  {string.Join("\n  ", expected)}\nvs\n  {string.Join("\n  ", actual)}\n" +
+                $"with the moves:\n  {string.Join("\n  ", moved.Steps.Select(Line))}");
         }, output);
+
+    private static string Line(TraceStep step)
+    {
+        var a = step.After.Account;
+        var e = step.Item is EventItem i ? i.Event.ToString() : step.Item.ToString();
+        return $"{e![..Math.Min(e.Length, 110)]} → capital {a.Capital:0.####} K {a.KLedger:0.####} wallet {a.EWalletBalance:0.####} " +
+               $"unconfirmed {a.Unconfirmed.Count} ahead {a.Ahead.Count}" +
+               string.Concat(step.Effects.OfType<Diagnostic>().Where(d => d.Kind != DiagnosticKinds.DuplicateIgnored).Select(d => $" !{d.Kind}"));
+    }
 
     private static void Own(TraceStep step, SizerFeedback feedback)
     {

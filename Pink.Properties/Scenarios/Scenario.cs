@@ -19,8 +19,11 @@ public sealed record Scenario(int Slots, int LeverageCap, int SeedCapital, long 
     /// <summary>The wallet balance the exchange starts with.</summary>
     public const double InitialWallet = 10_000;
 
-    /// <summary>The kernel configuration of this scenario.</summary>
-    public KernelConfig Config => new(SlotCount: Slots, SeedCapital: SeedCapital, LeverageCap: LeverageCap);
+    /// <summary>
+    /// The kernel configuration of this scenario: a shared account, since other runtimes' fills and PnL reach it
+    /// (external closes of a dedicated account are the two-channel venue's, <see cref="TwoChannelVenue"/>).
+    /// </summary>
+    public KernelConfig Config => new(SlotCount: Slots, SeedCapital: SeedCapital, LeverageCap: LeverageCap, AccountMode: AccountMode.Shared);
 
     /// <inheritdoc />
     public override string ToString()

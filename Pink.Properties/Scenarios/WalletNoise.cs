@@ -51,9 +51,10 @@ public sealed record NoisyScenario(Scenario Scenario, IReadOnlyList<Noise> Noise
 
 /// <summary>
 /// Inserts wallet moves into a history without touching anything the kernel decides on: each move is reported at the
-/// balance the kernel's K-ledger expects plus the moves so far (so the K-ledger's divergence checks see exactly what
-/// they saw before), every later balance report is shifted by the moves, and a foreign loss is followed by a poll that
-/// agrees, so refused entries stay as they were. Moves go after the first anchor, when the K-ledger is being compared.
+/// venue's own balance plus the moves so far (a transfer or funding with its amount as `bc`), every later balance
+/// report is shifted by the moves, and a foreign loss — reported only when the kernel takes a report of the whole
+/// wallet (at rest) — is followed by a poll that agrees, so refused entries stay as they were. Moves go after the
+/// first anchor, when the K-ledger is being compared.
 /// </summary>
 public static class WalletNoise
 {
@@ -61,7 +62,7 @@ public static class WalletNoise
     public static History Insert(History history, Trace trace, IReadOnlyList<Noise> noise)
     {
         var n = history.Items.Count;
-        var firstAnchor = trace.Steps.FirstOrDefault(s => Invariants.ConservationBetweenAnchors.Accepted(s))?.Index;
+        var firstAnchor = trace.Steps.FirstOrDefault(s => s.After.Account.Anchored && !s.Before.Account.Anchored)?.Index;
         if (firstAnchor is not int fa) return history;
         var floor = trace.Steps.Where(s => s.Index > fa).Select(s => s.Before.Account.KLedger)
             .Concat(history.Items.OfType<EventItem>().Select(i => i.Event).OfType<BalanceReport>().Select(b => b.WalletBalance).Where(Pnl.Usable))
@@ -81,7 +82,7 @@ public static class WalletNoise
                 var time = i < n ? TimeOf(history.Items[i]) : TimeOf(history.Items[^1]);
                 var amount = Math.Max(x.Amount, -floor / 4 - moved); // keep every shifted balance well above zero
                 if (x.Kind == NoiseKind.Funding) amount /= 100;
-                foreach (var e in Move(x.Kind, id, state, moved + amount, amount, time))
+                foreach (var e in Move(x.Kind, id, state, history.VenueBefore(Math.Min(i, n)).Wallet, moved + amount, amount, time))
                     items.Add(new EventItem(e, Origin.Foreign, null, history.VenueBefore(Math.Min(i, n))));
                 if (x.Kind != NoiseKind.ForeignFill && !(x.Kind == NoiseKind.ForeignPnl && !Reported(state))) moved += amount;
             }
@@ -90,10 +91,10 @@ public static class WalletNoise
         return history.With(items);
     }
 
-    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, double moved, double amount, long time)
+    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, double venue, double moved, double amount, long time)
     {
         var id = $"noise-{n}";
-        var wallet = state.Account.KLedger + moved;
+        var wallet = venue + moved; // the venue's own wallet, every move so far included
         switch (kind)
         {
             case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Transfer, time, BalanceChange: amount); break;

@@ -141,16 +141,33 @@ public class AnchoringOrderTests
     }
 
     [Fact]
-    public void A_position_change_no_order_of_ours_explains_never_defers_the_check()
+    public void A_position_change_no_order_of_ours_explains_never_defers_the_check_on_a_shared_account()
     {
-        var d = Opened();
+        var d = new Driver(new KernelConfig(SeedCapital: 10_000, AccountMode: AccountMode.Shared));
+        d.Balance(W0, "b0", BalanceReason.Poll);
+        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001);
         EntryFill(d);
         d.Apply(Update(d, W1, 1_000));
-        // the venue closed the short itself (liquidation): the wallet lost 50, no order of ours can explain it
+        // the venue closed the short itself: on a shared account nothing of ours can explain it
         d.Apply(Update(d, W1 - 50, 0));
         Assert.False(d.State.Account.CheckPending);
         Assert.Single(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
         Assert.True(d.State.Account.EntriesBlocked);
+    }
+
+    [Fact]
+    public void On_a_dedicated_account_an_exchange_close_shown_first_waits_for_its_fill()
+    {
+        var d = Opened();
+        EntryFill(d);
+        d.Apply(Update(d, W1, 1_000));
+        d.Apply(Update(d, W1 - 50 - 0.125, 0)); // liquidated at 0.25: rp −50, fee 0.125; its order update comes next
+        Assert.True(d.State.Account.CheckPending);
+        d.Fill(777, Fet, OrderSide.Buy, 1_000, 0.25, rp: -50, fee: 0.125, id: "fill:777:1000");
+        var a = d.State.Account;
+        Assert.Equal((W1 - 50.125, W1 - 50.125, false, false), (Math.Round(a.Capital, 9), Math.Round(a.KLedger, 9), a.CheckPending, a.EntriesBlocked));
+        Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
+        Assert.True(d.Trade("T1").Closed);
     }
 
     [Fact]

@@ -215,8 +215,13 @@ public class LedgerTests
         d.Apply(new PositionsReport("p1", [new ExchangePosition("BTCUSDT", PositionSide.Long, 0.5, 60_000, 2)], d.Tick()));
         Assert.Equal(before, d.State with { Dedup = before.Dedup }); // only the report's id is remembered (rule 14)
         Assert.Empty(d.Last);
+        // less at the exchange with no order of ours working (exchange truth 2): an inferred exit leg, reported, never a
+        // phantom position and never a silent rewrite
         d.Apply(new PositionsReport("p2", [new ExchangePosition("BTCUSDT", PositionSide.Long, 0.4, 60_000, 2)], d.Tick()));
-        Assert.Single(d.Diagnostics(DiagnosticKinds.PositionMismatch));
-        Assert.Equal(0.5, d.Trade(slot.TradeId!).OpenQty); // reported, never silently rewritten
+        Assert.Single(d.Diagnostics(DiagnosticKinds.ExternalClose));
+        var reduced = d.Trade(slot.TradeId!);
+        Assert.Equal(0.4, reduced.OpenQty, 12);
+        Assert.True(reduced.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice));
+        Assert.Single(reduced.Legs);
     }
 }

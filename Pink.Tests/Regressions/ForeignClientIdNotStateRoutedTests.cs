@@ -18,7 +18,7 @@ public class ForeignClientIdNotStateRoutedTests
     [Fact]
     public void Rule7_a_fill_naming_a_client_order_id_we_never_issued_is_unresolved_and_changes_nothing()
     {
-        var d = new Driver();
+        var d = new Driver(new KernelConfig(SeedCapital: 10_000, AccountMode: AccountMode.Shared)); // another runtime trades here
         d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 1.0);
         d.Close(0, "x1"); // exit not acknowledged yet: a state-routing candidate
         var before = d.State;
