@@ -34,7 +34,8 @@ public sealed partial class BingxSimulator : IAsyncDisposable
         _keys = new ListenKeyBook(options.Clock, options.KeyLifetime);
         _users = new UserStreamHub(_keys, _faults, NowMs);
         _markets = new MarketStreamHub(symbol => _exchange!.Read(b => b.Marks.TryGetValue(symbol, out var m) ? m : (decimal?)null), NowMs);
-        _exchange = new SimExchange(_book, _faults, _users.Publish, _markets.PublishMark, NowMs);
+        var frames = new FrameSequencer(options.EventOrder, options.EventOrderSeed, _users.Publish);
+        _exchange = new SimExchange(_book, _faults, frames, _markets.PublishMark, NowMs);
         _rest = new RestRoutes(_exchange, _keys, _faults, options, NowMs);
     }
 

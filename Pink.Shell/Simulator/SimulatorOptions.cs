@@ -18,6 +18,15 @@ namespace Pink.Shell.Simulator;
 /// <param name="ServerClockOffset">How far the simulated server clock runs ahead of the local one (tests the client's offset).</param>
 /// <param name="Asset">The wallet asset name (`USDT`; VST reports `VST`).</param>
 /// <param name="Time">Clock of the venue.</param>
+/// <param name="EventOrder">
+/// How the user stream merges a fill's ORDER_TRADE_UPDATE and ACCOUNT_UPDATE. <see cref="Simulator.EventOrder.AccountFirst"/>
+/// (the default, as Binance-family streams commonly do it): each fill's account update, then its order update.
+/// <see cref="Simulator.EventOrder.OrderFirst"/>: the order update first. <see cref="Simulator.EventOrder.Random"/>: a seeded
+/// interleaving in which each channel keeps its own order but a frame may be passed by up to three later frames of the
+/// other. In every mode an order's NEW frame comes before its fills' frames, and all of a REST call's frames are
+/// queued to the sockets when the call has run (they may still arrive after its answer).
+/// </param>
+/// <param name="EventOrderSeed">Seed of the <see cref="Simulator.EventOrder.Random"/> interleaving: the same seed and the same calls give the same stream.</param>
 public sealed record SimulatorOptions(
     string ApiKey = "sim-api-key-0123456789",
     string ApiSecret = "sim-api-secret-do-not-log-0123456789abcdef",
@@ -35,7 +44,9 @@ public sealed record SimulatorOptions(
     TimeSpan? ListenKeyLifetime = null,
     TimeSpan ServerClockOffset = default,
     string Asset = "USDT",
-    TimeProvider? Time = null)
+    TimeProvider? Time = null,
+    EventOrder EventOrder = EventOrder.AccountFirst,
+    int EventOrderSeed = 0)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;

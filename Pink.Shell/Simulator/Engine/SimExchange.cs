@@ -5,10 +5,11 @@ namespace Pink.Shell.Simulator.Engine;
 /// <summary>
 /// The matching engine: MARKET orders fill against the mark at once, LIMIT orders fill at once when marketable and
 /// otherwise rest until a mark reaches them; every order fills in the configured number of partial fills. One lock
-/// orders everything, and frames are published under it, so the stream carries events in the order they happened
-/// (per fill: ORDER_TRADE_UPDATE, then ACCOUNT_UPDATE).
+/// orders everything, and frames are published under it through the <see cref="FrameSequencer"/>, which merges a
+/// fill's order and account updates in the configured <see cref="EventOrder"/> and has published everything by the
+/// time each call returns.
 /// </summary>
-internal sealed class SimExchange(SimBook book, FaultScript faults, Action<string> userFrame, Action<string, decimal, long> markFrame, Func<long> now)
+internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequencer frames, Action<string, decimal, long> markFrame, Func<long> now)
 {
     private readonly object _lock = new();
 
@@ -27,9 +28,10 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
             if (opening) OrderChecks.Affordable(book, t, leverage);
             else OrderChecks.Closable(book, t);
             var order = Create(t, leverage);
-            userFrame(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
+            frames.Barrier(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
             var mark = book.MarkOf(t.Symbol);
             if (t.Type == "MARKET" || Marketable(order, mark)) FillTaker(order, mark);
+            frames.Flush();
             return order;
         }
     }
@@ -42,7 +44,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
             if (!order.IsLive) throw new SimRejection(101400, $"order {order.Id} is already {SimStatus.Rest(order.Status)}");
             order.Status = SimStatus.Canceled;
             order.UpdateTime = now();
-            userFrame(UserFrames.OrderUpdate(order, "CANCELED", null, order.UpdateTime));
+            frames.Barrier(UserFrames.OrderUpdate(order, "CANCELED", null, order.UpdateTime));
             return order;
         }
     }
@@ -74,6 +76,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
             markFrame(symbol, price, now());
             foreach (var order in book.Orders.Values.Where(o => o.IsLive && o.Symbol == symbol && Marketable(o, price)).ToList())
                 FillMaker(order);
+            frames.Flush();
         }
     }
 
@@ -122,8 +125,8 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
     {
         var time = now();
         var fill = Settlement.Book(book, order, qty, price, maker, time);
-        userFrame(UserFrames.OrderUpdate(order, "TRADE", fill, time));
-        userFrame(UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
+        frames.Fill(UserFrames.OrderUpdate(order, "TRADE", fill, time),
+            UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
     }
 
     /// <summary>The quantity cut into the configured number of partial fills; the last takes the rounding remainder.</summary>
