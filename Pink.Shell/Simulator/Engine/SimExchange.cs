@@ -87,6 +87,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
         {
             Id = book.NextOrderId(), ClientOrderId = t.ClientOrderId, Symbol = t.Symbol, Side = t.Side, PositionSide = t.PositionSide,
             Type = t.Type, Quantity = t.Quantity, LimitPrice = t.Price, Leverage = leverage, Time = time, UpdateTime = time,
+            Partial = faults.TakePartialFill(),
         };
         order.NominalPrice = t.Price ?? NominalMarketPrice(order, book.MarkOf(t.Symbol));
         book.Orders[order.Id] = order;
@@ -106,26 +107,38 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
 
     private void FillTaker(SimOrder order, decimal mark)
     {
-        var slices = Slices(order.Remaining);
+        var (quantity, silent) = ThisFill(order, order.Remaining);
+        var slices = Slices(quantity);
         for (var k = 0; k < slices.Count; k++)
         {
             var price = Math.Round(mark * (1 + Direction(order) * k * book.Options.SliceSlippage), book.Options.PriceDecimals);
             if (order.LimitPrice is decimal limit) price = order.Side == "BUY" ? Math.Min(price, limit) : Math.Max(price, limit);
-            Fill(order, slices[k], price, maker: false);
+            Fill(order, slices[k], price, maker: false, silent);
         }
     }
 
     private void FillMaker(SimOrder order)
     {
         var remaining = order.IsOpening ? order.Remaining : Math.Min(order.Remaining, book.Position(order.Symbol, order.PositionSide).Qty);
-        foreach (var qty in Slices(remaining)) Fill(order, qty, order.LimitPrice!.Value, maker: true);
+        var (quantity, silent) = ThisFill(order, remaining);
+        foreach (var qty in Slices(quantity)) Fill(order, qty, order.LimitPrice!.Value, maker: true, silent);
     }
 
-    private void Fill(SimOrder order, decimal qty, decimal price, bool maker)
+    /// <summary>What a fill event takes: all it can, or once, the scripted part of the order (and whether it goes unreported).</summary>
+    private (decimal Qty, bool Silent) ThisFill(SimOrder order, decimal fillable)
+    {
+        if (order.Partial is not PartialFill partial) return (fillable, false);
+        order.Partial = null;
+        var part = Math.Round(order.Quantity * partial.Fraction, book.Options.QtyDecimals, MidpointRounding.ToZero);
+        return (Math.Min(part, fillable), partial.WithoutOrderUpdates);
+    }
+
+    /// <summary>Books one fill and streams it; a silent fill streams only its account update.</summary>
+    private void Fill(SimOrder order, decimal qty, decimal price, bool maker, bool silent)
     {
         var time = now();
         var fill = Settlement.Book(book, order, qty, price, maker, time);
-        frames.Fill(UserFrames.OrderUpdate(order, "TRADE", fill, time),
+        frames.Fill(silent ? null : UserFrames.OrderUpdate(order, "TRADE", fill, time),
             UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
     }
 

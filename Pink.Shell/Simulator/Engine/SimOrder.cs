@@ -22,6 +22,8 @@ internal sealed class SimOrder
     public decimal Realized { get; set; }
     public decimal Fees { get; set; }
     public List<Engine.SimFill> Fills { get; } = [];
+    /// <summary>A scripted partial fill waiting for this order's first fill event; taken by it.</summary>
+    public PartialFill? Partial { get; set; }
 
     public bool IsOpening => (Side, PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
     public bool IsLive => Status is SimStatus.New or SimStatus.PartiallyFilled;
