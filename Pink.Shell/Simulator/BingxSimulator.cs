@@ -9,7 +9,8 @@ namespace Pink.Shell.Simulator;
 /// A local BingX USDT-M perpetual venue on 127.0.0.1: the REST endpoints Pink uses (signed requests verified, the
 /// `{code,msg,data}` envelope), the user-data stream and the market stream on `/swap-market` (GZIP binary frames,
 /// Ping/Pong, the listenKey lifecycle), a matching engine for MARKET and LIMIT orders with partial fills, taker and
-/// maker fees, `rp`, wallet and isolated positions, and scriptable faults. Start it with <see cref="StartAsync"/>;
+/// maker fees, `rp`, wallet and isolated positions (hedge or one-way), a fill's stream frames in the configured
+/// <see cref="EventOrder"/>, and scriptable faults. Start it with <see cref="StartAsync"/>;
 /// dispose it to stop every socket.
 /// </summary>
 public sealed partial class BingxSimulator : IAsyncDisposable

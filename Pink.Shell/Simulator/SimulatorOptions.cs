@@ -27,6 +27,15 @@ namespace Pink.Shell.Simulator;
 /// queued to the sockets when the call has run (they may still arrive after its answer).
 /// </param>
 /// <param name="EventOrderSeed">Seed of the <see cref="Simulator.EventOrder.Random"/> interleaving: the same seed and the same calls give the same stream.</param>
+/// <param name="PositionMode">
+/// <see cref="Simulator.PositionMode.Hedge"/> (the default): LONG and SHORT positions per symbol, orders name one of them,
+/// positionSide BOTH is refused (109400), reduceOnly is ignored. <see cref="Simulator.PositionMode.OneWay"/>: one signed net position per symbol;
+/// orders must carry positionSide BOTH (LONG/SHORT are refused, 109400); BUY adds, SELL subtracts, a fill through zero
+/// realizes the closed part and opens the rest the other way at the fill price; a reduceOnly=true order that would grow
+/// |position| (same direction, or more than the position less other live reduce-only orders) is refused with 101400
+/// rather than cut down, as an over-sized hedge close is. ACCOUNT_UPDATE `P[]` then carries `ps` BOTH and a signed `pa`,
+/// and REST positions positionSide BOTH and a signed positionAmt.
+/// </param>
 public sealed record SimulatorOptions(
     string ApiKey = "sim-api-key-0123456789",
     string ApiSecret = "sim-api-secret-do-not-log-0123456789abcdef",
@@ -46,7 +55,8 @@ public sealed record SimulatorOptions(
     string Asset = "USDT",
     TimeProvider? Time = null,
     EventOrder EventOrder = EventOrder.AccountFirst,
-    int EventOrderSeed = 0)
+    int EventOrderSeed = 0,
+    PositionMode PositionMode = PositionMode.Hedge)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;

@@ -24,9 +24,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
         {
             OrderChecks.Validate(book, t);
             var leverage = book.LeverageOf(t.Symbol, t.PositionSide);
-            var opening = (t.Side, t.PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
-            if (opening) OrderChecks.Affordable(book, t, leverage);
-            else OrderChecks.Closable(book, t);
+            OrderChecks.Admissible(book, t, leverage);
             var order = Create(t, leverage);
             frames.Barrier(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
             var mark = book.MarkOf(t.Symbol);
@@ -60,8 +58,9 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
         {
             if (!book.Marks.ContainsKey(symbol)) throw new SimRejection(109425, $"symbol {symbol} does not exist");
             if (leverage is < 1 or > 125) throw new SimRejection(109400, "leverage must be 1..125");
-            var sides = side == "BOTH" ? ["LONG", "SHORT"] : new[] { side };
-            if (sides.Any(s => s is not ("LONG" or "SHORT"))) throw new SimRejection(109400, "side must be LONG, SHORT or BOTH");
+            if (side is not ("LONG" or "SHORT" or "BOTH")) throw new SimRejection(109400, "side must be LONG, SHORT or BOTH");
+            // BOTH sets the one-way position's leverage and, as in hedge mode, both sides'.
+            var sides = side == "BOTH" ? ["LONG", "SHORT", "BOTH"] : new[] { side };
             foreach (var s in sides) book.Leverage[(symbol, s)] = leverage;
             return leverage;
         }
@@ -87,6 +86,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
         {
             Id = book.NextOrderId(), ClientOrderId = t.ClientOrderId, Symbol = t.Symbol, Side = t.Side, PositionSide = t.PositionSide,
             Type = t.Type, Quantity = t.Quantity, LimitPrice = t.Price, Leverage = leverage, Time = time, UpdateTime = time,
+            ReduceOnly = t.PositionSide == "BOTH" && t.ReduceOnly, // hedge mode does not take it: the sides say what reduces
             Partial = faults.TakePartialFill(),
         };
         order.NominalPrice = t.Price ?? NominalMarketPrice(order, book.MarkOf(t.Symbol));
@@ -103,7 +103,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
     private static bool Marketable(SimOrder o, decimal mark) =>
         o.LimitPrice is decimal limit && mark > 0 && (o.Side == "BUY" ? mark <= limit : mark >= limit);
 
-    private static int Direction(SimOrder o) => o.Side == "BUY" ? 1 : -1;
+    private static int Direction(SimOrder o) => Netting.Direction(o.Side);
 
     private void FillTaker(SimOrder order, decimal mark)
     {
@@ -119,8 +119,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
 
     private void FillMaker(SimOrder order)
     {
-        var remaining = order.IsOpening ? order.Remaining : Math.Min(order.Remaining, book.Position(order.Symbol, order.PositionSide).Qty);
-        var (quantity, silent) = ThisFill(order, remaining);
+        var (quantity, silent) = ThisFill(order, Netting.Fillable(book, order));
         foreach (var qty in Slices(quantity)) Fill(order, qty, order.LimitPrice!.Value, maker: true, silent);
     }
 

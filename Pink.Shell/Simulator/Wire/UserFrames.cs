@@ -55,7 +55,7 @@ internal static class UserFrames
             ["P"] = new JsonArray(new JsonObject
             {
                 ["s"] = p.Symbol,
-                ["pa"] = Dec.F8(p.Qty),
+                ["pa"] = Dec.F8(p.WireQty), // signed in one-way mode (ps BOTH)
                 ["ep"] = Dec.F8(p.EntryPrice),
                 ["up"] = Dec.F8(p.Unrealized(book.MarkOf(p.Symbol))),
                 ["mt"] = "isolated",
