@@ -15,6 +15,20 @@ public sealed partial class BingxSimulator
     /// <summary>MARKET orders' `p` becomes a protective bound this far from the mark (e.g. 0.22); null restores the mark.</summary>
     public void SetProtectivePrice(decimal? fraction) => _faults.ProtectiveBound = fraction;
 
+    /// <summary>
+    /// The next order placed fills only <paramref name="fraction"/> of its quantity (rounded down to the quantity
+    /// decimals) at its first fill — at once for a MARKET or marketable LIMIT order, else when a mark reaches it — and
+    /// then stays live, PARTIALLY_FILLED: a MARKET order until it is cancelled, a LIMIT order until cancelled or filled
+    /// by a later mark. Cancelling it answers with those fills (executedQty, avgPrice, commission, profit).
+    /// With <paramref name="withoutOrderUpdates"/> the partial fill sends no ORDER_TRADE_UPDATE, only its ACCOUNT_UPDATE,
+    /// as the venue sometimes does: the order's fills then first show in REST (and the z of its CANCELED frame).
+    /// </summary>
+    public void PartialFillThenRest(decimal fraction, bool withoutOrderUpdates = false)
+    {
+        if (fraction is <= 0m or >= 1m) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "a part of the order: 0 < fraction < 1");
+        _faults.PartialFillNext(new PartialFill(fraction, withoutOrderUpdates));
+    }
+
     /// <summary>Drops every user-stream connection now (no close handshake).</summary>
     public void DropUserStreams() => _users.DropAll();
 

@@ -9,7 +9,8 @@ namespace Pink.Shell.Simulator;
 /// A local BingX USDT-M perpetual venue on 127.0.0.1: the REST endpoints Pink uses (signed requests verified, the
 /// `{code,msg,data}` envelope), the user-data stream and the market stream on `/swap-market` (GZIP binary frames,
 /// Ping/Pong, the listenKey lifecycle), a matching engine for MARKET and LIMIT orders with partial fills, taker and
-/// maker fees, `rp`, wallet and isolated positions, and scriptable faults. Start it with <see cref="StartAsync"/>;
+/// maker fees, `rp`, wallet and isolated positions (hedge or one-way), a fill's stream frames in the configured
+/// <see cref="EventOrder"/>, and scriptable faults. Start it with <see cref="StartAsync"/>;
 /// dispose it to stop every socket.
 /// </summary>
 public sealed partial class BingxSimulator : IAsyncDisposable
@@ -34,7 +35,8 @@ public sealed partial class BingxSimulator : IAsyncDisposable
         _keys = new ListenKeyBook(options.Clock, options.KeyLifetime);
         _users = new UserStreamHub(_keys, _faults, NowMs);
         _markets = new MarketStreamHub(symbol => _exchange!.Read(b => b.Marks.TryGetValue(symbol, out var m) ? m : (decimal?)null), NowMs);
-        _exchange = new SimExchange(_book, _faults, _users.Publish, _markets.PublishMark, NowMs);
+        var frames = new FrameSequencer(options.EventOrder, options.EventOrderSeed, _users.Publish);
+        _exchange = new SimExchange(_book, _faults, frames, _markets.PublishMark, NowMs);
         _rest = new RestRoutes(_exchange, _keys, _faults, options, NowMs);
     }
 

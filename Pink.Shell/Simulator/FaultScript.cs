@@ -11,12 +11,30 @@ internal sealed class FaultScript
     private int _lostAcks;
     private int _duplicates;
     private TaskCompletionSource? _ackGate;
+    private PartialFill? _partialFill;
 
     /// <summary>A MARKET order's `p` becomes mark × (1 ± this) — the protective bound seen in the FET incident.</summary>
     public decimal? ProtectiveBound { get; set; }
 
     /// <summary>Partial fills per order, overriding the options while set.</summary>
     public int? FillSlices { get; set; }
+
+    /// <summary>The next order placed takes this partial fill (replacing one not yet taken).</summary>
+    public void PartialFillNext(PartialFill partial)
+    {
+        lock (_lock) _partialFill = partial;
+    }
+
+    /// <summary>The partial fill for the order being placed, consuming it; null when none is scripted.</summary>
+    public PartialFill? TakePartialFill()
+    {
+        lock (_lock)
+        {
+            var partial = _partialFill;
+            _partialFill = null;
+            return partial;
+        }
+    }
 
     public void RejectNext(ScriptedError error)
     {
@@ -89,6 +107,11 @@ internal sealed class FaultScript
         lock (_lock) return _ackGate?.Task ?? Task.CompletedTask;
     }
 }
+
+/// <summary>An order's first fill event fills only part of it, after which the order stays live.</summary>
+/// <param name="Fraction">Part of the order's quantity filled (0 &lt; f &lt; 1; rounded down to the quantity decimals).</param>
+/// <param name="WithoutOrderUpdates">That fill sends its ACCOUNT_UPDATEs but no ORDER_TRADE_UPDATE.</param>
+internal sealed record PartialFill(decimal Fraction, bool WithoutOrderUpdates);
 
 /// <summary>A scripted error answer for requests matching a method (any when null) and path.</summary>
 /// <param name="Method">HTTP method, or null for any.</param>

@@ -18,6 +18,24 @@ namespace Pink.Shell.Simulator;
 /// <param name="ServerClockOffset">How far the simulated server clock runs ahead of the local one (tests the client's offset).</param>
 /// <param name="Asset">The wallet asset name (`USDT`; VST reports `VST`).</param>
 /// <param name="Time">Clock of the venue.</param>
+/// <param name="EventOrder">
+/// How the user stream merges a fill's ORDER_TRADE_UPDATE and ACCOUNT_UPDATE. <see cref="Simulator.EventOrder.AccountFirst"/>
+/// (the default, as Binance-family streams commonly do it): each fill's account update, then its order update.
+/// <see cref="Simulator.EventOrder.OrderFirst"/>: the order update first. <see cref="Simulator.EventOrder.Random"/>: a seeded
+/// interleaving in which each channel keeps its own order but a frame may be passed by up to three later frames of the
+/// other. In every mode an order's NEW frame comes before its fills' frames, and all of a REST call's frames are
+/// queued to the sockets when the call has run (they may still arrive after its answer).
+/// </param>
+/// <param name="EventOrderSeed">Seed of the <see cref="Simulator.EventOrder.Random"/> interleaving: the same seed and the same calls give the same stream.</param>
+/// <param name="PositionMode">
+/// <see cref="Simulator.PositionMode.Hedge"/> (the default): LONG and SHORT positions per symbol, orders name one of them,
+/// positionSide BOTH is refused (109400), reduceOnly is ignored. <see cref="Simulator.PositionMode.OneWay"/>: one signed net position per symbol;
+/// orders must carry positionSide BOTH (LONG/SHORT are refused, 109400); BUY adds, SELL subtracts, a fill through zero
+/// realizes the closed part and opens the rest the other way at the fill price; a reduceOnly=true order that would grow
+/// |position| (same direction, or more than the position less other live reduce-only orders) is refused with 101400
+/// rather than cut down, as an over-sized hedge close is. ACCOUNT_UPDATE `P[]` then carries `ps` BOTH and a signed `pa`,
+/// and REST positions positionSide BOTH and a signed positionAmt.
+/// </param>
 public sealed record SimulatorOptions(
     string ApiKey = "sim-api-key-0123456789",
     string ApiSecret = "sim-api-secret-do-not-log-0123456789abcdef",
@@ -35,7 +53,10 @@ public sealed record SimulatorOptions(
     TimeSpan? ListenKeyLifetime = null,
     TimeSpan ServerClockOffset = default,
     string Asset = "USDT",
-    TimeProvider? Time = null)
+    TimeProvider? Time = null,
+    EventOrder EventOrder = EventOrder.AccountFirst,
+    int EventOrderSeed = 0,
+    PositionMode PositionMode = PositionMode.Hedge)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;

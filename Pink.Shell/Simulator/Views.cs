@@ -17,7 +17,10 @@ public sealed record SimAccountView(decimal WalletBalance, decimal UnrealizedPnl
     public decimal AvailableMargin => WalletBalance - UsedMargin - FrozenMargin + Math.Min(0, UnrealizedPnl);
 }
 
-/// <summary>One simulated position (hedge mode: one per symbol and side).</summary>
+/// <summary>
+/// One simulated position: in hedge mode one per symbol and side, Qty unsigned; in one-way mode one per symbol, Side
+/// BOTH, Qty signed (negative is short) — as the venue reports them.
+/// </summary>
 public sealed record SimPositionView(long PositionId, string Symbol, string Side, decimal Qty, decimal EntryPrice, int Leverage,
     decimal Margin, decimal UnrealizedPnl, decimal RealisedProfit);
 

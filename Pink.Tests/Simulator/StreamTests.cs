@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Pink.Shell.Simulator;
 using Pink.Shell.Venue;
 using Pink.Tests.Venue;
 
@@ -26,7 +27,8 @@ public class StreamTests
     [Fact]
     public async Task User_frames_are_binary_gzip_in_bingx_shape_with_its_quirks()
     {
-        await using var v = await SimVenue.StartAsync();
+        // Order-first, so the frames below are NEW, TRADE, ACCOUNT_UPDATE (the default order is EventOrderTests' subject).
+        await using var v = await SimVenue.StartAsync(new SimulatorOptions(EventOrder: EventOrder.OrderFirst));
         var key = await v.Api.CreateListenKeyAsync();
         using var ws = new ClientWebSocket();
         await ws.ConnectAsync(new Uri(v.Sim.WsUrl + "?listenKey=" + key), CancellationToken.None);

@@ -7,8 +7,7 @@ internal static class OrderChecks
     {
         if (!book.Marks.ContainsKey(t.Symbol)) throw new SimRejection(109425, $"symbol {t.Symbol} does not exist");
         if (t.Side is not ("BUY" or "SELL")) throw new SimRejection(109400, "side must be BUY or SELL");
-        if (t.PositionSide is "BOTH") throw new SimRejection(109400, "one-way mode (positionSide BOTH) is not simulated");
-        if (t.PositionSide is not ("LONG" or "SHORT")) throw new SimRejection(109400, "positionSide must be LONG or SHORT");
+        PositionSideFitsTheMode(book.Options.PositionMode, t.PositionSide);
         if (t.Type is not ("MARKET" or "LIMIT")) throw new SimRejection(109400, $"order type {t.Type} is not simulated");
         if (t.Quantity <= 0) throw new SimRejection(109400, "quantity must be positive");
         if (t.Type == "LIMIT" && t.Price is not > 0) throw new SimRejection(109400, "a LIMIT order needs a positive price");
@@ -17,8 +16,27 @@ internal static class OrderChecks
             throw new SimRejection(101481, $"duplicate clientOrderId {t.ClientOrderId}");
     }
 
-    /// <summary>A close may not exceed the position less what other live closes already claim.</summary>
-    public static void Closable(SimBook book, OrderTicket t)
+    /// <summary>Whether the venue takes the order given the positions it holds: margin for what opens, a position for what reduces.</summary>
+    public static void Admissible(SimBook book, OrderTicket t, int leverage)
+    {
+        if (t.PositionSide == "BOTH") NetOrder(book, t, leverage);
+        else if ((t.Side, t.PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT")) Affordable(book, t, t.Quantity, leverage);
+        else Closable(book, t);
+    }
+
+    /// <summary>Hedge mode takes LONG or SHORT, one-way mode only BOTH (the venue's "required as BOTH").</summary>
+    private static void PositionSideFitsTheMode(PositionMode mode, string positionSide)
+    {
+        if (mode == PositionMode.OneWay && positionSide != "BOTH")
+            throw new SimRejection(109400, $"one-way position mode: positionSide must be BOTH, not '{positionSide}'");
+        if (mode == PositionMode.Hedge && positionSide == "BOTH")
+            throw new SimRejection(109400, "hedge position mode: positionSide BOTH is for one-way mode");
+        if (mode == PositionMode.Hedge && positionSide is not ("LONG" or "SHORT"))
+            throw new SimRejection(109400, "positionSide must be LONG or SHORT");
+    }
+
+    /// <summary>A hedge close may not exceed the position less what other live closes already claim.</summary>
+    private static void Closable(SimBook book, OrderTicket t)
     {
         var held = book.Positions.TryGetValue((t.Symbol, t.PositionSide), out var p) ? p.Qty : 0m;
         var claimed = book.Orders.Values.Where(o => o.IsLive && !o.IsOpening && o.Symbol == t.Symbol && o.PositionSide == t.PositionSide)
@@ -27,11 +45,31 @@ internal static class OrderChecks
             throw new SimRejection(101400, $"close quantity {t.Quantity} exceeds the closable position {held - claimed}");
     }
 
-    /// <summary>An opening order needs its isolated margin and its fee available.</summary>
-    public static void Affordable(SimBook book, OrderTicket t, int leverage)
+    /// <summary>
+    /// A one-way order. Reduce-only may not grow |position|: it is refused (101400, as an over-sized hedge close is)
+    /// when it points the position's way or asks for more than the position less what other live reduce-only orders
+    /// claim — refused rather than cut down, so the order never silently differs from the one asked for. Any other
+    /// order needs the margin of the part that would open beyond the position it reduces.
+    /// </summary>
+    private static void NetOrder(SimBook book, OrderTicket t, int leverage)
+    {
+        var reducible = Netting.Reducible(book, t.Symbol, t.Side);
+        if (t.ReduceOnly)
+        {
+            var claimed = book.Orders.Values.Where(o => o.IsLive && o.ReduceOnly && o.Symbol == t.Symbol && o.Side == t.Side).Sum(o => o.Remaining);
+            if (t.Quantity > reducible - claimed)
+                throw new SimRejection(101400, $"reduce-only quantity {t.Quantity} exceeds the reducible position {reducible - claimed}");
+            return;
+        }
+        var opening = Math.Max(0m, t.Quantity - reducible);
+        if (opening > 0) Affordable(book, t, opening, leverage);
+    }
+
+    /// <summary>What opens needs its isolated margin and its fee available.</summary>
+    private static void Affordable(SimBook book, OrderTicket t, decimal opening, int leverage)
     {
         var price = t.Price ?? book.MarkOf(t.Symbol);
-        var needed = t.Quantity * price / leverage + t.Quantity * price * book.Options.TakerFeeRate;
+        var needed = opening * price / leverage + opening * price * book.Options.TakerFeeRate;
         if (needed > book.Account().AvailableMargin)
             throw new SimRejection(101204, $"insufficient margin: need {needed:0.####}, available {book.Account().AvailableMargin:0.####}");
     }

@@ -26,7 +26,7 @@ internal sealed class SimBook(SimulatorOptions options)
     {
         if (!Positions.TryGetValue((symbol, side), out var p))
         {
-            p = new SimPosition { Id = _nextPositionId++, Symbol = symbol, Side = side, Leverage = LeverageOf(symbol, side) };
+            p = new SimPosition { Id = _nextPositionId++, Symbol = symbol, Side = side, Sign = side == "SHORT" ? -1 : 1, Leverage = LeverageOf(symbol, side) };
             Positions[(symbol, side)] = p;
         }
         return p;
@@ -42,8 +42,8 @@ internal sealed class SimBook(SimulatorOptions options)
     public decimal UsedMargin => Positions.Values.Sum(p => p.Margin);
 
     /// <summary>Margin reserved by resting LIMIT orders that would open a position.</summary>
-    public decimal FrozenMargin => Orders.Values.Where(o => o.IsLive && o.IsOpening && o.LimitPrice is not null)
-        .Sum(o => o.Remaining * o.LimitPrice!.Value / o.Leverage);
+    public decimal FrozenMargin => Orders.Values.Where(o => o.IsLive && o.LimitPrice is not null)
+        .Sum(o => Netting.OpeningRemainder(this, o) * o.LimitPrice!.Value / o.Leverage);
 
     public SimAccountView Account() => new(Wallet, Unrealized, UsedMargin, FrozenMargin, RealizedTotal, FeesTotal);
 }

@@ -5,10 +5,11 @@ namespace Pink.Shell.Simulator.Engine;
 /// <summary>
 /// The matching engine: MARKET orders fill against the mark at once, LIMIT orders fill at once when marketable and
 /// otherwise rest until a mark reaches them; every order fills in the configured number of partial fills. One lock
-/// orders everything, and frames are published under it, so the stream carries events in the order they happened
-/// (per fill: ORDER_TRADE_UPDATE, then ACCOUNT_UPDATE).
+/// orders everything, and frames are published under it through the <see cref="FrameSequencer"/>, which merges a
+/// fill's order and account updates in the configured <see cref="EventOrder"/> and has published everything by the
+/// time each call returns.
 /// </summary>
-internal sealed class SimExchange(SimBook book, FaultScript faults, Action<string> userFrame, Action<string, decimal, long> markFrame, Func<long> now)
+internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequencer frames, Action<string, decimal, long> markFrame, Func<long> now)
 {
     private readonly object _lock = new();
 
@@ -23,13 +24,12 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
         {
             OrderChecks.Validate(book, t);
             var leverage = book.LeverageOf(t.Symbol, t.PositionSide);
-            var opening = (t.Side, t.PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
-            if (opening) OrderChecks.Affordable(book, t, leverage);
-            else OrderChecks.Closable(book, t);
+            OrderChecks.Admissible(book, t, leverage);
             var order = Create(t, leverage);
-            userFrame(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
+            frames.Barrier(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
             var mark = book.MarkOf(t.Symbol);
             if (t.Type == "MARKET" || Marketable(order, mark)) FillTaker(order, mark);
+            frames.Flush();
             return order;
         }
     }
@@ -42,7 +42,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
             if (!order.IsLive) throw new SimRejection(101400, $"order {order.Id} is already {SimStatus.Rest(order.Status)}");
             order.Status = SimStatus.Canceled;
             order.UpdateTime = now();
-            userFrame(UserFrames.OrderUpdate(order, "CANCELED", null, order.UpdateTime));
+            frames.Barrier(UserFrames.OrderUpdate(order, "CANCELED", null, order.UpdateTime));
             return order;
         }
     }
@@ -58,8 +58,9 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
         {
             if (!book.Marks.ContainsKey(symbol)) throw new SimRejection(109425, $"symbol {symbol} does not exist");
             if (leverage is < 1 or > 125) throw new SimRejection(109400, "leverage must be 1..125");
-            var sides = side == "BOTH" ? ["LONG", "SHORT"] : new[] { side };
-            if (sides.Any(s => s is not ("LONG" or "SHORT"))) throw new SimRejection(109400, "side must be LONG, SHORT or BOTH");
+            if (side is not ("LONG" or "SHORT" or "BOTH")) throw new SimRejection(109400, "side must be LONG, SHORT or BOTH");
+            // BOTH sets the one-way position's leverage and, as in hedge mode, both sides'.
+            var sides = side == "BOTH" ? ["LONG", "SHORT", "BOTH"] : new[] { side };
             foreach (var s in sides) book.Leverage[(symbol, s)] = leverage;
             return leverage;
         }
@@ -74,6 +75,7 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
             markFrame(symbol, price, now());
             foreach (var order in book.Orders.Values.Where(o => o.IsLive && o.Symbol == symbol && Marketable(o, price)).ToList())
                 FillMaker(order);
+            frames.Flush();
         }
     }
 
@@ -84,6 +86,8 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
         {
             Id = book.NextOrderId(), ClientOrderId = t.ClientOrderId, Symbol = t.Symbol, Side = t.Side, PositionSide = t.PositionSide,
             Type = t.Type, Quantity = t.Quantity, LimitPrice = t.Price, Leverage = leverage, Time = time, UpdateTime = time,
+            ReduceOnly = t.PositionSide == "BOTH" && t.ReduceOnly, // hedge mode does not take it: the sides say what reduces
+            Partial = faults.TakePartialFill(),
         };
         order.NominalPrice = t.Price ?? NominalMarketPrice(order, book.MarkOf(t.Symbol));
         book.Orders[order.Id] = order;
@@ -99,31 +103,42 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, Action<strin
     private static bool Marketable(SimOrder o, decimal mark) =>
         o.LimitPrice is decimal limit && mark > 0 && (o.Side == "BUY" ? mark <= limit : mark >= limit);
 
-    private static int Direction(SimOrder o) => o.Side == "BUY" ? 1 : -1;
+    private static int Direction(SimOrder o) => Netting.Direction(o.Side);
 
     private void FillTaker(SimOrder order, decimal mark)
     {
-        var slices = Slices(order.Remaining);
+        var (quantity, silent) = ThisFill(order, order.Remaining);
+        var slices = Slices(quantity);
         for (var k = 0; k < slices.Count; k++)
         {
             var price = Math.Round(mark * (1 + Direction(order) * k * book.Options.SliceSlippage), book.Options.PriceDecimals);
             if (order.LimitPrice is decimal limit) price = order.Side == "BUY" ? Math.Min(price, limit) : Math.Max(price, limit);
-            Fill(order, slices[k], price, maker: false);
+            Fill(order, slices[k], price, maker: false, silent);
         }
     }
 
     private void FillMaker(SimOrder order)
     {
-        var remaining = order.IsOpening ? order.Remaining : Math.Min(order.Remaining, book.Position(order.Symbol, order.PositionSide).Qty);
-        foreach (var qty in Slices(remaining)) Fill(order, qty, order.LimitPrice!.Value, maker: true);
+        var (quantity, silent) = ThisFill(order, Netting.Fillable(book, order));
+        foreach (var qty in Slices(quantity)) Fill(order, qty, order.LimitPrice!.Value, maker: true, silent);
     }
 
-    private void Fill(SimOrder order, decimal qty, decimal price, bool maker)
+    /// <summary>What a fill event takes: all it can, or once, the scripted part of the order (and whether it goes unreported).</summary>
+    private (decimal Qty, bool Silent) ThisFill(SimOrder order, decimal fillable)
+    {
+        if (order.Partial is not PartialFill partial) return (fillable, false);
+        order.Partial = null;
+        var part = Math.Round(order.Quantity * partial.Fraction, book.Options.QtyDecimals, MidpointRounding.ToZero);
+        return (Math.Min(part, fillable), partial.WithoutOrderUpdates);
+    }
+
+    /// <summary>Books one fill and streams it; a silent fill streams only its account update.</summary>
+    private void Fill(SimOrder order, decimal qty, decimal price, bool maker, bool silent)
     {
         var time = now();
         var fill = Settlement.Book(book, order, qty, price, maker, time);
-        userFrame(UserFrames.OrderUpdate(order, "TRADE", fill, time));
-        userFrame(UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
+        frames.Fill(silent ? null : UserFrames.OrderUpdate(order, "TRADE", fill, time),
+            UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
     }
 
     /// <summary>The quantity cut into the configured number of partial fills; the last takes the rounding remainder.</summary>

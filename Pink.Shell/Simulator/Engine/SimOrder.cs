@@ -11,6 +11,8 @@ internal sealed class SimOrder
     public required string Type { get; init; }
     public required decimal Quantity { get; init; }
     public decimal? LimitPrice { get; init; }
+    /// <summary>One-way mode: the order may only reduce the net position (never set in hedge mode, where the sides say it).</summary>
+    public bool ReduceOnly { get; init; }
     /// <summary>What the stream's `p` carries: the limit price, or for MARKET the mark at entry (or a protective bound).</summary>
     public decimal NominalPrice { get; set; }
     public int Leverage { get; init; }
@@ -22,7 +24,10 @@ internal sealed class SimOrder
     public decimal Realized { get; set; }
     public decimal Fees { get; set; }
     public List<Engine.SimFill> Fills { get; } = [];
+    /// <summary>A scripted partial fill waiting for this order's first fill event; taken by it.</summary>
+    public PartialFill? Partial { get; set; }
 
+    /// <summary>Hedge mode: the order opens (BUY LONG, SELL SHORT). A one-way order's part that opens depends on the position: see <see cref="Netting"/>.</summary>
     public bool IsOpening => (Side, PositionSide) is ("BUY", "LONG") or ("SELL", "SHORT");
     public bool IsLive => Status is SimStatus.New or SimStatus.PartiallyFilled;
     public decimal Remaining => Quantity - ExecutedQty;

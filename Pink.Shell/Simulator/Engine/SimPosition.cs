@@ -1,11 +1,16 @@
 namespace Pink.Shell.Simulator.Engine;
 
-/// <summary>A hedge-mode position: one per symbol and side; quantity unsigned (mutable; under the exchange lock).</summary>
+/// <summary>
+/// A position (mutable; under the exchange lock). Hedge mode: one per symbol and side (LONG, SHORT). One-way mode: one
+/// net position per symbol, side BOTH, whose direction is <see cref="Sign"/>. <see cref="Qty"/> is its size either way.
+/// </summary>
 internal sealed class SimPosition
 {
     public required long Id { get; init; }
     public required string Symbol { get; init; }
     public required string Side { get; init; }
+    /// <summary>+1 long, −1 short: fixed by the side in hedge mode; a one-way position takes the way of the fill that opens it from flat.</summary>
+    public required int Sign { get; set; }
     public decimal Qty { get; set; }
     public decimal EntryPrice { get; set; }
     public decimal Margin { get; set; }
@@ -14,11 +19,12 @@ internal sealed class SimPosition
     public decimal Realised { get; set; }
     public long UpdateTime { get; set; }
 
-    public int Sign => Side == "LONG" ? 1 : -1;
+    /// <summary>What `pa` and positionAmt carry: the unsigned size in hedge mode, the signed size in one-way mode.</summary>
+    public decimal WireQty => Side == "BOTH" ? Sign * Qty : Qty;
 
     public decimal Unrealized(decimal mark) => Qty == 0 || mark <= 0 ? 0 : Math.Round(Sign * Qty * (mark - EntryPrice), 8);
 
-    public SimPositionView View(decimal mark) => new(Id, Symbol, Side, Qty, EntryPrice, Leverage, Margin, Unrealized(mark), Realised);
+    public SimPositionView View(decimal mark) => new(Id, Symbol, Side, WireQty, EntryPrice, Leverage, Margin, Unrealized(mark), Realised);
 }
 
 /// <summary>One income record (REALIZED_PNL, TRADING_FEE), signed as BingX reports it.</summary>

@@ -63,8 +63,10 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
     private Reply Place(SimRequest r)
     {
         Auth.Check(r, options, serverNow());
+        // The venue keeps (and answers, and acks on the stream with) the client id lower-cased.
         var ticket = new OrderTicket(Symbol(r), Upper(r["side"]), Upper(r["positionSide"]), Upper(r["type"]),
-            Decimal(r, "quantity") ?? 0m, Decimal(r, "price"), (r["clientOrderId"] ?? "").ToLowerInvariant());
+            Decimal(r, "quantity") ?? 0m, Decimal(r, "price"), (r["clientOrderId"] ?? "").ToLowerInvariant(),
+            string.Equals(r["reduceOnly"], "true", StringComparison.OrdinalIgnoreCase));
         return Reply.Ok(RestShapes.Placed(exchange.Place(ticket)));
     }
 

@@ -5,7 +5,8 @@ namespace Pink.Shell.Simulator.Stream;
 
 /// <summary>
 /// The public market stream: `{"id","reqType":"sub","dataType":"SYMBOL@markPrice"}` subscribes (acknowledged, then the
-/// current mark at once), and every mark change is pushed to its subscribers.
+/// current mark at once), and every mark change is pushed to its subscribers. A subscription naming a symbol the venue
+/// does not list is refused with an error frame (code 80015) and not kept.
 /// </summary>
 internal sealed class MarketStreamHub(Func<string, decimal?> currentMark, Func<long> now)
 {
@@ -51,15 +52,19 @@ internal sealed class MarketStreamHub(Func<string, decimal?> currentMark, Func<l
             return;
         }
         if (id is null || dataType is null) return;
+        if (reqType != "unsub" && currentMark(SymbolOf(dataType)) is null)
+        {
+            session.Send(MarketFrames.Refused(id));
+            return;
+        }
         lock (session.Subscriptions)
         {
             if (reqType == "unsub") session.Subscriptions.Remove(dataType);
             else session.Subscriptions.Add(dataType);
         }
         session.Send(MarketFrames.Ack(id));
-        if (reqType != "unsub" && dataType.EndsWith("@markPrice", StringComparison.Ordinal)
-            && currentMark(dataType[..^"@markPrice".Length]) is decimal mark)
-            session.Send(MarketFrames.Mark(dataType[..^"@markPrice".Length], mark, now()));
+        if (reqType != "unsub" && dataType.EndsWith("@markPrice", StringComparison.Ordinal) && currentMark(SymbolOf(dataType)) is decimal mark)
+            session.Send(MarketFrames.Mark(SymbolOf(dataType), mark, now()));
     }
 
     public void DropAll()
@@ -70,6 +75,13 @@ internal sealed class MarketStreamHub(Func<string, decimal?> currentMark, Func<l
     public void Ping(int maxUnanswered)
     {
         foreach (var session in Snapshot()) session.Ping(maxUnanswered);
+    }
+
+    /// <summary>The symbol a data type names: `FET-USDT@markPrice` → FET-USDT.</summary>
+    private static string SymbolOf(string dataType)
+    {
+        var at = dataType.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? dataType : dataType[..at];
     }
 
     private static string? Str(JsonElement root, string name) =>

@@ -65,8 +65,8 @@ internal static class RestShapes
             ["positionId"] = p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["symbol"] = p.Symbol,
             ["currency"] = "USDT",
-            ["positionAmt"] = Dec.Plain(p.Qty),
-            ["availableAmt"] = Dec.Plain(p.Qty),
+            ["positionAmt"] = Dec.Plain(p.WireQty), // unsigned in hedge mode; signed with positionSide BOTH in one-way mode
+            ["availableAmt"] = Dec.Plain(p.WireQty),
             ["positionSide"] = p.Side,
             ["isolated"] = true,
             ["avgPrice"] = Dec.F8(p.EntryPrice),

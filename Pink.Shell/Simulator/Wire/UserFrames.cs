@@ -4,9 +4,10 @@ using Pink.Shell.Simulator.Engine;
 namespace Pink.Shell.Simulator.Wire;
 
 /// <summary>
-/// User-stream frames in BingX's real shapes (bingx-api-facts.md §3), quirks included: `c` empty even when a
-/// clientOrderId was set, decimals as strings, no `L`/`l`/`t`, `n` negative when a fee is paid, `p` the order's
-/// (possibly protective) price rather than the fill's, `rp` per fill.
+/// User-stream frames in BingX's real shapes (bingx-api-facts.md §3, §6), quirks included: `c` the lower-cased
+/// clientOrderId on the NEW ack and empty on every other frame (as captures show it on fills), decimals as strings,
+/// no `L`/`l`/`t`, `n` negative when a fee is paid, `p` the order's (possibly protective) price rather than the
+/// fill's, `rp` per fill.
 /// </summary>
 internal static class UserFrames
 {
@@ -17,7 +18,7 @@ internal static class UserFrames
         ["o"] = new JsonObject
         {
             ["s"] = o.Symbol,
-            ["c"] = "",
+            ["c"] = execution == "NEW" ? o.ClientOrderId : "",
             ["i"] = o.Id,
             ["S"] = o.Side,
             ["o"] = o.Type,
@@ -54,7 +55,7 @@ internal static class UserFrames
             ["P"] = new JsonArray(new JsonObject
             {
                 ["s"] = p.Symbol,
-                ["pa"] = Dec.F8(p.Qty),
+                ["pa"] = Dec.F8(p.WireQty), // signed in one-way mode (ps BOTH)
                 ["ep"] = Dec.F8(p.EntryPrice),
                 ["up"] = Dec.F8(p.Unrealized(book.MarkOf(p.Symbol))),
                 ["mt"] = "isolated",
