@@ -144,17 +144,19 @@ public class EndToEndTests
     }
 
     [Fact]
-    public async Task A_lost_acknowledgement_leaves_the_fill_state_routed_and_reported_and_reconciliation_doubles_nothing()
+    public async Task A_lost_acknowledgement_is_recovered_from_the_stream_s_lower_cased_id_and_reconciliation_doubles_nothing()
     {
         await using var v = await SimVenue.StartAsync();
         await using var h = await KernelHarness.StartAsync(v, "FET-USDT");
         v.Sim.LoseNextOrderAcks();
 
-        h.Submit(Open(0, "FET-USDT", PositionSide.Short, 1000, "pk-0-t1-in", "T1"));
-        await h.Until(s => Opened(s, "T1", 1000), "the fill arrives on the stream without a known order id");
+        h.Submit(Open(0, "FET-USDT", PositionSide.Short, 1000, "PK-0-T1-IN", "T1"));
+        await h.Until(s => Opened(s, "T1", 1000), "the fill arrives on the stream; the REST acknowledgement never does");
         await h.Idle();
         Assert.Contains(h.Results, r => r.Outcome == Pink.Shell.Venue.GatewayOutcome.AckLost);
-        Assert.NotEmpty(h.Diagnostics(DiagnosticKinds.FillRoutedByState));
+        // The venue's NEW frame echoes our id lower-cased: it binds the order, so the fill is routed by identity.
+        Assert.Empty(h.Diagnostics(DiagnosticKinds.FillRoutedByState));
+        Assert.Empty(h.Diagnostics(DiagnosticKinds.UnresolvedSlot));
 
         await h.ReconcileAsync();
         await h.Idle();
