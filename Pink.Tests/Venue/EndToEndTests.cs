@@ -88,6 +88,28 @@ public class EndToEndTests
         Assert.Empty(v.Sim.Positions);
     }
 
+    [Theory]
+    [InlineData(EventOrder.AccountFirst, 0, PositionMode.Hedge)]
+    [InlineData(EventOrder.OrderFirst, 0, PositionMode.Hedge)]
+    [InlineData(EventOrder.Random, 1, PositionMode.Hedge)]
+    [InlineData(EventOrder.Random, 7, PositionMode.Hedge)]
+    [InlineData(EventOrder.AccountFirst, 0, PositionMode.OneWay)]
+    [InlineData(EventOrder.Random, 3, PositionMode.OneWay)]
+    public async Task The_ledger_ends_with_the_exchange_s_numbers_whatever_order_the_stream_delivers(EventOrder order, int seed, PositionMode mode)
+    {
+        await using var v = await SimVenue.StartAsync(new SimulatorOptions(EventOrder: order, EventOrderSeed: seed, PositionMode: mode));
+        v.Sim.SetFillSlices(3);
+        await using var h = await KernelHarness.StartAsync(v, "FET-USDT", "BTC-USDT");
+        await RoundTrip(h, v.Sim, 0, "FET-USDT", PositionSide.Short, 1000, "T1", 0.17m);
+        await RoundTrip(h, v.Sim, 1, "BTC-USDT", PositionSide.Long, 0.05, "T2", 61_000m);
+        await CapitalMatchesWallet(h, v.Sim);
+        TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
+        TradeMatchesExchange(h, v.Sim, 1, "T2", 0.05);
+        Assert.Empty(h.Diagnostics(DiagnosticKinds.UnresolvedSlot));
+        Assert.Empty(h.Diagnostics(DiagnosticKinds.MalformedInput));
+        Assert.Empty(v.Sim.Positions);
+    }
+
     [Fact]
     public async Task A_protective_bound_in_p_never_becomes_a_fill_price()
     {

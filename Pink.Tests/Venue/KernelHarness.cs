@@ -41,7 +41,7 @@ public sealed class KernelHarness : IAsyncDisposable
         var credentials = new BingxCredentials(venue.Sim.Options.ApiKey, venue.Sim.Options.ApiSecret);
         _rest = new BingxRestClient(venue.Venue, credentials, e => Enqueue(new RestInput(e)), venue.Log);
         _api = new BingxApi(_rest);
-        _gateway = new BingxOrderGateway(_api, venue.Log);
+        _gateway = new BingxOrderGateway(_api, venue.Log, venue.Sim.Options.PositionMode == Pink.Shell.Simulator.PositionMode.OneWay);
         _reconciler = new BingxReconciler(_api, venue.Log);
         var options = new StreamOptions(null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(30));
         _stream = new BingxUserStream(_api, m => Enqueue(new WsInput(m)), (_, ct) => ReconcileAsync(ct), venue.Log, options: options);
