@@ -18,6 +18,9 @@ public static class ConfigLoader
         ["PINK_STATE_DIR"] = "state_directory",
         ["PINK_SLOTS"] = "slots",
         ["PINK_SEED_CAPITAL"] = "seed_capital",
+        ["PINK_ACCOUNT_MODE"] = "account_mode",
+        ["PINK_POSITION_MODE"] = "position_mode",
+        ["PINK_RECONCILE_INTERVAL_SECONDS"] = "reconcile_interval_seconds",
     };
 
     /// <summary>The configuration, or an exception whose message names the file, the key and what was wrong.</summary>
@@ -64,6 +67,25 @@ public static class ConfigLoader
         "leverage_cap" => c with { LeverageCap = Int(value, key, origin, 1, 125) },
         "divergence_tolerance" => c with { DivergenceTolerance = Number(value, key, origin) },
         "pnl_mismatch_tolerance" => c with { PnlMismatchTolerance = Number(value, key, origin) },
+        "account_mode" => c with
+        {
+            AccountMode = value.Trim().ToLowerInvariant() switch
+            {
+                "dedicated" => Pink.Core.AccountMode.Dedicated,
+                "shared" => Pink.Core.AccountMode.Shared,
+                _ => throw new ConfigException($"{origin}: account_mode '{value}' must be dedicated or shared"),
+            },
+        },
+        "position_mode" => c with
+        {
+            OneWay = value.Trim().ToLowerInvariant() switch
+            {
+                "hedge" => false,
+                "one_way" or "oneway" => true,
+                _ => throw new ConfigException($"{origin}: position_mode '{value}' must be hedge or one_way"),
+            },
+        },
+        "reconcile_interval_seconds" => c with { ReconcileIntervalSeconds = Number(value, key, origin) },
         _ => throw new ConfigException($"{origin}: unknown setting '{key}'"),
     };
 

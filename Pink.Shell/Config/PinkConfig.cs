@@ -26,8 +26,16 @@ public sealed record PinkConfig
     public int LeverageCap { get; init; } = 3;
     public double DivergenceTolerance { get; init; } = 0.05;
     public double PnlMismatchTolerance { get; init; } = 0.05;
+    /// <summary>dedicated (default): Pink alone trades the account, so the exchange's own closes are booked to our trades;
+    /// shared: other runtimes trade it too, so fills Pink never placed are theirs.</summary>
+    public AccountMode AccountMode { get; init; } = AccountMode.Dedicated;
+    /// <summary>The venue account's position mode: hedge (default, positionSide LONG/SHORT) or one_way (BOTH).</summary>
+    public bool OneWay { get; init; }
+    /// <summary>How often `live` reconciles positions, working orders and the balance through REST (0 = only at start and
+    /// after a stream reconnect).</summary>
+    public double ReconcileIntervalSeconds { get; init; } = 30;
 
-    public KernelConfig Kernel => new(Slots, SeedCapital, LeverageCap, DivergenceTolerance, PnlMismatchTolerance);
+    public KernelConfig Kernel => new(Slots, SeedCapital, LeverageCap, DivergenceTolerance, PnlMismatchTolerance, AccountMode: AccountMode);
 
     /// <summary>Every database, table and map this configuration would write, with the guard's verdict.</summary>
     public IReadOnlyList<(string Kind, string Name, string? Refusal)> WriteTargets()

@@ -19,10 +19,10 @@ public sealed class BingxVenue : IVenue
     private readonly BingxOrderGateway _gateway;
     private readonly ILogger _log;
 
-    public BingxVenue(BingxApi api, ILogger log)
+    public BingxVenue(BingxApi api, ILogger log, bool oneWay = false)
     {
         _api = api;
-        _gateway = new BingxOrderGateway(api, log);
+        _gateway = new BingxOrderGateway(api, log, oneWay);
         _log = log;
     }
 

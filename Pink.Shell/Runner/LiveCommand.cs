@@ -60,8 +60,8 @@ public static class LiveCommand
 
         await using var store = await RowStore.OpenAsync(config, stateDir, log, stop.Token);
         await using var publisher = SnapshotPublishers.Open(config, logs.CreateLogger("pink.publish"));
-        await using var session = await LiveSession.StartAsync(BingxVenueOptions.FromName(venueName), credentials,
-            new RunOptions(stateDir, config.Kernel), store.Sink, publisher, symbols, logs, stop.Token,
+        await using var session = await LiveSession.StartAsync(BingxVenueOptions.FromName(venueName) with { OneWay = config.OneWay }, credentials,
+            new RunOptions(stateDir, config.Kernel, ReconcileInterval: TimeSpan.FromSeconds(config.ReconcileIntervalSeconds)), store.Sink, publisher, symbols, logs, stop.Token,
             (from, ct) => StoredRows.ProbeAsync(store, from, ct));
         log.LogInformation("live on {Venue}: intents as JSON lines on stdin; Ctrl-C to stop", venueName);
         var intents = Task.Run(async () =>

@@ -13,10 +13,12 @@ namespace Pink.Shell.Runner;
 public sealed class LiveSession : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _stopReconciling = new(); // the loop must drain after it: a token of its own
     private readonly BingxRestClient _rest;
     private BingxUserStream? _user;
     private BingxMarketStream? _market;
     private Task _run = Task.CompletedTask;
+    private Task _reconcile = Task.CompletedTask;
 
     private LiveSession(RunLoop loop, BingxVenue venue, BingxRestClient rest)
     {
@@ -36,7 +38,7 @@ public sealed class LiveSession : IAsyncDisposable
         BingxVenue? venue = null;
         var rest = new BingxRestClient(venueOptions, credentials, e => BingxVenue.OnExchange(e, venue), logs.CreateLogger("bingx"));
         var api = new BingxApi(rest);
-        venue = new BingxVenue(api, log);
+        venue = new BingxVenue(api, log, venueOptions.OneWay);
         await rest.SyncClockAsync(ct);
         var loop = new RunLoop(run, venue, rows, snapshots, log) { StoredRowsProbe = storedRows };
         var session = new LiveSession(loop, venue, rest);
@@ -55,7 +57,30 @@ public sealed class LiveSession : IAsyncDisposable
         await session._market.StartAsync();
         await loop.StartAsync(ct);
         session._run = Task.Run(() => loop.RunAsync(session._stop.Token));
+        if (run.Reconcile > TimeSpan.Zero) session._reconcile = Task.Run(() => session.ReconcileEveryAsync(run.Reconcile, Forward, log));
         return session;
+    }
+
+    // Orders, positions and the balance through REST on a cadence: the venue can fill a triggered stop without a stream
+    // event, close a position itself, or drop an update; the answers reach the loop like any other input.
+    private async Task ReconcileEveryAsync(TimeSpan interval, Action<Record> forward, ILogger log)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopReconciling.Token))
+            {
+                try
+                {
+                    foreach (var r in await Venue.ReconcileAsync(Loop.State, _stopReconciling.Token)) forward(r);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning("periodic reconciliation failed ({Error}); trying again in {Interval}", ex.Message, interval);
+                }
+            }
+        }
+        catch (OperationCanceledException) { /* stopping */ }
     }
 
     /// <summary>Hand an input to the loop (stream frames, intents, reconciliation answers).</summary>
@@ -72,6 +97,8 @@ public sealed class LiveSession : IAsyncDisposable
     /// <summary>Stop: streams first (no new input), then the loop drains what it holds, flushes rows and checkpoints.</summary>
     public async Task StopAsync()
     {
+        await _stopReconciling.CancelAsync();
+        await _reconcile;
         if (_user is not null) await _user.DisposeAsync();
         if (_market is not null) await _market.DisposeAsync();
         _user = null;
@@ -86,6 +113,7 @@ public sealed class LiveSession : IAsyncDisposable
         await Loop.DisposeAsync();
         _rest.Dispose();
         _stop.Dispose();
+        _stopReconciling.Dispose();
     }
 
     public static WsRecord ToRecord(StreamMessage m)

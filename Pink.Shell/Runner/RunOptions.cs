@@ -16,8 +16,12 @@ namespace Pink.Shell.Runner;
 /// instead of slowing every input down.</param>
 /// <param name="MaxBatch">Most inputs taken from the inbox as one group commit (default 1,024): one recording fsync and
 /// one rows flush for all of them. More waiting inputs make larger batches; one waiting input is a batch of one.</param>
+/// <param name="ReconcileInterval">How often a live session reconciles working orders, positions and the balance through
+/// REST (default 30 s; zero: only at start and after a stream reconnect). A triggered stop can fill with no stream event
+/// at all (BingX-swap-api-doc #36): only this finds it.</param>
 public sealed record RunOptions(string StateDirectory, KernelConfig Kernel, int CheckpointEvery = RunOptions.DefaultCheckpointEvery,
-    TimeSpan? CheckpointInterval = null, int MaxBatch = RunOptions.DefaultMaxBatch, double CheckpointBudget = RunOptions.DefaultCheckpointBudget)
+    TimeSpan? CheckpointInterval = null, int MaxBatch = RunOptions.DefaultMaxBatch, double CheckpointBudget = RunOptions.DefaultCheckpointBudget,
+    TimeSpan? ReconcileInterval = null)
 {
     public const int DefaultCheckpointEvery = 1_000;
     public const int DefaultMaxBatch = 1_024;
@@ -26,6 +30,11 @@ public sealed record RunOptions(string StateDirectory, KernelConfig Kernel, int 
 
     public string CheckpointPath => Path.Combine(StateDirectory, "checkpoint.json");
     public string RecordingPath => Path.Combine(StateDirectory, "session.jsonl");
+
+    public static readonly TimeSpan DefaultReconcileInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>The reconciliation interval in force (<see cref="ReconcileInterval"/> or its default).</summary>
+    public TimeSpan Reconcile => ReconcileInterval ?? DefaultReconcileInterval;
 
     /// <summary>The interval in force (<see cref="CheckpointInterval"/> or its default).</summary>
     public TimeSpan Interval => CheckpointInterval ?? DefaultCheckpointInterval;
