@@ -119,15 +119,28 @@ internal static class Coverage
             var key = Symbols.Key(p.Symbol);
             PositionSide? side = p.OneWay ? null : p.Side;
             var reported = Names.Sign(p.Side) * p.Qty;
-            var known = Held(s, key, side) - Sum(unconfirmed, key, side) + Sum(ahead, key, side);
-            var change = reported - known;
+            var change = reported - (Held(s, key, side) - Sum(unconfirmed, key, side, polled: null) + Sum(ahead, key, side));
             if (Same(change, 0, reported)) continue;
-            var (polledBefore, newBefore) = Sizes(unconfirmed, key, side);
+            // An update older than a poll shows a run of the fills that poll already showed.
+            if (PolledRun(unconfirmed, key, side, change) is int last)
+            {
+                unconfirmed = Without(unconfirmed, key, side, last, polledOnly: true);
+                confirmedPolled = true;
+                continue;
+            }
+            // Otherwise it is newer than the poll: the fills the poll showed are reported (an update of theirs still to
+            // come would be older), and the change is counted from after them.
+            unconfirmed = new Arr<UnconfirmedFill>(unconfirmed.Where(u => !(u.Polled && In(u, key, side))));
+            change = reported - (Held(s, key, side) - Sum(unconfirmed, key, side, polled: null) + Sum(ahead, key, side));
+            if (Same(change, 0, reported)) continue;
+            var before = Sum(unconfirmed, key, side, polled: null);
             (unconfirmed, change) = ConfirmRun(unconfirmed, key, side, change);
-            var (polledAfter, newAfter) = Sizes(unconfirmed, key, side);
-            confirmedPolled |= polledAfter < polledBefore;
-            confirmedNew |= newAfter < newBefore;
-            if (!Same(change, 0, reported)) ahead = AddLead(s, ahead, key, side, change);
+            confirmedNew |= !Same(before, Sum(unconfirmed, key, side, polled: null));
+            if (!Same(change, 0, reported))
+            {
+                ahead = AddLead(s, ahead, key, side, change);
+                confirmedNew = true;
+            }
         }
         stale = confirmedPolled && !confirmedNew;
         return (unconfirmed, ahead);
@@ -165,12 +178,12 @@ internal static class Coverage
         return (unconfirmed, change);
     }
 
-    // The unconfirmed fills without those of the position up to and including index `last`.
-    private static Arr<UnconfirmedFill> Without(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, int last)
+    // The unconfirmed fills without those of the position up to and including index `last` (only polled ones, if asked).
+    private static Arr<UnconfirmedFill> Without(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, int last, bool polledOnly = false)
     {
         var kept = new List<UnconfirmedFill>(unconfirmed.Count);
         for (var i = 0; i < unconfirmed.Count; i++)
-            if (i > last || !In(unconfirmed[i], key, side)) kept.Add(unconfirmed[i]);
+            if (i > last || !In(unconfirmed[i], key, side) || polledOnly && !unconfirmed[i].Polled) kept.Add(unconfirmed[i]);
         return new Arr<UnconfirmedFill>(kept);
     }
 
@@ -252,12 +265,28 @@ internal static class Coverage
         return held;
     }
 
-    private static double Sum(Arr<UnconfirmedFill> fills, string key, PositionSide? side)
+    // Quantities of the position's unconfirmed fills: all, or only those a poll has (true) or has not (false) shown.
+    private static double Sum(Arr<UnconfirmedFill> fills, string key, PositionSide? side, bool? polled)
     {
         var sum = 0.0;
         foreach (var u in fills)
-            if (In(u, key, side)) sum += u.Qty;
+            if (In(u, key, side) && (polled is not bool p || u.Polled == p)) sum += u.Qty;
         return sum;
+    }
+
+    // The last index of the shortest run of the position's polled fills, oldest first, that adds up to the change.
+    private static int? PolledRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < unconfirmed.Count; i++)
+        {
+            var u = unconfirmed[i];
+            if (!In(u, key, side)) continue;
+            if (!u.Polled) return null;
+            sum += u.Qty;
+            if (u.Qty != 0 && Same(sum, change, change)) return i;
+        }
+        return null;
     }
 
     private static double Sum(Arr<ExchangeLead> ahead, string key, PositionSide? side)
@@ -266,19 +295,6 @@ internal static class Coverage
         foreach (var l in ahead)
             if (l.Key == key && l.Side == side) sum += l.Qty;
         return sum;
-    }
-
-    // How much of the position's unconfirmed quantity a poll has shown, and how much it has not.
-    private static (double Polled, double New) Sizes(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side)
-    {
-        var (polled, fresh) = (0.0, 0.0);
-        foreach (var u in unconfirmed)
-            if (In(u, key, side))
-            {
-                if (u.Polled) polled += Math.Abs(u.Qty);
-                else fresh += Math.Abs(u.Qty) + Math.Abs(u.WalletDelta);
-            }
-        return (polled, fresh);
     }
 
     private static bool In(UnconfirmedFill u, string key, PositionSide? side) => u.Key == key && (side is not PositionSide ps || ps == u.Side);

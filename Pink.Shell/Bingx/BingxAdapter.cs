@@ -69,7 +69,8 @@ public static class BingxAdapter
             {
                 case "ORDER_TRADE_UPDATE": UserStream.OrderTradeUpdate(frame, state, output); return;
                 case "ACCOUNT_UPDATE": UserStream.AccountUpdate(frame, output); return;
-                case "listenKeyExpired" or "ACCOUNT_CONFIG_UPDATE" or "SNAPSHOT": return; // no ledger change
+                case "SNAPSHOT": UserStream.AccountUpdate(frame, output, snapshot: true); return; // balances, when it carries them
+                case "listenKeyExpired" or "ACCOUNT_CONFIG_UPDATE": return; // no ledger change
             }
             if (Json.Text(frame, "dataType") is string dataType)
             {
@@ -83,7 +84,13 @@ public static class BingxAdapter
                 }
                 return; // other market data is not the ledger's business
             }
-            if (kind is null && Json.Field(frame, "id") is not null) return; // subscription acknowledgement
+            if (kind is null && Json.Field(frame, "id") is not null)
+            {
+                // A subscription's answer: code 0 acknowledges it; anything else refuses it (the marks will not come).
+                if (Json.Id(frame, "code") is long code && code != 0)
+                    output.Add(new VenueError("bingx.ws", code, $"{Json.Text(frame, "msg")} (request {Json.Text(frame, "id")})", receivedMs));
+                return;
+            }
             output.Add(new InputRejected("bingx.ws", $"unknown message {kind ?? "(no e)"}: {Clip(frame.GetRawText())}", receivedMs));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)

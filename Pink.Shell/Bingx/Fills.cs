@@ -12,10 +12,11 @@ internal static class Fills
     /// <param name="lastQty">`l`: last fill quantity, used only when no cumulative quantity is sent.</param>
     /// <param name="realized">`rp`: the exchange's realized PnL of this fill.</param>
     /// <param name="commission">`n`: commission of this fill, BingX sign (negative = paid).</param>
+    /// <param name="positionSide">The position the fill belongs to (`ps`), when the venue says.</param>
     /// <param name="cumulativeSettlement">True when rp and commission are cumulative over the order (REST order query).</param>
     public static Pink.Core.Fill? FromCumulative(KernelState state, long? venueId, string? clientId, string symbol, OrderSide side,
         double? cumQty, double? avgPrice, double? lastPrice, double? lastQty, double? realized, double? commission, long time,
-        string idPrefix, bool cumulativeSettlement = false)
+        PositionSide? positionSide = null, bool cumulativeSettlement = false)
     {
         var known = Queries.ProgressOf(state, venueId, clientId);
         var prevQty = known?.CumQty ?? 0.0;
@@ -38,8 +39,10 @@ internal static class Fills
             }
             settlement = new ExchangeSettlement(rp, fee);
         }
-        var id = $"{idPrefix}:{venueId?.ToString() ?? clientId}:{Json.Fmt(cumQty.Value)}";
-        return new Pink.Core.Fill(venueId, clientId, symbol, side, qty, price, time, id, cumQty, avgPrice, settlement);
+        // One identity whichever channel reported the fill (the stream or an order answer): the order and its cumulative
+        // quantity. A report of a quantity already applied is then the kernel's duplicate, never a second fill.
+        var id = $"fill:{venueId?.ToString() ?? clientId}:{Json.Fmt(cumQty.Value)}";
+        return new Pink.Core.Fill(venueId, clientId, symbol, side, qty, price, time, id, cumQty, avgPrice, settlement, positionSide);
     }
 
     /// <summary>`L` when present, else the cumulative-average derivation, else 0.0 (unknown).</summary>

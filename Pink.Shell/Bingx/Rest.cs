@@ -17,32 +17,40 @@ internal static class Rest
         var code = Json.Id(response, "code") ?? 0;
         var data = Json.Field(response, "data");
         var clientId = request is JsonElement r ? UserStream.NonEmpty(Json.Text(r, "clientOrderId", "clientOrderID")) : null;
+        if (code != 0 && !(method, p).Equals(("POST", "/openApi/swap/v2/trade/order")))
+        {
+            // An error envelope is the venue's answer, not unreadable input: its own diagnostic, with its code.
+            if (Known(method, p)) output.Add(new VenueError($"{method} {p}", code, Json.Text(response, "msg") ?? "", time));
+            return;
+        }
         switch (method, p)
         {
             case ("POST", "/openApi/swap/v2/trade/order"):
                 PlaceOrder(code, response, data, clientId, time, output);
                 break;
             case ("DELETE", "/openApi/swap/v2/trade/order"):
-                if (code == 0 && OrderOf(data) is JsonElement cancelled)
-                    output.Add(new OrderCancelled(UserStream.NonEmpty(Json.Text(cancelled, "clientOrderId", "clientOrderID")) ?? clientId,
-                        Json.Id(cancelled, "orderId", "orderID"), "CANCELLED", time));
+                // The answer is the order's final figures: a partly filled order reports its fills here, before the cancel.
+                if (OrderOf(data) is JsonElement cancelled) QueriedOrder(cancelled, clientId, state, time, output, cancelled: true);
                 break;
             case ("GET", "/openApi/swap/v2/trade/order"):
-                if (code == 0 && OrderOf(data) is JsonElement order) QueriedOrder(order, clientId, state, time, output);
+                if (OrderOf(data) is JsonElement order) QueriedOrder(order, clientId, state, time, output);
                 break;
-            case ("GET", "/openApi/swap/v2/user/balance"):
-                if (code == 0) Balance(data, time, output);
-                else output.Add(new InputRejected("bingx.balance", $"error {code}: {Json.Text(response, "msg")}", time));
+            case ("GET", "/openApi/swap/v2/user/balance" or "/openApi/swap/v3/user/balance"):
+                Balance(data, time, output);
                 break;
             case ("GET", "/openApi/swap/v2/user/positions"):
-                if (code == 0) Positions(data, time, output);
-                else output.Add(new InputRejected("bingx.positions", $"error {code}: {Json.Text(response, "msg")}", time));
+                Positions(data, time, output);
                 break;
             case ("GET", "/openApi/swap/v2/quote/premiumIndex"):
-                if (code == 0 && data is JsonElement d) Marks(d, time, output);
+                if (data is JsonElement d) Marks(d, time, output);
                 break;
         }
     }
+
+    // The exchanges whose answers reach the kernel (listenKey upkeep, leverage and server time do not).
+    private static bool Known(string method, string path) => (method, path) is
+        ("DELETE" or "GET", "/openApi/swap/v2/trade/order") or ("GET", "/openApi/swap/v2/user/balance" or "/openApi/swap/v3/user/balance"
+            or "/openApi/swap/v2/user/positions" or "/openApi/swap/v2/quote/premiumIndex" or "/openApi/swap/v2/user/income");
 
     private static void PlaceOrder(long code, JsonElement response, JsonElement? data, string? clientId, long time, List<KernelEvent> output)
     {
@@ -58,7 +66,8 @@ internal static class Rest
         else output.Add(new InputRejected("bingx.place-order", "acknowledgement without orderId or clientOrderId", time));
     }
 
-    private static void QueriedOrder(JsonElement o, string? requestClientId, KernelState state, long time, List<KernelEvent> output)
+    private static void QueriedOrder(JsonElement o, string? requestClientId, KernelState state, long time, List<KernelEvent> output,
+        bool cancelled = false)
     {
         var venueId = Json.Id(o, "orderId", "orderID");
         // The venue lower-cases client order ids: the id we asked with is the one the kernel knows.
@@ -72,12 +81,12 @@ internal static class Rest
             if (executed > (known?.CumQty ?? 0) + KernelConfig.QtyEpsilon)
             {
                 var fill = Fills.FromCumulative(state, venueId, clientId, Json.Text(o, "symbol") ?? "", side, executed,
-                    Json.Number(o, "avgPrice"), null, null, Json.Number(o, "profit"), Json.Number(o, "commission"), t, "q",
-                    cumulativeSettlement: true);
+                    Json.Number(o, "avgPrice"), null, null, Json.Number(o, "profit"), Json.Number(o, "commission"), t,
+                    UserStream.PositionSideOf(Json.Text(o, "positionSide")), cumulativeSettlement: true);
                 if (fill is not null) output.Add(fill);
             }
         }
-        switch ((Json.Text(o, "status") ?? "").ToUpperInvariant())
+        switch (cancelled ? "CANCELLED" : (Json.Text(o, "status") ?? "").ToUpperInvariant())
         {
             case "CANCELED" or "CANCELLED" or "EXPIRED":
                 output.Add(new OrderCancelled(clientId, venueId, "CANCELLED", t));

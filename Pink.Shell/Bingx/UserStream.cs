@@ -38,14 +38,16 @@ internal static class UserStream
         }
         var cum = Json.Number(o, "z");
         var isTrade = exec == "TRADE" || status is "PARTIALLY_FILLED" or "FILLED";
-        // z = 0 reports no fill; z at or below what was applied is a repeat that the kernel reports as a duplicate.
+        // z at or below what was applied is a repeat that the kernel reports as a duplicate.
+        Pink.Core.Fill? fill = null;
         if ((isTrade || cum is > 0) && cum is not 0.0)
-        {
-            var fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
+            fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
                 Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),
-                time, "otu");
-            if (fill is not null) output.Add(fill);
-        }
+                time, PositionSideOf(Json.Text(o, "ps", "positionSide")));
+        if (fill is not null) output.Add(fill);
+        else if (status is "FILLED" or "PARTIALLY_FILLED" || exec == "TRADE")
+            // The v2 doc's own example: FILLED with z 0. The fill happened; what it was, only the order can tell.
+            output.Add(new OrderUnclear(venueId, clientId, symbol, $"{(status.Length > 0 ? status : exec)} without a usable cumulative quantity z ({Json.Text(o, "z") ?? "absent"})", time));
         switch (status)
         {
             case "NEW" or "PENDING" when clientId is not null && venueId is long v:
@@ -60,29 +62,78 @@ internal static class UserStream
         }
     }
 
-    public static void AccountUpdate(JsonElement frame, List<KernelEvent> output)
+    /// <summary>
+    /// ACCOUNT_UPDATE (and a SNAPSHOT frame that carries balances): the wallet balance with the positions after the
+    /// change, which tell the kernel which fills the balance already contains, and the change outside trading (`bc`).
+    /// </summary>
+    public static void AccountUpdate(JsonElement frame, List<KernelEvent> output, bool snapshot = false)
     {
         var time = Time(frame, null, 0);
         if (Json.Field(frame, "a") is not JsonElement a || Json.Field(a, "B") is not JsonElement balances || balances.ValueKind != JsonValueKind.Array)
             return; // position-only updates carry no balance; positions are reconciled through REST
-        var reason = (Json.Text(a, "m") ?? "").ToUpperInvariant() switch
-        {
-            "DEPOSIT" or "WITHDRAW" or "TRANSFER" => BalanceReason.Transfer,
-            "FUNDING_FEE" => BalanceReason.Funding,
-            _ => BalanceReason.Order,
-        };
+        var positions = Positions(a, time, output);
         foreach (var b in balances.EnumerateArray())
         {
             var asset = (Json.Text(b, "a") ?? "").ToUpperInvariant();
             if (asset is not ("USDT" or "VST" or "")) continue;
             if (Json.Number(b, "wb") is not double wb)
             {
-                output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", $"balance without wb: {Short(b)}", time));
+                output.Add(new InputRejected(snapshot ? "bingx.SNAPSHOT" : "bingx.ACCOUNT_UPDATE", $"balance without wb: {Short(b)}", time));
                 continue;
             }
-            output.Add(new BalanceReport($"au:{time}:{asset}:{Json.Fmt(wb)}", wb, double.NaN, reason, time));
+            var change = Json.Number(b, "bc");
+            var reason = snapshot ? BalanceReason.Poll : ReasonOf(Json.Text(a, "m"), change, positions);
+            output.Add(new BalanceReport($"{(snapshot ? "snap" : "au")}:{time}:{asset}:{Json.Fmt(wb)}", wb, double.NaN, reason, time,
+                positions, change));
         }
     }
+
+    // `m` as the venue says it; a value the swap docs do not list is classified by what the update is, never taken for a
+    // trade's report on a hunch: a change outside trading (bc) is a transfer, positions make it a trade's report, and
+    // otherwise it is a report of the whole wallet.
+    private static BalanceReason ReasonOf(string? m, double? change, IReadOnlyList<ExchangePosition>? positions) => (m ?? "").ToUpperInvariant() switch
+    {
+        "ORDER" => BalanceReason.Order,
+        "DEPOSIT" or "WITHDRAW" or "TRANSFER" => BalanceReason.Transfer,
+        "FUNDING_FEE" => BalanceReason.Funding,
+        _ when change is double c && c != 0 => BalanceReason.Transfer,
+        _ when positions is not null => BalanceReason.Order,
+        _ => BalanceReason.Poll,
+    };
+
+    // `a.P`: hedge mode sends `pa` unsigned with ps LONG/SHORT; one-way mode sends ps BOTH and a signed `pa`.
+    private static IReadOnlyList<ExchangePosition>? Positions(JsonElement a, long time, List<KernelEvent> output)
+    {
+        if (Json.Field(a, "P") is not JsonElement list || list.ValueKind != JsonValueKind.Array) return null;
+        var positions = new List<ExchangePosition>();
+        foreach (var p in list.EnumerateArray())
+        {
+            var symbol = Json.Text(p, "s", "symbol");
+            if (string.IsNullOrWhiteSpace(symbol) || Json.Number(p, "pa") is not double amount)
+            {
+                output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", $"position without s or pa: {Short(p)}", time));
+                continue;
+            }
+            var ps = (Json.Text(p, "ps") ?? "").ToUpperInvariant();
+            var oneWay = ps is "BOTH" or "";
+            var side = ps switch
+            {
+                "LONG" => PositionSide.Long,
+                "SHORT" => PositionSide.Short,
+                _ => amount < 0 ? PositionSide.Short : PositionSide.Long,
+            };
+            positions.Add(new ExchangePosition(symbol, side, Math.Abs(amount), Json.Number(p, "ep") ?? 0.0, 0, oneWay));
+        }
+        return positions;
+    }
+
+    /// <summary>The position a fill belongs to: `ps` LONG/SHORT in hedge mode; null for BOTH (one-way) or absent.</summary>
+    public static PositionSide? PositionSideOf(string? ps) => (ps ?? "").ToUpperInvariant() switch
+    {
+        "LONG" => PositionSide.Long,
+        "SHORT" => PositionSide.Short,
+        _ => null,
+    };
 
     public static OrderSide? Side(string? s) => (s ?? "").ToUpperInvariant() switch
     {

@@ -52,6 +52,9 @@ public sealed class BingxVenue : IVenue
             await QueryQuietly(cancel.Symbol, cancel.VenueOrderId, cancel.ClientOrderId, ct);
     });
 
+    public Task<IReadOnlyList<RestRecord>> QueryOrderAsync(QueryOrder query, CancellationToken ct) => Captured(() =>
+        QueryQuietly(query.Symbol, query.VenueOrderId, query.ClientOrderId, ct));
+
     public Task<IReadOnlyList<RestRecord>> ReconcileAsync(KernelState state, CancellationToken ct) => Captured(async () =>
     {
         await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct);

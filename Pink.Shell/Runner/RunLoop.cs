@@ -226,6 +226,7 @@ public sealed class RunLoop : IAsyncDisposable
             {
                 PlaceOrder p => await _venue.PlaceOrderAsync(p, ct),
                 CancelOrder c => await _venue.CancelOrderAsync(c, ct),
+                QueryOrder q => await _venue.QueryOrderAsync(q, ct),
                 _ => [],
             };
             foreach (var answer in answers) await ApplyOneAsync(answer, record: true, ct);
@@ -333,7 +334,7 @@ public sealed class RunLoop : IAsyncDisposable
     {
         switch (effect)
         {
-            case PlaceOrder or CancelOrder: (venueCalls ??= new List<Effect>()).Add(effect); break;
+            case PlaceOrder or CancelOrder or QueryOrder: (venueCalls ??= new List<Effect>()).Add(effect); break;
             case PersistRow r:
                 if (_recovering && RowsAlreadyStored?.Invoke(r.Row) == true) break;
                 _heldRows.Add(r.Row);

@@ -28,9 +28,27 @@ public sealed class BingxMarketStream : IAsyncDisposable
     {
         _log = logger ?? NullLogger.Instance;
         _symbols = symbols.Select(BingxSymbol.ToVenue).Distinct().ToList();
-        _socket = new StreamSocket(wsUrl, StreamKind.Market, ConnectAsync, onMessage, _log, time ?? TimeProvider.System,
-            options ?? StreamOptions.Default);
+        _socket = new StreamSocket(wsUrl, StreamKind.Market, ConnectAsync, m =>
+        {
+            WarnIfRefused(m);
+            onMessage(m);
+        }, _log, time ?? TimeProvider.System, options ?? StreamOptions.Default);
         _socket.Connected += OnConnected;
+    }
+
+    // A refused subscription means marks for that symbol will not come: say so where an operator looks.
+    private void WarnIfRefused(StreamMessage m)
+    {
+        var text = m.Text.TrimStart();
+        if (!text.StartsWith('{') || text.Contains("\"dataType\"", StringComparison.Ordinal) || !text.Contains("\"code\"", StringComparison.Ordinal)) return;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.Number && code.GetInt64() != 0)
+                _log.LogWarning("BingX market stream refused a subscription: {Frame}; marks it names will not arrive", text);
+        }
+        catch (System.Text.Json.JsonException) { /* the adapter reports unreadable frames */ }
     }
 
     /// <summary>Connections made so far.</summary>

@@ -137,6 +137,7 @@ public sealed class KernelHarness : IAsyncDisposable
             {
                 PlaceOrder place => Record(_gateway.PlaceAsync(place)),
                 CancelOrder cancel => Record(_gateway.CancelAsync(cancel)),
+                QueryOrder query => _api.QueryOrderAsync(new Pink.Shell.Venue.OrderRef(query.Symbol, query.VenueOrderId, query.ClientOrderId)),
                 _ => null,
             };
             if (call is not null) lock (_lock) _venueCalls.Add(call);
