@@ -101,7 +101,8 @@ internal static class UserStream
         _ => BalanceReason.Poll,
     };
 
-    // `a.P`: hedge mode sends `pa` unsigned with ps LONG/SHORT; one-way mode sends ps BOTH and a signed `pa`.
+    // `a.P`: hedge mode sends `pa` unsigned with ps LONG/SHORT; one-way mode sends ps BOTH and a signed `pa`; null when
+    // there are none.
     private static IReadOnlyList<ExchangePosition>? Positions(JsonElement a, long time, List<KernelEvent> output)
     {
         if (Json.Field(a, "P") is not JsonElement list || list.ValueKind != JsonValueKind.Array) return null;
@@ -124,7 +125,8 @@ internal static class UserStream
             };
             positions.Add(new ExchangePosition(symbol, side, Math.Abs(amount), Json.Number(p, "ep") ?? 0.0, 0, oneWay));
         }
-        return positions;
+        // An empty list says nothing about which fills the balance holds (a fill always changes a position).
+        return positions.Count == 0 ? null : positions;
     }
 
     /// <summary>The position a fill belongs to: `ps` LONG/SHORT in hedge mode; null for BOTH (one-way) or absent.</summary>
