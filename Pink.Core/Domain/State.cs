@@ -40,9 +40,11 @@ public sealed record KernelConfig(
 /// <param name="Unconfirmed">Fills applied that no account update has confirmed yet, oldest first: capital = wallet + the deltas of those no poll has shown.</param>
 /// <param name="Ahead">Position changes the exchange reported with a wallet balance that no fill has shown the kernel yet.</param>
 /// <param name="CheckPending">The last anchor could not be compared with the K-ledger yet (it contains fills still to come).</param>
+/// <param name="PollDisagreed">A poll disagreed with the K-ledger and was held back: the venue may have changed a
+/// position itself with frames still on their way. The next poll that still disagrees is taken and reported.</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
     double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
-    Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending)
+    Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false)
 {
     /// <summary>The account before any event: capital is the seed.</summary>
     public static Account Seeded(double seed) =>

@@ -15,7 +15,9 @@ namespace Pink.Core;
 /// rest — no order of ours working, no fill the venue has shown that the kernel has not — since otherwise a fill may be
 /// on its way that the balance holds or not; a poll at rest that comes while updates of fills are still on their way
 /// overtakes them: an account update that confirms only fills a poll already showed is older than capital's balance
-/// and moves nothing. A transfer or
+/// and moves nothing. A poll at rest that disagrees with the K-ledger is held back once (`poll_held` row): the venue
+/// may have changed a position itself with its frames still on their way; the next poll that still disagrees is taken
+/// and reported, and any account update in between settles it. A transfer or
 /// funding update that says its own amount (<c>bc</c>) tells by the rest of the wallet's move which fills it contains.
 /// </para>
 /// </summary>
@@ -70,6 +72,18 @@ internal static class Anchors
         var kLedger = a.Anchored ? a.KLedger + external : capital;
         var comparable = !Coverage.HasExplainedLead(ahead);
         var compared = a.Anchored && !flow && comparable;
+        if (whole && compared && !a.PollDisagreed && Math.Abs(capital - kLedger) > s.Config.DivergenceTolerance)
+        {
+            // A poll reads the wallet now; the stream may still be delivering a change the venue made itself (a
+            // liquidation, a stop). Held back once: the next poll that still disagrees is taken and reported.
+            var held = a with { PollDisagreed = true };
+            s.Remember(e.Id);
+            s.Put(held);
+            s.Row(new AccountEventRow(s.Ts, s.Seq, "poll_held", e.Id, held.Capital, Names.Of(held.Source), e.WalletBalance, held.AvailableMargin,
+                0, 0, held.KLedger, capital - kLedger, 0, ""));
+            s.Touch();
+            return;
+        }
         var (blocked, checkPending, difference) = (a.EntriesBlocked, a.CheckPending, 0.0);
         if (!a.Anchored) checkPending = false;
         else if (compared)
@@ -86,6 +100,7 @@ internal static class Anchors
             Capital = capital, Source = pending == 0 ? CapitalSource.EAnchored : CapitalSource.KBridged, EWalletBalance = e.WalletBalance,
             AvailableMargin = double.IsFinite(e.AvailableMargin) ? e.AvailableMargin : a.AvailableMargin,
             KLedger = kLedger, Anchored = true, EntriesBlocked = blocked, Unconfirmed = unconfirmed, Ahead = ahead, CheckPending = checkPending,
+            PollDisagreed = false,
         };
         s.Remember(e.Id);
         // A report that tells which fills the venue has shown changes the books even when capital stays: one row either

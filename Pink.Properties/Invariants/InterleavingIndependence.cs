@@ -14,7 +14,7 @@ namespace Pink.Properties.Invariants;
 /// entries allowed, trades (realized, fees, provenance, flags), sizer feedback, diagnostics and rows per table (polls
 /// add their own anchor rows, so those two tables are compared only without them). And since the venue is
 /// self-consistent: no LEDGER_DIVERGENCE, entries never refused, capital ends equal to the venue's wallet, every
-/// trade's fees are the venue's and its realized the venue's rp.
+/// trade's fees are the venue's and its realized the venue's rp — also when the exchange closed it itself.
 /// </summary>
 public class InterleavingIndependence(ITestOutputHelper output)
 {

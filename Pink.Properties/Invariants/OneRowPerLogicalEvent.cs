@@ -52,7 +52,7 @@ public class OneRowPerLogicalEvent(ITestOutputHelper output)
     {
         var account = rows.OfType<AccountEventRow>().ToList();
         var anchors = step.Event is BalanceReport && !step.Before.Account.Equals(step.After.Account) ? 1 : 0;
-        var anchorRows = account.Count(r => r.Kind is "anchor" or "overtaken");
+        var anchorRows = account.Count(r => r.Kind is "anchor" or "overtaken" or "poll_held");
         Require.That(anchorRows == anchors, () => $"{step.Where}: {anchorRows} anchor rows, expected {anchors}");
         var moved = step.After.Trades.Values
             .Select(t => (t, b: States.TradeOf(step.Before, t.TradeId)))
@@ -64,7 +64,7 @@ public class OneRowPerLogicalEvent(ITestOutputHelper output)
         foreach (var r in bridges)
             Require.That(Require.Near(moved[r.TradeId].Realized, r.RealizedIncrement) && Require.Near(moved[r.TradeId].Fees, r.Fee), () =>
                 $"{step.Where}: bridge row of {r.TradeId} books {r.RealizedIncrement:R} − {r.Fee:R}, the baseline moved {moved[r.TradeId]}");
-        Require.That(account.All(r => r.Kind is "anchor" or "overtaken" or "bridge" or "in_wallet"), () => $"{step.Where}: unexpected account row kinds");
+        Require.That(account.All(r => r.Kind is "anchor" or "overtaken" or "poll_held" or "bridge" or "in_wallet"), () => $"{step.Where}: unexpected account row kinds");
     }
 
     private static void TradeRows(TraceStep step, List<Row> rows)

@@ -42,7 +42,9 @@ public sealed record ChannelOutcome(KernelState Final, double VenueWallet, IRead
 /// <see cref="Fill"/> with the exchange's own rp and fee) and an account update (a <see cref="BalanceReport"/> whose
 /// positions are the position after that fill). The venue executes a burst of fills at once and pushes both channels
 /// in execution order; how they merge is the <see cref="Delivery"/>'s. Trades open and close in rounds of one or two
-/// instruments at once, so account updates of one instrument overtake order updates of another. The venue books rp and
+/// instruments at once, so account updates of one instrument overtake order updates of another; now and then the
+/// exchange closes a position itself with an order the kernel never placed (a liquidation, a stop) — the account is
+/// dedicated, so that is booked as an external close. The venue books rp and
 /// fees independently of Pink.Core (position VWAP, fee rate), so its wallet is the ground truth.
 /// </summary>
 public static class TwoChannelVenue
@@ -73,13 +75,20 @@ public static class TwoChannelVenue
                 var side = script.Next(2) == 0 ? PositionSide.Long : PositionSide.Short;
                 var qty = (1 + script.Next(50)) * Lots[i];
                 var cid = $"o{r}-{k}";
-                var place = run.Apply(new OpenIntent(k, Symbols[i], side, qty, 1 + script.Next(3), cid, null, run.Now())).OfType<PlaceOrder>().Single();
+                var place = run.Placed(run.Apply(new OpenIntent(k, Symbols[i], side, qty, 1 + script.Next(3), cid, null, run.Now())));
                 legs.Add(new Leg(k, i, side, venue.Ack(run, place)));
             }
             Burst(run, venue, script, merge, delivery, legs, opening: true);
             foreach (var leg in legs)
             {
-                var place = run.Apply(new CloseIntent(leg.Slot, $"c{r}-{leg.Slot}", run.Now())).OfType<PlaceOrder>().Single();
+                // Now and then the exchange closes the position itself (a liquidation, a stop): an order we never placed.
+                leg.External = script.Next(4) == 0;
+                if (leg.External)
+                {
+                    leg.VenueId = venue.External(run, leg, Symbols[leg.Instrument]);
+                    continue;
+                }
+                var place = run.Placed(run.Apply(new CloseIntent(leg.Slot, $"c{r}-{leg.Slot}", run.Now())));
                 leg.VenueId = venue.Ack(run, place);
             }
             Burst(run, venue, script, merge, delivery, legs, opening: false);
@@ -106,9 +115,11 @@ public static class TwoChannelVenue
         }
         var order = Merge(fills, accounts, delivery.How, merge);
         var walletNow = venue.Wallet;
+        // Polls are tens of seconds apart and a burst's frames milliseconds: at most one poll falls inside a burst.
+        var poll = delivery.Polls ? merge.Next(order.Count + 1) : -1;
         for (var i = 0; i < order.Count; i++)
         {
-            if (delivery.Polls && merge.Next(4) == 0)
+            if (i == poll)
                 run.Apply(new BalanceReport($"poll-{run.Now()}", walletNow, double.NaN, BalanceReason.Poll, run.Now()));
             if (delivery.Restarts && merge.Next(4) == 0) run.Restart();
             run.Apply(order[i]);
@@ -150,6 +161,7 @@ public static class TwoChannelVenue
         public int Instrument { get; } = instrument;
         public PositionSide Side { get; } = side;
         public long VenueId { get; set; } = venueId;
+        public bool External { get; set; }
         public int Pieces { get; set; }
         public double Cum { get; set; }
         public double CumQuote { get; set; }
@@ -165,6 +177,17 @@ public static class TwoChannelVenue
 
         public double Wallet { get; private set; } = StartWallet;
         public Dictionary<string, (double Realized, double Fees)> Trades { get; } = new();
+
+        /// <summary>An order the venue places itself to close the leg's whole position (never acknowledged to the kernel).</summary>
+        public long External(Process run, Leg leg, string symbol)
+        {
+            var id = _next++;
+            var key = oneWay ? symbol : $"{symbol}|{Names.Of(leg.Side)}";
+            var held = Math.Abs(_positions.GetValueOrDefault(key).Qty);
+            var trade = run.State.Slots[leg.Slot].TradeId!;
+            _orders[id] = (new PlaceOrder(leg.Slot, trade, $"liq-{id}", symbol, Names.Closing(leg.Side), leg.Side, held, OrderPurpose.Exit, true, 1), trade);
+            return id;
+        }
 
         public long Ack(Process run, PlaceOrder place)
         {
@@ -201,7 +224,7 @@ public static class TwoChannelVenue
             leg.CumQuote += qty * price;
             var now = run.Now();
             var fill = new Fill(leg.VenueId, null, order.Symbol, order.Side, qty, price, now, $"fill:{leg.VenueId}:{leg.Cum:R}", leg.Cum,
-                leg.CumQuote / leg.Cum, new ExchangeSettlement(rp, fee));
+                leg.CumQuote / leg.Cum, new ExchangeSettlement(rp, fee), oneWay ? null : leg.Side);
             var side = oneWay ? (held < 0 ? PositionSide.Short : PositionSide.Long) : leg.Side;
             var position = new ExchangePosition(order.Symbol, side, Math.Abs(held), avg, order.ExchangeLeverage, oneWay);
             var account = new BalanceReport($"au:{now}", Wallet, double.NaN, BalanceReason.Order, now, [position], 0);
@@ -249,6 +272,10 @@ public static class TwoChannelVenue
             BalanceReport b => $"{b.Reason} {b.WalletBalance:0.########}{(b.Positions is { } p ? " " + string.Join(",", p.Select(x => $"{x.Symbol}:{Names.Sign(x.Side) * x.Qty:0.###}")) : "")}",
             _ => e.GetType().Name,
         };
+
+        // The order an intent placed; a refused intent is a broken invariant, told with the story so far.
+        public PlaceOrder Placed(LanguageExt.Seq<Effect> effects) =>
+            effects.OfType<PlaceOrder>().SingleOrDefault() ?? throw new Support.Violation($"an intent placed no order:\n  {string.Join("\n  ", Log)}");
 
         public void Restart() =>
             State = StateDocument.Restore(StateDocument.Save(State)).Match(s => s, error => throw new InvalidOperationException(error));

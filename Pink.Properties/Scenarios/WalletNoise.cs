@@ -100,8 +100,11 @@ public static class WalletNoise
             case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Transfer, time, BalanceChange: amount); break;
             case NoiseKind.Funding: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Funding, time, BalanceChange: amount); break;
             case NoiseKind.ForeignPnl when Reported(state):
+                // The first report that disagrees is held back (the stream may still be delivering it), the second is
+                // taken and reports the divergence, the third agrees and lifts the refusal.
                 yield return new BalanceReport(id + "-trade", wallet, double.NaN, BalanceReason.Order, time);
                 yield return new BalanceReport(id + "-poll", wallet, double.NaN, BalanceReason.Poll, time);
+                yield return new BalanceReport(id + "-poll2", wallet, double.NaN, BalanceReason.Poll, time);
                 break;
             case NoiseKind.ForeignFill:
                 var i = Market.Traded[n % Market.Traded.Count];
