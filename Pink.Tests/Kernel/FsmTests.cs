@@ -73,7 +73,7 @@ public class FsmTests
         var d = new Driver();
         d.Balance(10_000, "b1");
         d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
-        d.Balance(9_000, "b2"); // divergence: entries refused
+        d.Balance(9_000, "b2").Balance(9_000, "b2-again"); // divergence (the first disagreeing report is held back): entries refused
         Assert.True(d.State.Account.EntriesBlocked);
         d.Close(0, "x1");
         Assert.Single(d.Last.OfType<PlaceOrder>());
