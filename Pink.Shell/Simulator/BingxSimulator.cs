@@ -10,7 +10,9 @@ namespace Pink.Shell.Simulator;
 /// `{code,msg,data}` envelope), the user-data stream and the market stream on `/swap-market` (GZIP binary frames,
 /// Ping/Pong, the listenKey lifecycle), a matching engine for MARKET and LIMIT orders with partial fills, taker and
 /// maker fees, `rp`, wallet and isolated positions (hedge or one-way), a fill's stream frames in the configured
-/// <see cref="EventOrder"/>, and scriptable faults. Start it with <see cref="StartAsync"/>;
+/// <see cref="EventOrder"/>, and scriptable faults. Like the real venue it also changes positions by itself —
+/// liquidation, ADL, exchange-side stops, closes from the web UI, funding — in BingX's message shapes (see the
+/// methods of its external-changes part). Start it with <see cref="StartAsync"/>;
 /// dispose it to stop every socket.
 /// </summary>
 public sealed partial class BingxSimulator : IAsyncDisposable
@@ -26,6 +28,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private HttpHost? _host;
     private Task _pinger = Task.CompletedTask;
+    private Task _funding = Task.CompletedTask;
     private int _pongs;
 
     private BingxSimulator(SimulatorOptions options)
@@ -46,6 +49,9 @@ public sealed partial class BingxSimulator : IAsyncDisposable
         var simulator = new BingxSimulator(options ?? new SimulatorOptions());
         simulator._host = HttpHost.Start(simulator._options.Port, simulator.HandleAsync);
         if (simulator._options.PingInterval is TimeSpan every) simulator._pinger = simulator.PingLoopAsync(every);
+        if (simulator._options.FundingInterval is TimeSpan period)
+            simulator._funding = new FundingSchedule(period, simulator._options.Clock, simulator.NowMs,
+                () => simulator._exchange.ChargeFunding(simulator._options.FundingRate)).RunAsync(simulator._stop.Token);
         return Task.FromResult(simulator);
     }
 
@@ -122,6 +128,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
         _users.DropAll();
         _markets.DropAll();
         await _pinger.ConfigureAwait(false);
+        await _funding.ConfigureAwait(false);
         if (_host is not null) await _host.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -12,12 +12,20 @@ internal sealed class FaultScript
     private int _duplicates;
     private TaskCompletionSource? _ackGate;
     private PartialFill? _partialFill;
+    private bool _silentTriggers;
 
     /// <summary>A MARKET order's `p` becomes mark × (1 ± this) — the protective bound seen in the FET incident.</summary>
     public decimal? ProtectiveBound { get; set; }
 
     /// <summary>Partial fills per order, overriding the options while set.</summary>
     public int? FillSlices { get; set; }
+
+    /// <summary>While set, a triggered stop sends no ORDER_TRADE_UPDATE (only its fills' ACCOUNT_UPDATEs).</summary>
+    public bool SilentTriggers
+    {
+        get => Volatile.Read(ref _silentTriggers);
+        set => Volatile.Write(ref _silentTriggers, value);
+    }
 
     /// <summary>The next order placed takes this partial fill (replacing one not yet taken).</summary>
     public void PartialFillNext(PartialFill partial)

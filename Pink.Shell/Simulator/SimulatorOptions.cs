@@ -36,6 +36,30 @@ namespace Pink.Shell.Simulator;
 /// rather than cut down, as an over-sized hedge close is. ACCOUNT_UPDATE `P[]` then carries `ps` BOTH and a signed `pa`,
 /// and REST positions positionSide BOTH and a signed positionAmt.
 /// </param>
+/// <param name="LiquidationFeeRate">
+/// Fee rate of a liquidation's fill (<see cref="BingxSimulator.Liquidate"/>), charged on its notional and reported as
+/// its `n` and a TRADING_FEE record. Deliberately not the taker rate, so a client cannot mistake it for one.
+/// </param>
+/// <param name="AdlFeeRate">
+/// Fee rate of an auto-deleverage fill (<see cref="BingxSimulator.AutoDeleverage"/>); null: the taker rate. Set 0 for a
+/// venue that charges nothing on ADL (no TRADING_FEE record is written for a fee of zero).
+/// </param>
+/// <param name="ForcedCloseIncome">
+/// How REST income books the realized PnL of a liquidation or ADL fill: <see cref="Simulator.ForcedCloseIncome.RealizedPnl"/>
+/// (the default) as REALIZED_PNL like every other fill; <see cref="Simulator.ForcedCloseIncome.ByKind"/> as
+/// INSURANCE_CLEAR ("Strong liquidation", as in the v2 doc's income sample) or ADL.
+/// </param>
+/// <param name="FundingInterval">
+/// When set, the venue settles funding by itself at every multiple of this interval on its clock (BingX: 8 h, at 00:00,
+/// 08:00, 16:00 UTC) at <paramref name="FundingRate"/>, as <see cref="BingxSimulator.ChargeFunding"/> does; a clock that
+/// jumps over several settlements settles each. Null (the default): funding only on <see cref="BingxSimulator.ChargeFunding"/>.
+/// It also sets premiumIndex's nextFundingTime (8 h when null).
+/// </param>
+/// <param name="FundingRate">The rate of the automatic settlements and premiumIndex's lastFundingRate until a settlement at another rate.</param>
+/// <param name="FundingUpdateCarriesPosition">
+/// A FUNDING_FEE ACCOUNT_UPDATE carries `P` with the charged position, as BingX documents for isolated positions (the
+/// default); false: `B` only, as documented for cross positions.
+/// </param>
 public sealed record SimulatorOptions(
     string ApiKey = "sim-api-key-0123456789",
     string ApiSecret = "sim-api-secret-do-not-log-0123456789abcdef",
@@ -56,11 +80,23 @@ public sealed record SimulatorOptions(
     TimeProvider? Time = null,
     EventOrder EventOrder = EventOrder.AccountFirst,
     int EventOrderSeed = 0,
-    PositionMode PositionMode = PositionMode.Hedge)
+    PositionMode PositionMode = PositionMode.Hedge,
+    decimal LiquidationFeeRate = 0.001m,
+    decimal? AdlFeeRate = null,
+    ForcedCloseIncome ForcedCloseIncome = ForcedCloseIncome.RealizedPnl,
+    TimeSpan? FundingInterval = null,
+    decimal FundingRate = 0.0001m,
+    bool FundingUpdateCarriesPosition = true)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;
 
     /// <summary>The listenKey lifetime in force (60 minutes).</summary>
     public TimeSpan KeyLifetime => ListenKeyLifetime ?? TimeSpan.FromMinutes(60);
+
+    /// <summary>The funding period in force for nextFundingTime and automatic settlements (8 hours).</summary>
+    public TimeSpan FundingPeriod => FundingInterval ?? TimeSpan.FromHours(8);
+
+    /// <summary>The ADL fee rate in force.</summary>
+    public decimal AdlFee => AdlFeeRate ?? TakerFeeRate;
 }

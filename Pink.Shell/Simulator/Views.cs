@@ -1,14 +1,15 @@
 namespace Pink.Shell.Simulator;
 
 /// <summary>The simulated wallet (what BingX would report).</summary>
-/// <param name="WalletBalance">Deposits + realized PnL − fees.</param>
+/// <param name="WalletBalance">Deposits + realized PnL − fees + funding.</param>
 /// <param name="UnrealizedPnl">Of all positions at their marks.</param>
 /// <param name="UsedMargin">Isolated margin held by positions.</param>
 /// <param name="FrozenMargin">Margin reserved by resting orders.</param>
 /// <param name="RealizedPnl">All realized PnL booked so far (gross of fees).</param>
 /// <param name="FeesPaid">All fees paid so far (positive = paid).</param>
+/// <param name="Funding">All funding settled so far, signed as the wallet moved (negative = paid).</param>
 public sealed record SimAccountView(decimal WalletBalance, decimal UnrealizedPnl, decimal UsedMargin, decimal FrozenMargin,
-    decimal RealizedPnl, decimal FeesPaid)
+    decimal RealizedPnl, decimal FeesPaid, decimal Funding = 0m)
 {
     /// <summary>Wallet + unrealized.</summary>
     public decimal Equity => WalletBalance + UnrealizedPnl;
@@ -34,6 +35,7 @@ public sealed record SimPositionView(long PositionId, string Symbol, string Side
 public sealed record SimFillView(decimal Qty, decimal Price, decimal Fee, decimal RealizedPnl, long TimeMs, long TradeId);
 
 /// <summary>One order as the venue holds it.</summary>
+/// <param name="StopPrice">The trigger of a STOP_MARKET / TAKE_PROFIT_MARKET order; null for others.</param>
 public sealed record SimOrderView(long OrderId, string ClientOrderId, string Symbol, string Side, string PositionSide, string Type,
     decimal Quantity, decimal? Price, string Status, decimal ExecutedQty, decimal AvgPrice, decimal RealizedPnl, decimal FeesPaid,
-    IReadOnlyList<SimFillView> Fills);
+    IReadOnlyList<SimFillView> Fills, decimal? StopPrice = null);

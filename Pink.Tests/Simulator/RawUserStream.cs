@@ -33,22 +33,38 @@ internal sealed class RawUserStream : IAsyncDisposable
 
     public List<JsonElement> Events => _texts.Select(t => JsonDocument.Parse(t).RootElement).ToList();
 
-    /// <summary>Short labels in arrival order: NEW, CANCELED, "OTU z" (a TRADE frame and its cumulative z), "AU pa".</summary>
+    /// <summary>
+    /// Short labels in arrival order: NEW, CANCELED, EXPIRED, "OTU z" (a TRADE frame and its cumulative z), "CALC z" (a
+    /// CALCULATED frame: the venue's liquidation or ADL), "AU pa" (an ORDER account update, or "AU" without a position),
+    /// "FUND bc" (a FUNDING_FEE account update and its balance change).
+    /// </summary>
     public List<string> Labels => Events.Select(Label).ToList();
+
+    /// <summary>The `o` objects of the ORDER_TRADE_UPDATE frames, in arrival order.</summary>
+    public List<JsonElement> OrderUpdates => Events.Where(e => e.GetProperty("e").GetString() == "ORDER_TRADE_UPDATE").Select(e => e.GetProperty("o")).ToList();
+
+    /// <summary>The `a` objects of the ACCOUNT_UPDATE frames, in arrival order.</summary>
+    public List<JsonElement> AccountUpdates => Events.Where(e => e.GetProperty("e").GetString() == "ACCOUNT_UPDATE").Select(e => e.GetProperty("a")).ToList();
 
     public Task UntilAtLeast(int frames, string what) => Eventually.True(() => _texts.Count >= frames, $"{what} ({_texts.Count} frames so far)");
 
     public static string Label(JsonElement e) => e.GetProperty("e").GetString() switch
     {
         "ORDER_TRADE_UPDATE" when e.GetProperty("o").GetProperty("x").GetString() == "TRADE" => $"OTU {N(D(e.GetProperty("o"), "z"))}",
+        "ORDER_TRADE_UPDATE" when e.GetProperty("o").GetProperty("x").GetString() == "CALCULATED" => $"CALC {N(D(e.GetProperty("o"), "z"))}",
         "ORDER_TRADE_UPDATE" => e.GetProperty("o").GetProperty("x").GetString()!,
-        "ACCOUNT_UPDATE" => $"AU {N(D(e.GetProperty("a").GetProperty("P")[0], "pa"))}",
+        "ACCOUNT_UPDATE" when e.GetProperty("a").GetProperty("m").GetString() == "FUNDING_FEE" => $"FUND {N(D(e.GetProperty("a").GetProperty("B")[0], "bc"))}",
+        "ACCOUNT_UPDATE" when e.GetProperty("a").TryGetProperty("P", out var p) => $"AU {N(D(p[0], "pa"))}",
+        "ACCOUNT_UPDATE" => "AU",
         var other => other!,
     };
 
     private static string N(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 
     public static decimal D(JsonElement o, string name) => decimal.Parse(o.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+
+    /// <summary>A string field.</summary>
+    public static string S(JsonElement o, string name) => o.GetProperty(name).GetString()!;
 
     private async Task ReadAsync()
     {

@@ -11,7 +11,7 @@ internal static class Settlement
 {
     public static SimFill Book(SimBook book, SimOrder order, decimal qty, decimal price, bool maker, long now)
     {
-        var rate = maker ? book.Options.MakerFeeRate : book.Options.TakerFeeRate;
+        var rate = FeeRate(book.Options, order, maker);
         var fee = Math.Round(qty * price * rate, 8, MidpointRounding.AwayFromZero);
         var position = book.Position(order.Symbol, order.PositionSide);
         var (closing, opening) = Netting.Split(order, position, qty);
@@ -34,6 +34,14 @@ internal static class Settlement
         Income(book, order, fill, closed: closing > 0);
         return fill;
     }
+
+    /// <summary>A forced close pays its own rate; the others pay maker or taker.</summary>
+    private static decimal FeeRate(SimulatorOptions options, SimOrder order, bool maker) => order.Origin switch
+    {
+        OrderOrigin.Liquidation => options.LiquidationFeeRate,
+        OrderOrigin.Adl => options.AdlFee,
+        _ => maker ? options.MakerFeeRate : options.TakerFeeRate,
+    };
 
     private static void Open(SimPosition p, int sign, decimal qty, decimal price, int leverage)
     {
@@ -59,13 +67,30 @@ internal static class Settlement
         return realized;
     }
 
+    /// <summary>
+    /// The fill's income records, keyed as BingX's sample keys them: tranId `{tradeId}_PNL` and `{tradeId}_COMMISSION`,
+    /// both naming the fill's tradeId. A fee of zero writes no record (nothing moved).
+    /// </summary>
     private static void Income(SimBook book, SimOrder order, SimFill fill, bool closed)
     {
         var tradeId = fill.TradeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var asset = book.Options.Asset;
         if (closed)
-            book.Incomes.Add(new SimIncome(order.Symbol, "REALIZED_PNL", fill.Realized, book.Options.Asset, "Realized PNL",
-                fill.TimeMs, $"{tradeId}_rp", tradeId));
-        book.Incomes.Add(new SimIncome(order.Symbol, "TRADING_FEE", -fill.Fee, book.Options.Asset, "Trading fee",
-            fill.TimeMs, $"{tradeId}_fee", tradeId));
+        {
+            var (type, info) = PnlIncome(book.Options.ForcedCloseIncome, order.Origin);
+            book.Incomes.Add(new SimIncome(order.Symbol, type, fill.Realized, asset, info, fill.TimeMs, $"{tradeId}_PNL", tradeId));
+        }
+        if (fill.Fee != 0)
+            book.Incomes.Add(new SimIncome(order.Symbol, "TRADING_FEE", -fill.Fee, asset, closed ? "Closing Fee" : "Opening Fee",
+                fill.TimeMs, $"{tradeId}_COMMISSION", tradeId));
     }
+
+    private static (string Type, string Info) PnlIncome(ForcedCloseIncome booking, OrderOrigin origin) => (booking, origin) switch
+    {
+        (ForcedCloseIncome.ByKind, OrderOrigin.Liquidation) => ("INSURANCE_CLEAR", "Strong liquidation"),
+        (ForcedCloseIncome.ByKind, OrderOrigin.Adl) => ("ADL", "Automatic Deleveraging"),
+        (_, OrderOrigin.Liquidation) => ("REALIZED_PNL", "Liquidation"),
+        (_, OrderOrigin.Adl) => ("REALIZED_PNL", "ADL"),
+        _ => ("REALIZED_PNL", "Realized PNL"),
+    };
 }

@@ -6,11 +6,17 @@ internal sealed class SimBook(SimulatorOptions options)
     private long _nextOrderId = 1_900_000_000_000_000_001; // 19 digits, beyond double's exact range, as BingX's are
     private long _nextTradeId = 1_000_001;
     private long _nextPositionId = 1_800_000_000_000_000_001;
+    private long _nextFundingId = 1;
+    private long _nextWebId = 1;
 
     public SimulatorOptions Options { get; } = options;
     public decimal Wallet { get; set; } = options.InitialWallet;
     public decimal RealizedTotal { get; set; }
     public decimal FeesTotal { get; set; }
+    /// <summary>Funding settled so far, signed as the wallet moved.</summary>
+    public decimal FundingTotal { get; set; }
+    /// <summary>The rate of the last funding settlement (premiumIndex's lastFundingRate).</summary>
+    public decimal LastFundingRate { get; set; } = options.FundingRate;
     public Dictionary<long, SimOrder> Orders { get; } = [];
     public Dictionary<string, long> ByClientId { get; } = new(StringComparer.Ordinal);
     public Dictionary<(string Symbol, string Side), SimPosition> Positions { get; } = [];
@@ -21,6 +27,12 @@ internal sealed class SimBook(SimulatorOptions options)
     public long NextOrderId() => _nextOrderId++;
 
     public long NextTradeId() => _nextTradeId++;
+
+    /// <summary>One funding settlement of one position: the key of its income record.</summary>
+    public long NextFundingId() => _nextFundingId++;
+
+    /// <summary>A web UI order's clientOrderId: `web_` and a number, lower-case as the venue keeps every client id.</summary>
+    public string NextWebClientId() => $"web_{_nextWebId++}";
 
     public SimPosition Position(string symbol, string side)
     {
@@ -45,5 +57,5 @@ internal sealed class SimBook(SimulatorOptions options)
     public decimal FrozenMargin => Orders.Values.Where(o => o.IsLive && o.LimitPrice is not null)
         .Sum(o => Netting.OpeningRemainder(this, o) * o.LimitPrice!.Value / o.Leverage);
 
-    public SimAccountView Account() => new(Wallet, Unrealized, UsedMargin, FrozenMargin, RealizedTotal, FeesTotal);
+    public SimAccountView Account() => new(Wallet, Unrealized, UsedMargin, FrozenMargin, RealizedTotal, FeesTotal, FundingTotal);
 }

@@ -7,9 +7,10 @@ namespace Pink.Shell.Simulator.Engine;
 /// otherwise rest until a mark reaches them; every order fills in the configured number of partial fills. One lock
 /// orders everything, and frames are published under it through the <see cref="FrameSequencer"/>, which merges a
 /// fill's order and account updates in the configured <see cref="EventOrder"/> and has published everything by the
-/// time each call returns.
+/// time each call returns. What the venue does by itself — liquidation, ADL, web UI closes, triggered stops, funding —
+/// lives in the other parts of this class, under the same lock.
 /// </summary>
-internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequencer frames, Action<string, decimal, long> markFrame, Func<long> now)
+internal sealed partial class SimExchange(SimBook book, FaultScript faults, FrameSequencer frames, Action<string, decimal, long> markFrame, Func<long> now)
 {
     private readonly object _lock = new();
 
@@ -28,7 +29,8 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
             var order = Create(t, leverage);
             frames.Barrier(UserFrames.OrderUpdate(order, "NEW", null, order.Time));
             var mark = book.MarkOf(t.Symbol);
-            if (t.Type == "MARKET" || Marketable(order, mark)) FillTaker(order, mark);
+            if (order.IsConditional) TriggerIfCrossed(order, mark);
+            else if (t.Type == "MARKET" || Marketable(order, mark)) FillTaker(order, mark, order.Remaining);
             frames.Flush();
             return order;
         }
@@ -75,6 +77,8 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
             markFrame(symbol, price, now());
             foreach (var order in book.Orders.Values.Where(o => o.IsLive && o.Symbol == symbol && Marketable(o, price)).ToList())
                 FillMaker(order);
+            foreach (var stop in book.Orders.Values.Where(o => o.IsLive && o.IsConditional && o.Symbol == symbol).OrderBy(o => o.Id).ToList())
+                TriggerIfCrossed(stop, price);
             frames.Flush();
         }
     }
@@ -82,14 +86,19 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
     private SimOrder Create(OrderTicket t, int leverage)
     {
         var time = now();
+        var stop = StopTypes.IsStop(t.Type) ? t.StopPrice : null; // a stopPrice sent with MARKET or LIMIT means nothing
         var order = new SimOrder
         {
             Id = book.NextOrderId(), ClientOrderId = t.ClientOrderId, Symbol = t.Symbol, Side = t.Side, PositionSide = t.PositionSide,
             Type = t.Type, Quantity = t.Quantity, LimitPrice = t.Price, Leverage = leverage, Time = time, UpdateTime = time,
-            ReduceOnly = t.PositionSide == "BOTH" && t.ReduceOnly, // hedge mode does not take it: the sides say what reduces
-            Partial = faults.TakePartialFill(),
+            // Hedge mode does not take it (the sides say what reduces); a one-way stop only ever reduces.
+            ReduceOnly = t.PositionSide == "BOTH" && (t.ReduceOnly || stop is not null),
+            StopPrice = stop, ClosePosition = stop is not null && t.ClosePosition,
+            // The scripted partial fill is for the next order that fills at once or at its limit, not for a stop.
+            Partial = stop is null ? faults.TakePartialFill() : null,
         };
-        order.NominalPrice = t.Price ?? NominalMarketPrice(order, book.MarkOf(t.Symbol));
+        // A stop has no price until it triggers (it then fills as a MARKET order at the mark).
+        order.NominalPrice = t.Price ?? (order.IsConditional ? 0m : NominalMarketPrice(order, book.MarkOf(t.Symbol)));
         book.Orders[order.Id] = order;
         if (t.ClientOrderId.Length > 0) book.ByClientId[t.ClientOrderId] = order.Id;
         return order;
@@ -105,9 +114,11 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
 
     private static int Direction(SimOrder o) => Netting.Direction(o.Side);
 
-    private void FillTaker(SimOrder order, decimal mark)
+    /// <summary>Fills up to <paramref name="fillable"/> at the mark, in slices; <paramref name="silent"/> sends no order updates.</summary>
+    private void FillTaker(SimOrder order, decimal mark, decimal fillable, bool silent = false)
     {
-        var (quantity, silent) = ThisFill(order, order.Remaining);
+        var (quantity, silentPart) = ThisFill(order, fillable);
+        silent |= silentPart;
         var slices = Slices(quantity);
         for (var k = 0; k < slices.Count; k++)
         {
@@ -132,12 +143,15 @@ internal sealed class SimExchange(SimBook book, FaultScript faults, FrameSequenc
         return (Math.Min(part, fillable), partial.WithoutOrderUpdates);
     }
 
-    /// <summary>Books one fill and streams it; a silent fill streams only its account update.</summary>
+    /// <summary>
+    /// Books one fill and streams it — as `x` TRADE, or CALCULATED when the venue forced it; a silent fill streams only
+    /// its account update.
+    /// </summary>
     private void Fill(SimOrder order, decimal qty, decimal price, bool maker, bool silent)
     {
         var time = now();
         var fill = Settlement.Book(book, order, qty, price, maker, time);
-        frames.Fill(silent ? null : UserFrames.OrderUpdate(order, "TRADE", fill, time),
+        frames.Fill(silent ? null : UserFrames.OrderUpdate(order, order.IsForced ? "CALCULATED" : "TRADE", fill, time),
             UserFrames.AccountUpdate(book, book.Position(order.Symbol, order.PositionSide), time));
     }
 

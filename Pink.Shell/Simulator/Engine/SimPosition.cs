@@ -27,5 +27,8 @@ internal sealed class SimPosition
     public SimPositionView View(decimal mark) => new(Id, Symbol, Side, WireQty, EntryPrice, Leverage, Margin, Unrealized(mark), Realised);
 }
 
-/// <summary>One income record (REALIZED_PNL, TRADING_FEE), signed as BingX reports it.</summary>
+/// <summary>
+/// One income record (REALIZED_PNL or, for forced closes, INSURANCE_CLEAR / ADL; TRADING_FEE; FUNDING_FEE), signed as
+/// BingX reports it (fees and payments negative); <see cref="TranId"/> is unique across all records.
+/// </summary>
 internal sealed record SimIncome(string Symbol, string Type, decimal Income, string Asset, string Info, long Time, string TranId, string TradeId);

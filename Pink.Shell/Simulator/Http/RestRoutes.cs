@@ -46,6 +46,9 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
         await reply.WriteAsync(context.Response).ConfigureAwait(false);
     }
 
+    /// <summary>The user's liquidation and ADL orders (the client does not call it; the venue has it).</summary>
+    public const string ForceOrdersPath = "/openApi/swap/v2/trade/forceOrders";
+
     private Reply Route(SimRequest r) => (r.Method, r.Path) switch
     {
         ("GET", BingxPaths.ServerTime) => Reply.Ok(new JsonObject { ["serverTime"] = serverNow() }),
@@ -55,7 +58,8 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
         ("POST", BingxPaths.Leverage) => Signed(r, () => Leverage(r)),
         ("GET", BingxPaths.Positions) => Signed(r, () => Reply.Ok(exchange.Read(b => RestShapes.Positions(b, r["symbol"])))),
         ("GET", BingxPaths.Balance) => Signed(r, () => Reply.Ok(exchange.Read(RestShapes.Balance))),
-        ("GET", BingxPaths.Income) => Signed(r, () => Reply.Ok(exchange.Read(b => RestShapes.Incomes(Incomes(b, r))))),
+        ("GET", BingxPaths.Income) => Signed(r, () => Reply.Ok(exchange.Read(b => RestShapes.Incomes(IncomeQuery.Select(b.Incomes, r, serverNow()))))),
+        ("GET", ForceOrdersPath) => Signed(r, () => Reply.Ok(exchange.Read(b => RestShapes.ForceOrders(ForceOrderQuery.Select(b.Orders.Values, r, serverNow()))))),
         (_, BingxPaths.ListenKey) => ListenKey(r),
         _ => Reply.Error(100400, $"no such endpoint {r.Method} {r.Path}", 404),
     };
@@ -66,7 +70,8 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
         // The venue keeps (and answers, and acks on the stream with) the client id lower-cased.
         var ticket = new OrderTicket(Symbol(r), Upper(r["side"]), Upper(r["positionSide"]), Upper(r["type"]),
             Decimal(r, "quantity") ?? 0m, Decimal(r, "price"), (r["clientOrderId"] ?? "").ToLowerInvariant(),
-            string.Equals(r["reduceOnly"], "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(r["reduceOnly"], "true", StringComparison.OrdinalIgnoreCase),
+            Decimal(r, "stopPrice"), string.Equals(r["closePosition"], "true", StringComparison.OrdinalIgnoreCase));
         return Reply.Ok(RestShapes.Placed(exchange.Place(ticket)));
     }
 
@@ -85,13 +90,13 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
 
     private Reply Marks(SimRequest r)
     {
-        var nextFunding = (serverNow() / 28_800_000 + 1) * 28_800_000;
+        var nextFunding = Funding.NextSettlement(serverNow(), options.FundingPeriod);
         if (r["symbol"] is string symbol)
             return exchange.Read(b => b.Marks.TryGetValue(symbol, out var m)
-                ? Reply.Ok(RestShapes.Mark(symbol, m, nextFunding))
+                ? Reply.Ok(RestShapes.Mark(symbol, m, b.LastFundingRate, nextFunding))
                 : Reply.Error(109425, $"symbol {symbol} does not exist"));
         return Reply.Ok(exchange.Read(b => new JsonArray(b.Marks.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => (JsonNode)RestShapes.Mark(kv.Key, kv.Value, nextFunding)).ToArray())));
+            .Select(kv => (JsonNode)RestShapes.Mark(kv.Key, kv.Value, b.LastFundingRate, nextFunding)).ToArray())));
     }
 
     private Reply ListenKey(SimRequest r)
@@ -106,15 +111,6 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
             _ => false,
         };
         return Reply.Bare(known ? 200 : 404);
-    }
-
-    private static IEnumerable<SimIncome> Incomes(SimBook book, SimRequest r)
-    {
-        var limit = int.TryParse(r["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 1000) : 100;
-        var start = Long(r, "startTime") ?? long.MinValue;
-        var end = Long(r, "endTime") ?? long.MaxValue;
-        return book.Incomes.Where(i => (r["symbol"] is not string s || i.Symbol == s) && (r["incomeType"] is not string t || i.Type == t)
-            && i.Time >= start && i.Time <= end).TakeLast(limit).ToList();
     }
 
     private static string Symbol(SimRequest r) => r["symbol"] ?? "";

@@ -18,7 +18,7 @@ internal static class RestShapes
             ["type"] = o.Type,
             ["price"] = o.LimitPrice ?? 0m,
             ["quantity"] = o.Quantity,
-            ["stopPrice"] = 0,
+            ["stopPrice"] = o.StopPrice ?? 0m,
             ["workingType"] = "MARK_PRICE",
             ["clientOrderID"] = o.ClientOrderId,
             ["timeInForce"] = "GTC",
@@ -28,28 +28,36 @@ internal static class RestShapes
     /// <summary>An order as queried or cancelled: decimals as strings, commission negative, profit = Σ rp.</summary>
     public static JsonObject Order(SimOrder o) => new()
     {
-        ["order"] = new JsonObject
-        {
-            ["symbol"] = o.Symbol,
-            ["orderId"] = o.Id,
-            ["side"] = o.Side,
-            ["positionSide"] = o.PositionSide,
-            ["type"] = o.Type,
-            ["origQty"] = Dec.Plain(o.Quantity),
-            ["price"] = Dec.Plain(o.LimitPrice ?? 0m),
-            ["executedQty"] = Dec.Plain(o.ExecutedQty),
-            ["avgPrice"] = Dec.F8(o.AvgPrice),
-            ["cumQuote"] = Dec.Plain(o.CumQuote),
-            ["stopPrice"] = "",
-            ["profit"] = Dec.F8(o.Realized),
-            ["commission"] = Dec.F8(-o.Fees),
-            ["status"] = SimStatus.Rest(o.Status),
-            ["time"] = o.Time,
-            ["updateTime"] = o.UpdateTime,
-            ["clientOrderId"] = o.ClientOrderId,
-            ["leverage"] = $"{o.Leverage}X",
-            ["workingType"] = "MARK_PRICE",
-        },
+        ["order"] = OrderFields(o),
+    };
+
+    /// <summary>The user's force orders (liquidations, ADLs): `{orders: [...]}` with the order fields.</summary>
+    public static JsonObject ForceOrders(IEnumerable<SimOrder> orders) => new()
+    {
+        ["orders"] = new JsonArray(orders.Select(o => (JsonNode)OrderFields(o)).ToArray()),
+    };
+
+    private static JsonObject OrderFields(SimOrder o) => new()
+    {
+        ["symbol"] = o.Symbol,
+        ["orderId"] = o.Id,
+        ["side"] = o.Side,
+        ["positionSide"] = o.PositionSide,
+        ["type"] = o.Type,
+        ["origQty"] = Dec.Plain(o.Quantity),
+        ["price"] = Dec.Plain(o.LimitPrice ?? 0m),
+        ["executedQty"] = Dec.Plain(o.ExecutedQty),
+        ["avgPrice"] = Dec.F8(o.AvgPrice),
+        ["cumQuote"] = Dec.Plain(o.CumQuote),
+        ["stopPrice"] = o.StopPrice is decimal stop ? Dec.Plain(stop) : "",
+        ["profit"] = Dec.F8(o.Realized),
+        ["commission"] = Dec.F8(-o.Fees),
+        ["status"] = SimStatus.Rest(o.Status),
+        ["time"] = o.Time,
+        ["updateTime"] = o.UpdateTime,
+        ["clientOrderId"] = o.ClientOrderId,
+        ["leverage"] = $"{o.Leverage}X",
+        ["workingType"] = "MARK_PRICE",
     };
 
     public static JsonArray Positions(SimBook book, string? symbol) => new(book.Positions.Values
@@ -113,12 +121,12 @@ internal static class RestShapes
         ["tradeId"] = i.TradeId,
     }).ToArray());
 
-    public static JsonObject Mark(string symbol, decimal mark, long nextFunding) => new()
+    public static JsonObject Mark(string symbol, decimal mark, decimal lastFundingRate, long nextFunding) => new()
     {
         ["symbol"] = symbol,
         ["markPrice"] = Dec.Plain(mark),
         ["indexPrice"] = Dec.Plain(mark),
-        ["lastFundingRate"] = "0.00010000",
+        ["lastFundingRate"] = Dec.F8(lastFundingRate),
         ["nextFundingTime"] = nextFunding,
     };
 }

@@ -7,7 +7,8 @@ namespace Pink.Shell.Simulator.Wire;
 /// User-stream frames in BingX's real shapes (bingx-api-facts.md §3, §6), quirks included: `c` the lower-cased
 /// clientOrderId on the NEW ack and empty on every other frame (as captures show it on fills), decimals as strings,
 /// no `L`/`l`/`t`, `n` negative when a fee is paid, `p` the order's (possibly protective) price rather than the
-/// fill's, `rp` per fill.
+/// fill's, `rp` per fill. The venue's own closes (liquidation, ADL) stream their fills as `x` CALCULATED; a stop's
+/// `sp` is its trigger.
 /// </summary>
 internal static class UserFrames
 {
@@ -24,7 +25,7 @@ internal static class UserFrames
             ["o"] = o.Type,
             ["q"] = Dec.F8(o.Quantity),
             ["p"] = Dec.F8(o.NominalPrice),
-            ["sp"] = Dec.F8(o.NominalPrice),
+            ["sp"] = Dec.F8(o.StopPrice ?? o.NominalPrice),
             ["ap"] = Dec.F8(o.AvgPrice),
             ["x"] = execution,
             ["X"] = o.Status,
@@ -38,21 +39,28 @@ internal static class UserFrames
         },
     }.ToJsonString();
 
-    public static string AccountUpdate(SimBook book, SimPosition p, long now) => new JsonObject
+    /// <summary>A fill's account update: `m` ORDER, `bc` 0 (a fill's rp and fee are not a balance change), the position after it.</summary>
+    public static string AccountUpdate(SimBook book, SimPosition p, long now) => AccountUpdate(book, "ORDER", 0m, p, now);
+
+    /// <summary>
+    /// An account update for <paramref name="reason"/> (ORDER, FUNDING_FEE): `B` with the wallet after it and
+    /// <paramref name="change"/> as `bc`; `P` with the position it concerns, left out entirely when there is none.
+    /// </summary>
+    public static string AccountUpdate(SimBook book, string reason, decimal change, SimPosition? p, long now)
     {
-        ["e"] = "ACCOUNT_UPDATE",
-        ["E"] = now,
-        ["a"] = new JsonObject
+        var update = new JsonObject
         {
-            ["m"] = "ORDER",
+            ["m"] = reason,
             ["B"] = new JsonArray(new JsonObject
             {
                 ["a"] = book.Options.Asset,
                 ["wb"] = Dec.F8(book.Wallet),
                 ["cw"] = Dec.F8(book.Wallet - book.UsedMargin),
-                ["bc"] = "0",
+                ["bc"] = change == 0 ? "0" : Dec.F8(change),
             }),
-            ["P"] = new JsonArray(new JsonObject
+        };
+        if (p is not null)
+            update["P"] = new JsonArray(new JsonObject
             {
                 ["s"] = p.Symbol,
                 ["pa"] = Dec.F8(p.WireQty), // signed in one-way mode (ps BOTH)
@@ -62,9 +70,14 @@ internal static class UserFrames
                 ["iw"] = Dec.F8(p.Margin),
                 ["ps"] = p.Side,
                 ["cr"] = Dec.F8(p.Realised),
-            }),
-        },
-    }.ToJsonString();
+            });
+        return new JsonObject
+        {
+            ["e"] = "ACCOUNT_UPDATE",
+            ["E"] = now,
+            ["a"] = update,
+        }.ToJsonString();
+    }
 
     public static string ListenKeyExpired(string listenKey, long now) => new JsonObject
     {
