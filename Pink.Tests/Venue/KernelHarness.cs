@@ -49,9 +49,12 @@ public sealed class KernelHarness : IAsyncDisposable
         _worker = Task.Run(WorkAsync);
     }
 
-    public static async Task<KernelHarness> StartAsync(SimVenue venue, params string[] symbols)
+    public static Task<KernelHarness> StartAsync(SimVenue venue, params string[] symbols) =>
+        StartAsync(venue, new KernelConfig(SlotCount: 4, SeedCapital: 0), symbols);
+
+    public static async Task<KernelHarness> StartAsync(SimVenue venue, KernelConfig config, params string[] symbols)
     {
-        var harness = new KernelHarness(venue, new KernelConfig(SlotCount: 4, SeedCapital: 0), symbols);
+        var harness = new KernelHarness(venue, config, symbols);
         await harness._api.GetBalanceAsync();
         await harness._stream.StartAsync();
         await harness._market.StartAsync();
