@@ -21,12 +21,16 @@ public sealed record DemoLedger(double KernelCapital, string CapitalSource, doub
         {
             decimal rp = 0, fees = 0;
             foreach (var o in state.Orders.Values.Where(o => o.TradeId == t.TradeId))
-                if (sim.FindOrder(o.ClientOrderId) is SimOrderView v) { rp += v.RealizedPnl; fees += v.FeesPaid; }
+                // Our orders by client id; an order the venue placed itself (the stop) by its venue id.
+                if (VenueOrder(sim, o) is SimOrderView v) { rp += v.RealizedPnl; fees += v.FeesPaid; }
             trades.Add(new DemoTrade(t.TradeId, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t), t.RealizedPnl,
                 (double)rp, t.Fees, (double)fees, Names.Of(t.PnlSource), t.Closed));
         }
         return new DemoLedger(state.Account.Capital, Names.Of(state.Account.Source), (double)sim.Account.WalletBalance, trades, rows, store, anomalies);
     }
+
+    private static SimOrderView? VenueOrder(BingxSimulator sim, Order o) =>
+        (o.External ? null : sim.FindOrder(o.ClientOrderId)) ?? (o.VenueOrderId is long id ? sim.GetOrder(id) : null);
 
     public string Table()
     {

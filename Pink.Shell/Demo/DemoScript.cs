@@ -7,7 +7,9 @@ namespace Pink.Shell.Demo;
 
 /// <summary>
 /// The scripted session the demo runs against the local simulator: two entries with partial fills at a MARKET
-/// protective bound in `p`, a mark move, a restart of the loop, the exits, a final balance poll. Every step is an
+/// protective bound in `p` (each fill's account update pushed before its order update, as BingX-family venues do), a
+/// mark move, a restart of the loop, the FET exit, the BTC position closed by an exchange-side stop Pink never placed
+/// (against an external venue: an exit intent), a final balance poll. Every step is an
 /// intent with a fixed client order id followed by a wait for the state it must reach, so running the script again
 /// after a crash resumes it: finished steps are recognised by the kernel as repeats.
 /// </summary>
@@ -51,8 +53,18 @@ public static class DemoScript
         log.LogInformation("demo: close slot 0");
         s.Intend(new { op = "close", slot = 0, client_order_id = "demo-0-close" });
         await WaitAsync(s, st => Closed(st, "demo-fet"), "FET trade closed", ct);
-        log.LogInformation("demo: close slot 1");
-        s.Intend(new { op = "close", slot = 1, client_order_id = "demo-1-close" });
+        if (sim is not null)
+        {
+            // The venue closes the BTC long itself: a stop placed at the exchange (as from its web UI) triggers.
+            log.LogInformation("demo: an exchange-side stop at 60500 closes slot 1 (an order Pink never placed)");
+            sim.PlaceExchangeStop(Btc, "LONG", "STOP_MARKET", 60_500m);
+            sim.SetMark(Btc, 60_480m);
+        }
+        else
+        {
+            log.LogInformation("demo: close slot 1");
+            s.Intend(new { op = "close", slot = 1, client_order_id = "demo-1-close" });
+        }
         await WaitAsync(s, st => Closed(st, "demo-btc"), "BTC trade closed", ct);
         log.LogInformation("demo: final balance and positions poll");
         var before = s.Loop.RecordsApplied;
