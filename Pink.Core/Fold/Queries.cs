@@ -83,7 +83,10 @@ public static class Queries
     {
         Order? o = null;
         if (venueOrderId is long v && state.VenueOrders.Find(v).Case is string c) o = state.Orders.Find(c).Case as Order;
-        if (o is null && !string.IsNullOrEmpty(clientOrderId)) o = state.Orders.Find(clientOrderId).Case as Order;
+        if (o is null && !string.IsNullOrEmpty(clientOrderId))
+            o = state.Orders.Find(clientOrderId).Case as Order
+                // the venue lower-cases client order ids: the one it echoes is ours whatever its case
+                ?? state.Orders.Values.FirstOrDefault(x => string.Equals(x.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase));
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees);
     }
 

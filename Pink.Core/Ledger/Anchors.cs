@@ -38,7 +38,9 @@ internal static class Anchors
         var a = s.Account;
         var flow = e.Reason is BalanceReason.Transfer or BalanceReason.Funding;
         // A report of the whole wallet without positions (a poll) cannot be placed among fills still on their way.
-        var whole = e.Positions is null && !flow;
+        // An empty list of positions says nothing about which fills the balance holds: as if none were sent.
+        var positions = e.Positions is { Count: > 0 } list ? list : null;
+        var whole = positions is null && !flow;
         if (whole && (Coverage.OrdersWorking(s) || Coverage.HasExplainedLead(a.Ahead)))
         {
             s.Remember(e.Id);
@@ -46,7 +48,7 @@ internal static class Anchors
         }
         var (unconfirmed, ahead) = (a.Unconfirmed, a.Ahead);
         var stale = false;
-        if (e.Positions is { } positions) (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, out stale);
+        if (positions is not null) (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, out stale);
         else if (whole) unconfirmed = Coverage.Polled(unconfirmed);
         else if (a.Anchored && e.BalanceChange is double bc && double.IsFinite(bc))
             unconfirmed = Coverage.ConfirmByAmount(unconfirmed, e.WalletBalance - a.EWalletBalance - bc);

@@ -203,12 +203,15 @@ internal static class Coverage
         return best == 0 ? unconfirmed : new Arr<UnconfirmedFill>(unconfirmed.Skip(best));
     }
 
-    /// <summary>A poll of the whole wallet holds every fill seen so far; their own updates may still come (see Polled).</summary>
+    /// <summary>
+    /// A poll of the whole wallet holds every fill seen so far; their own updates may still come (see Polled). Fills an
+    /// earlier poll showed are forgotten: an update of theirs would now be a whole poll interval late.
+    /// </summary>
     public static Arr<UnconfirmedFill> Polled(Arr<UnconfirmedFill> unconfirmed)
     {
         var kept = new List<UnconfirmedFill>(unconfirmed.Count);
         foreach (var u in unconfirmed)
-            if (u.Qty != 0) kept.Add(u with { Polled = true, WalletDelta = 0 });
+            if (u.Qty != 0 && !u.Polled) kept.Add(u with { Polled = true, WalletDelta = 0 });
         return new Arr<UnconfirmedFill>(kept);
     }
 
@@ -226,8 +229,16 @@ internal static class Coverage
         var explained = Math.Clamp(capacity, 0, Math.Abs(change));
         if (!Same(explained, 0)) ahead = ahead.Add(new ExchangeLead(key, side, sign * explained, true));
         var rest = Math.Abs(change) - explained;
-        if (!Same(rest, 0, change)) ahead = ahead.Add(new ExchangeLead(key, side, sign * rest, false));
-        return ahead;
+        if (Same(rest, 0, change)) return ahead;
+        // One unexplained lead per position, netted: a position we do not hold that moves back and forth (another
+        // runtime's, on a shared account) must not grow the list.
+        for (var i = 0; i < ahead.Count; i++)
+            if (!ahead[i].Explained && ahead[i].Key == key && ahead[i].Side == side)
+            {
+                var net = ahead[i].Qty + sign * rest;
+                return Same(net, 0) ? ahead.RemoveAt(i) : ahead.SetItem(i, ahead[i] with { Qty = net });
+            }
+        return ahead.Add(new ExchangeLead(key, side, sign * rest, false));
     }
 
     /// <summary>True when an order of ours is live (sent or working): a fill of it may be on its way.</summary>

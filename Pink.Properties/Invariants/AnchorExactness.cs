@@ -46,7 +46,7 @@ public class AnchorExactness(ITestOutputHelper output)
 
     // A report of the whole wallet without positions is taken only at rest (no order of ours working, no explained lead).
     private static bool Busy(TraceStep step, BalanceReport report) =>
-        report.Positions is null && report.Reason is BalanceReason.Order or BalanceReason.Poll &&
+        report.Positions is not { Count: > 0 } && report.Reason is BalanceReason.Order or BalanceReason.Poll &&
         (step.Before.Orders.Values.Any(o => o.Status == OrderStatus.Working) || step.Before.Account.Ahead.Any(l => l.Explained));
 
     private static void Accepted(TraceStep step, BalanceReport report)

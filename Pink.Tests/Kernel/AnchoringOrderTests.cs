@@ -191,5 +191,25 @@ public class AnchoringOrderTests
         Assert.Empty(d.Diagnostics(DiagnosticKinds.EntryRefused));
     }
 
+    [Fact]
+    public void An_account_update_with_an_empty_position_list_is_a_report_of_the_whole_wallet()
+    {
+        var d = Opened();
+        EntryFill(d);
+        d.Apply(new BalanceReport("au-empty", W1, double.NaN, BalanceReason.Order, d.Tick(), [], 0));
+        Assert.Equal((W1, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source)); // the fee counted once
+    }
+
+    [Fact]
+    public void A_position_we_do_not_hold_moving_back_and_forth_keeps_one_netted_lead()
+    {
+        var d = new Driver(new KernelConfig(SeedCapital: 10_000, AccountMode: AccountMode.Shared));
+        d.Balance(W0, "b0", BalanceReason.Poll);
+        for (var i = 0; i < 200; i++)
+            d.Apply(Update(d, W0, i % 2 == 0 ? 50 : 0, PositionSide.Long, "ETH-USDT")); // another runtime's position
+        Assert.True(d.State.Account.Ahead.Count <= 1, $"{d.State.Account.Ahead.Count} leads");
+        Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
+    }
+
     private static List<string> Kinds(Driver d) => d.Effects.OfType<Diagnostic>().Select(x => x.Kind).OrderBy(k => k, StringComparer.Ordinal).ToList();
 }
