@@ -35,6 +35,10 @@ public static class DiagnosticKinds
     /// <summary>The exchange reduced a position of ours by an order we never placed, or a report showed it reduced with no
     /// fill to explain it: booked as an external (or inferred) exit leg.</summary>
     public const string ExternalClose = "EXTERNAL_CLOSE";
+    /// <summary>A closed trade's realized or fees differ from the exchange's income records beyond fees + slippage.</summary>
+    public const string IncomeMismatch = "INCOME_MISMATCH";
+    /// <summary>An income record could not be given to one trade (none or several held the instrument then).</summary>
+    public const string IncomeUnattributed = "INCOME_UNATTRIBUTED";
     /// <summary>The venue answered with an error (REST error envelope, refused subscription).</summary>
     public const string VenueError = "VENUE_ERROR";
     /// <summary>The venue reported an order filled without its figures; the order is queried.</summary>

@@ -113,5 +113,35 @@ public sealed record OrderUnclear(long? VenueOrderId, string? ClientOrderId, str
 /// <param name="TimeMs">Receive time.</param>
 public sealed record VenueError(string Source, long Code, string Message, long TimeMs) : KernelEvent(TimeMs);
 
+/// <summary>What an income record is (BingX incomeType).</summary>
+public enum IncomeKind
+{
+    /// <summary>REALIZED_PNL (also ADL and INSURANCE_CLEAR settlements of a forced close).</summary>
+    RealizedPnl,
+    /// <summary>TRADING_FEE, signed as the exchange reports it (negative = paid).</summary>
+    TradingFee,
+    /// <summary>FUNDING_FEE, signed (negative = paid).</summary>
+    FundingFee,
+    /// <summary>Anything else (TRANSFER, TRIAL_FUND, ...): not a trade's.</summary>
+    Other,
+}
+
+/// <summary>
+/// One record of the exchange's income history (GET user/income). The wallet already moved by it (the stream's
+/// account updates carried it): it is attributed to the trade it belongs to as a check and a repair, never booked again.
+/// </summary>
+/// <param name="TranId">The exchange's identity of the record (de-duplication).</param>
+/// <param name="Symbol">Instrument.</param>
+/// <param name="Kind">What it is.</param>
+/// <param name="Amount">Signed as the exchange reports it.</param>
+/// <param name="TimeMs">Exchange time of the record.</param>
+public sealed record IncomeRecord(string TranId, string Symbol, IncomeKind Kind, double Amount, long TimeMs) : KernelEvent(TimeMs);
+
+/// <summary>
+/// The income history is complete up to <paramref name="UpToMs"/> (a query's window ended): every trade closed by then
+/// is compared with the income records attributed to it.
+/// </summary>
+public sealed record IncomeComplete(long UpToMs, long TimeMs) : KernelEvent(TimeMs);
+
 /// <summary>The boundary could not read an input; the kernel records the diagnostic and changes nothing.</summary>
 public sealed record InputRejected(string Source, string Detail, long TimeMs) : KernelEvent(TimeMs);

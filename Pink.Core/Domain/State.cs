@@ -42,9 +42,13 @@ public sealed record KernelConfig(
 /// <param name="CheckPending">The last anchor could not be compared with the K-ledger yet (it contains fills still to come).</param>
 /// <param name="PollDisagreed">A poll disagreed with the K-ledger and was held back: the venue may have changed a
 /// position itself with frames still on their way. The next poll that still disagrees is taken and reported.</param>
+/// <param name="IncomeUpToMs">The exchange's income records are applied up to this time (the next query starts after it).</param>
+/// <param name="UnknownLegs">Inferred exit legs whose wallet delta is not known yet: no check can run until they are repaired
+/// (by a late fill of the order behind them or the income history) or the history shows nothing for them.</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
     double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
-    Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false)
+    Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false, long IncomeUpToMs = 0,
+    int UnknownLegs = 0)
 {
     /// <summary>The account before any event: capital is the seed.</summary>
     public static Account Seeded(double seed) =>
@@ -92,7 +96,9 @@ public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId
 /// <summary>
 /// One open→close cycle in a slot. Its settlement baseline lives here (<see cref="SettledRealized"/>,
 /// <see cref="SettledFees"/>): what was already moved into capital, so nothing is settled twice (rule 8) and a late
-/// exchange repair of a closed trade settles against the right baseline.
+/// exchange repair of a closed trade settles against the right baseline. The exchange's income records attributed to it
+/// (<c>IncomeRealized</c>, <c>IncomeFees</c>, <c>Funding</c>) are a check, never booked on top of the stream's figures;
+/// <c>IncomeChecked</c> is set once a closed trade was compared with them.
 /// </summary>
 public sealed record Trade(
     string TradeId, int Slot, string Symbol, PositionSide Side, int ExchangeLeverage,
@@ -100,7 +106,8 @@ public sealed record Trade(
     double ExitQty, double PricedExitQty, double ExitNotional,
     double RealizedPnl, double Fees, PnlSource PnlSource, TradeFlags Flags, bool Closed,
     Arr<ExitLeg> Legs, long OpenedMs, long ClosedMs,
-    double SettledRealized, double SettledFees, int FeedbackRevision);
+    double SettledRealized, double SettledFees, int FeedbackRevision,
+    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0, bool IncomeChecked = false);
 
 /// <summary>One position lane. Hosts one trade at a time.</summary>
 /// <param name="Index">Slot number.</param>

@@ -69,6 +69,8 @@ internal static class ExternalCloses
             var side = Names.Closing(trade.Side);
             var order = new Order(id, null, trade.Slot, trade.TradeId, OrderPurpose.Exit, side, part, 0, OrderStatus.Working, 0, 0, 0, 0, false, External: true);
             s.Put(order);
+            var a = s.Account;
+            s.Put(a with { UnknownLegs = a.UnknownLegs + 1, CheckPending = a.CheckPending || a.Anchored });
             Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0, s.TimeMs, $"inferred:{trade.TradeId}:{trade.ExitQty + part}"), order,
                 Routing.How.Identity);
             qty -= part;
@@ -89,12 +91,21 @@ internal static class ExternalCloses
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Info,
                 $"fill {Fills.Describe(e)} is the order behind inferred exit {order.ClientOrderId}: its figures repair that leg", trade.Slot, trade.TradeId);
             s.Put(order with { RepairedQty = order.RepairedQty + qty });
-            Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, (e.Settlement?.Fee ?? 0) * part);
+            if (order.FilledQty - order.RepairedQty - qty <= KernelConfig.QtyEpsilon) Known(s);
+            // The wallet moved by this fill long ago (its account update came): the K-ledger learns it, capital already holds it.
+            Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, (e.Settlement?.Fee ?? 0) * part, inWallet: true);
             s.Remember(e.Id);
             s.Touch();
             return true;
         }
         return false;
+    }
+
+    /// <summary>One inferred leg's wallet delta is known now (or never will be): checks may run again once none is left.</summary>
+    public static void Known(Step s)
+    {
+        var a = s.Account;
+        s.Put(a with { UnknownLegs = Math.Max(0, a.UnknownLegs - 1) });
     }
 
     // Trades the slots host that hold the instrument on that side, oldest slot first.

@@ -64,6 +64,8 @@ public static class Kernel
             case BalanceReport e: Anchors.Apply(step, e); break;
             case PositionsReport e: Adoption.Apply(step, e); break;
             case OrderUnclear e: OrderEvents.Unclear(step, e); break;
+            case IncomeRecord e: Income.Apply(step, e); break;
+            case IncomeComplete e: Income.Complete(step, e); break;
             case VenueError e:
                 step.Diag(DiagnosticKinds.VenueError, Severity.Warning, $"{e.Source}: error {e.Code}: {e.Message}");
                 break;

@@ -13,18 +13,20 @@ internal static class Bridge
     /// <param name="s">The step.</param>
     /// <param name="tradeId">The trade whose increments to settle.</param>
     /// <param name="move">The fill that caused them, when a fill did (a later exchange settlement is not a fill).</param>
-    public static void Settle(Step s, string tradeId, FillMove? move = null)
+    /// <param name="inWallet">The increments are already in the wallet capital holds (a late repair of a leg whose delta was
+    /// unknown): they move the K-ledger only.</param>
+    public static void Settle(Step s, string tradeId, FillMove? move = null, bool inWallet = false)
     {
         if (s.TradeOf(tradeId) is not Trade trade) return;
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
         var delta = increment - fees;
-        var inWallet = move is FillMove m ? Coverage.Consume(s, m) : 0.0;
-        var bridged = delta * (1 - inWallet);
+        var covered = inWallet ? 1.0 : move is FillMove m ? Coverage.Consume(s, m) : 0.0;
+        var bridged = delta * (1 - covered);
         var a = s.Account;
         // A fill waits for the report that confirms it; a settlement after the fact, for the next report of the whole wallet.
-        if (move is FillMove fill) a = Coverage.Record(a, fill, 1 - inWallet, bridged);
-        else if (delta != 0) a = Coverage.RecordSettlement(a, Symbols.Key(trade.Symbol), trade.Side, delta);
+        if (move is FillMove fill) a = Coverage.Record(a, fill, 1 - covered, bridged);
+        else if (delta != 0 && !inWallet) a = Coverage.RecordSettlement(a, Symbols.Key(trade.Symbol), trade.Side, delta);
         var moved = increment != 0 || fees != 0;
         if (moved)
         {
@@ -38,7 +40,7 @@ internal static class Bridge
         var divergence = Coverage.CheckIfDue(s, ref a);
         s.Put(a);
         if (!moved) return;
-        s.Row(new AccountEventRow(s.Ts, s.Seq, inWallet >= 1 ? "in_wallet" : "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance,
+        s.Row(new AccountEventRow(s.Ts, s.Seq, covered >= 1 ? "in_wallet" : "bridge", tradeId, a.Capital, Names.Of(a.Source), a.EWalletBalance,
             a.AvailableMargin, increment, fees, a.KLedger, divergence ?? 0, 0, tradeId));
         s.Touch();
     }

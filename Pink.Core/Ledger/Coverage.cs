@@ -77,7 +77,7 @@ internal static class Coverage
     /// </summary>
     public static double? CheckIfDue(Step s, ref Account a)
     {
-        if (!a.CheckPending || HasExplainedLead(a.Ahead)) return null;
+        if (!a.CheckPending || HasExplainedLead(a.Ahead) || a.UnknownLegs > 0) return null;
         var difference = a.Capital - a.KLedger;
         a = a with { KLedger = a.Capital, CheckPending = false, EntriesBlocked = Diverged(s, a.KLedger, a.Capital, difference) };
         return difference;

@@ -38,11 +38,11 @@ internal static class Settlements
     /// The exchange's figures for an order's fills that came after the fact (a late fill of the order behind an inferred
     /// exit): repairs its price-less legs, settles the increment, and re-sends a closed trade's feedback.
     /// </summary>
-    public static void Late(Step s, Order order, Trade trade, double? rp, double fee)
+    public static void Late(Step s, Order order, Trade trade, double? rp, double fee, bool inWallet = false)
     {
         var before = trade;
         Book(s, order, trade, rp, fee, null, anyLeg: true, legRows: true);
-        Bridge.Settle(s, trade.TradeId);
+        Bridge.Settle(s, trade.TradeId, inWallet: inWallet);
         if (before.Closed && s.TradeOf(trade.TradeId) is Trade after && (after.RealizedPnl != before.RealizedPnl || after.Fees != before.Fees || after.PnlSource != before.PnlSource))
         {
             after = after with { FeedbackRevision = after.FeedbackRevision + 1 };

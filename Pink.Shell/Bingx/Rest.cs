@@ -44,6 +44,9 @@ internal static class Rest
             case ("GET", "/openApi/swap/v2/quote/premiumIndex"):
                 if (data is JsonElement d) Marks(d, time, output);
                 break;
+            case ("GET", "/openApi/swap/v2/user/income"):
+                Incomes(request, data, time, output);
+                break;
         }
     }
 
@@ -142,6 +145,41 @@ internal static class Rest
         foreach (var m in d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().ToArray() : [d])
             if (Json.Number(m, "markPrice") is double price && Json.Text(m, "symbol") is string symbol)
                 output.Add(new MarkPrice(symbol, price, time));
+    }
+
+    // The income history: each record once (tranId), then how far it is complete — the query's end, or the last record's
+    // time when the answer was cut at its limit (the next query pages on from there).
+    private static void Incomes(JsonElement? request, JsonElement? data, long time, List<KernelEvent> output)
+    {
+        if (data is not JsonElement list || list.ValueKind != JsonValueKind.Array)
+        {
+            output.Add(new InputRejected("bingx.income", "data is not a list", time));
+            return;
+        }
+        var latest = long.MinValue;
+        var count = 0;
+        foreach (var r in list.EnumerateArray())
+        {
+            count++;
+            var at = Json.Id(r, "time") ?? 0;
+            latest = Math.Max(latest, at);
+            if (Json.Text(r, "tranId") is not string tranId || Json.Number(r, "income") is not double amount || at <= 0)
+            {
+                output.Add(new InputRejected("bingx.income", $"record without tranId, income or time: {UserStream.Short(r)}", time));
+                continue;
+            }
+            var kind = (Json.Text(r, "incomeType") ?? "").ToUpperInvariant() switch
+            {
+                "REALIZED_PNL" or "ADL" or "INSURANCE_CLEAR" => IncomeKind.RealizedPnl,
+                "TRADING_FEE" => IncomeKind.TradingFee,
+                "FUNDING_FEE" => IncomeKind.FundingFee,
+                _ => IncomeKind.Other,
+            };
+            output.Add(new IncomeRecord(tranId, Json.Text(r, "symbol") ?? "", kind, amount, at));
+        }
+        var limit = request is JsonElement q && Json.Id(q, "limit") is long l ? l : 100;
+        var end = request is JsonElement q2 && Json.Id(q2, "endTime") is long e && e > 0 ? e : time;
+        output.Add(new IncomeComplete(count >= limit && latest > 0 ? latest : end, time));
     }
 
     private static JsonElement? OrderOf(JsonElement? data) =>

@@ -21,7 +21,7 @@ public sealed record Summary(
             v.RealizedPnl, Names.Of(v.Flags))).ToList();
         var trades = Queries.Trades(state).OrderBy(t => t.OpenedMs).ThenBy(t => t.TradeId, StringComparer.Ordinal)
             .Select(t => new TradeSummary(t.TradeId, t.Slot, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t),
-                t.RealizedPnl, t.Fees, Names.Of(t.PnlSource), t.Closed, Names.Of(Queries.FlagsOf(t)))).ToList();
+                t.RealizedPnl, t.Fees, Names.Of(t.PnlSource), t.Closed, Names.Of(Queries.FlagsOf(t)), t.Funding, t.IncomeRealized, t.IncomeFees)).ToList();
         var rows = Tables.All.ToDictionary(t => t, _ => 0);
         var feedback = new List<FeedbackSummary>();
         var anomalies = new List<AnomalySummary>();
@@ -48,7 +48,8 @@ public sealed record SlotSummary(int Slot, string Symbol, string Side, string Ph
     double RealizedPnl, IReadOnlyList<string> Flags);
 
 public sealed record TradeSummary(string TradeId, int Slot, string Symbol, string Side, double Qty, double EntryPrice, double ExitPrice,
-    double RealizedPnl, double Fees, string PnlSource, bool Closed, IReadOnlyList<string> Flags);
+    double RealizedPnl, double Fees, string PnlSource, bool Closed, IReadOnlyList<string> Flags,
+    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0);
 
 public sealed record FeedbackSummary(string TradeId, double Pnl, int Revision);
 

@@ -57,7 +57,9 @@ public sealed class BingxVenue : IVenue
 
     public Task<IReadOnlyList<RestRecord>> ReconcileAsync(KernelState state, CancellationToken ct) => Captured(async () =>
     {
-        await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct);
+        // The income history from where the kernel has it (at first: the last day, covering what a restart may have missed).
+        var since = state.Account.IncomeUpToMs > 0 ? state.Account.IncomeUpToMs : DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
+        await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct, since);
     });
 
     private async Task QueryQuietly(string symbol, long? orderId, string clientOrderId, CancellationToken ct)

@@ -27,7 +27,10 @@ public sealed class BingxReconciler(BingxApi api, ILogger? logger = null)
     private readonly ILogger _log = logger ?? NullLogger.Instance;
 
     /// <summary>Runs one reconciliation.</summary>
-    public async Task<IReadOnlyList<RestExchange>> ReconcileAsync(IEnumerable<WorkingOrder> orders, CancellationToken ct = default)
+    /// <param name="orders">The kernel's working orders.</param>
+    /// <param name="incomeSince">Ask for the income history after this time (the kernel's <c>Account.IncomeUpToMs</c>); null: do not.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<RestExchange>> ReconcileAsync(IEnumerable<WorkingOrder> orders, CancellationToken ct = default, long? incomeSince = null)
     {
         var exchanges = new List<RestExchange>();
         foreach (var order in orders)
@@ -45,7 +48,15 @@ public sealed class BingxReconciler(BingxApi api, ILogger? logger = null)
         }
         exchanges.Add((await api.GetPositionsAsync(null, ct).ConfigureAwait(false)).Exchange);
         exchanges.Add((await api.GetBalanceAsync(ct).ConfigureAwait(false)).Exchange);
-        _log.LogInformation("BingX reconcile: {Orders} orders, positions and balance fetched", exchanges.Count - 2);
+        var queried = exchanges.Count - 2;
+        if (incomeSince is long since)
+        {
+            // The income history after what the kernel already has: a check of closed trades and the repair of an exit
+            // no fill reported. BingX answers at most 1,000 records; the kernel pages on from the last one.
+            try { exchanges.Add((await api.GetIncomeAsync(new IncomeQuery(StartTime: since + 1, Limit: 1000), ct).ConfigureAwait(false)).Exchange); }
+            catch (BingxApiException ex) { _log.LogWarning("BingX reconcile: income refused: {Kind} {Message}", ex.Kind, ex.VenueMessage); }
+        }
+        _log.LogInformation("BingX reconcile: {Orders} orders, positions, balance{Income} fetched", queried, incomeSince is null ? "" : " and income");
         return exchanges;
     }
 }

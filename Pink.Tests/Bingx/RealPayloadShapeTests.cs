@@ -207,6 +207,25 @@ public class RealPayloadShapeTests
     }
 
     [Fact]
+    public void The_income_history_becomes_records_and_how_far_it_is_complete()
+    {
+        var events = BingxAdapter.FromRest("GET", "/openApi/swap/v2/user/income", Json("""{"startTime":1000,"limit":1000}"""),
+            Json("""
+            {"code":0,"msg":"","data":[
+              {"symbol":"FET-USDT","incomeType":"REALIZED_PNL","income":"-20.00000000","asset":"USDT","info":"Liquidation","time":1500,"tranId":"1000006_PNL","tradeId":"1000006"},
+              {"symbol":"FET-USDT","incomeType":"TRADING_FEE","income":"-0.20000000","asset":"USDT","info":"Closing Fee","time":1500,"tranId":"1000006_COMMISSION","tradeId":"1000006"},
+              {"symbol":"FET-USDT","incomeType":"FUNDING_FEE","income":"-0.01000000","asset":"USDT","info":"Funding Fee","time":1600,"tranId":"1_18_FUNDING","tradeId":""},
+              {"symbol":"FET-USDT","incomeType":"INSURANCE_CLEAR","income":"-1","asset":"USDT","info":"Strong liquidation","time":1600,"tranId":"9_IC","tradeId":"9"},
+              {"symbol":"","incomeType":"TRANSFER","income":"100","asset":"USDT","info":"","time":1700,"tranId":"t1","tradeId":""}]}
+            """),
+            Pink.Core.Kernel.Initial(), 2000);
+        var records = events.OfType<IncomeRecord>().ToList();
+        Assert.Equal([IncomeKind.RealizedPnl, IncomeKind.TradingFee, IncomeKind.FundingFee, IncomeKind.RealizedPnl, IncomeKind.Other], records.Select(r => r.Kind));
+        Assert.Equal(("1000006_PNL", -20.0, 1500L), (records[0].TranId, records[0].Amount, records[0].TimeMs));
+        Assert.Equal(2000, Assert.IsType<IncomeComplete>(events[^1]).UpToMs); // fewer than the limit: complete to the answer's time
+    }
+
+    [Fact]
     public void A_fill_carries_the_position_side_it_belongs_to()
     {
         var fill = Assert.IsType<Fill>(Assert.Single(BingxAdapter.FromWs(FillFrame, Pink.Core.Kernel.Initial(), 0)));

@@ -104,16 +104,23 @@ public class ExternalCloseEndToEndTests
             await h.Idle();
             // Only the account update came; the position is gone at the exchange. Reconciliation (positions, balance)
             // books an inferred exit instead of keeping a phantom position.
-            await h.ReconcileAsync();
+            await h.ReconcileAsync(income: true);
             await h.Idle();
             var t = h.Trade("T1");
             Assert.True(t.Closed);
             Assert.True(t.Flags.HasFlag(TradeFlags.ExternalClose));
             Assert.Equal(SlotPhase.Idle, h.State.Slots[0].Phase);
             Assert.Empty(h.Diagnostics(DiagnosticKinds.PositionMismatch));
+            // the income history repaired the inferred leg with the exchange's own figures
+            var venue = v.Sim.Orders.Where(o => o.Symbol == "FET-USDT").ToList();
+            Assert.Equal((double)venue.Sum(o => o.RealizedPnl), t.RealizedPnl, 1e-6);
+            Assert.Equal((double)venue.Sum(o => o.FeesPaid), t.Fees, 1e-9);
+            Assert.Equal(PnlSource.Exchange, t.PnlSource);
+            Assert.Empty(h.Diagnostics(DiagnosticKinds.IncomeMismatch));
             await h.PollBalanceAsync();
             await h.Idle();
             Assert.Equal((double)v.Sim.Account.WalletBalance, h.State.Account.Capital, 1e-9);
+            Assert.Empty(h.Diagnostics(DiagnosticKinds.LedgerDivergence));
         }
     }
 

@@ -86,7 +86,8 @@ public sealed class KernelHarness : IAsyncDisposable
     public void Submit(KernelEvent intent) => Enqueue(new KernelInput(intent));
 
     /// <summary>The REST reconciliation the loop runs after a reconnection (or after a lost acknowledgement).</summary>
-    public async Task ReconcileAsync(CancellationToken ct = default) => await _reconciler.ReconcileAsync(WorkingOrder.From(State), ct);
+    public async Task ReconcileAsync(CancellationToken ct = default, bool income = false) =>
+        await _reconciler.ReconcileAsync(WorkingOrder.From(State), ct, income ? State.Account.IncomeUpToMs : null);
 
     public Task PollBalanceAsync() => _api.GetBalanceAsync();
 

@@ -1,0 +1,107 @@
+namespace Pink.Core;
+
+/// <summary>
+/// The exchange's income history as an input (GET user/income). Invariants: the wallet already moved by every record
+/// (the stream's account updates carried it), so income never moves capital and never adds realized on top of what a
+/// fill's `rp` already booked; a record is applied once (its tranId); it is attributed to the one trade that held its
+/// instrument at its time — none or several: INCOME_UNATTRIBUTED (info) — as that trade's exchange realized, fees or
+/// funding (funding is reported per trade, never in sizer feedback); once the history is complete up to a trade's
+/// close, the trade is compared with it (seed §9: within its fees plus PnlMismatchTolerance for slippage, else
+/// INCOME_MISMATCH) after an inferred exit leg of it is repaired from it (the income realized its known legs lack).
+/// </summary>
+internal static class Income
+{
+    public static void Apply(Step s, IncomeRecord e)
+    {
+        var id = $"income:{e.TranId}";
+        if (s.Seen(id))
+        {
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"income {e.TranId} already applied");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(e.TranId) || !double.IsFinite(e.Amount))
+        {
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"income record {e.TranId}: amount {e.Amount} or tranId unusable");
+            return;
+        }
+        s.Remember(id);
+        if (e.Kind == IncomeKind.Other || e.Amount == 0) return;
+        var holders = s.AllTrades().Where(t => Symbols.Same(t.Symbol, e.Symbol) && t.EntryQty > KernelConfig.QtyEpsilon &&
+            t.OpenedMs <= e.TimeMs && (!t.Closed || e.TimeMs <= t.ClosedMs)).ToList();
+        if (holders.Count != 1)
+        {
+            s.Diag(DiagnosticKinds.IncomeUnattributed, Severity.Info,
+                $"income {e.TranId} {e.Kind} {e.Amount} {e.Symbol}: {(holders.Count == 0 ? "no trade" : $"{holders.Count} trades")} held it then");
+            return;
+        }
+        var trade = holders[0];
+        s.Put(e.Kind switch
+        {
+            IncomeKind.RealizedPnl => trade with { IncomeRealized = trade.IncomeRealized + e.Amount },
+            IncomeKind.TradingFee => trade with { IncomeFees = trade.IncomeFees - e.Amount }, // negative = paid
+            _ => trade with { Funding = trade.Funding + e.Amount },
+        });
+        s.Touch();
+    }
+
+    public static void Complete(Step s, IncomeComplete e)
+    {
+        var a = s.Account;
+        if (e.UpToMs > a.IncomeUpToMs)
+        {
+            s.Put(a with { IncomeUpToMs = e.UpToMs });
+            s.Touch();
+        }
+        foreach (var trade in s.AllTrades().Where(t => t.Closed && !t.IncomeChecked && t.ClosedMs <= e.UpToMs).ToList())
+        {
+            if (trade.IncomeFees == 0 && trade.IncomeRealized == 0)
+            {
+                GiveUp(s, trade); // nothing in the history for it: an inferred leg's delta stays unknown, checks may run again
+                continue;
+            }
+            Repair(s, trade);
+            var t = s.TradeOf(trade.TradeId)!;
+            var tolerance = s.Config.PnlMismatchTolerance + Math.Abs(t.Fees);
+            var (realized, fees) = (t.RealizedPnl - t.IncomeRealized, t.Fees - t.IncomeFees);
+            if (Math.Abs(realized) > tolerance || Math.Abs(fees) > tolerance)
+                s.Diag(DiagnosticKinds.IncomeMismatch, Severity.Error,
+                    $"{t.TradeId}: realized {t.RealizedPnl:0.########} fees {t.Fees:0.########} vs income {t.IncomeRealized:0.########} / {t.IncomeFees:0.########} (tolerance {tolerance:0.########})",
+                    t.Slot, t.TradeId);
+            s.Put(t with { IncomeChecked = true });
+            s.Touch();
+        }
+    }
+
+    private static void GiveUp(Step s, Trade trade)
+    {
+        foreach (var o in Inferred(s, trade))
+        {
+            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning,
+                $"{trade.TradeId}: the income history holds nothing for inferred exit {o.ClientOrderId}; its realized stays unknown", trade.Slot, trade.TradeId);
+            s.Put(o with { RepairedQty = o.FilledQty });
+            ExternalCloses.Known(s);
+            s.Touch();
+        }
+    }
+
+    private static List<Order> Inferred(Step s, Trade trade) =>
+        s.AllOrders().Where(o => o.TradeId == trade.TradeId && o.External && o.ClientOrderId.StartsWith("inferred-", StringComparison.Ordinal)
+            && o.FilledQty - o.RepairedQty > KernelConfig.QtyEpsilon).ToList();
+
+    // An inferred exit leg booked 0: what the income realized beyond the trade's known legs is its realized.
+    private static void Repair(Step s, Trade trade)
+    {
+        var inferred = Inferred(s, trade);
+        if (inferred.Count == 0) return;
+        var rp = trade.IncomeRealized - trade.RealizedPnl;
+        var fee = Math.Max(0, trade.IncomeFees - trade.Fees);
+        var order = inferred[0];
+        s.Diag(DiagnosticKinds.ExternalClose, Severity.Info, $"{trade.TradeId}: inferred exit {order.ClientOrderId} repaired from the income history (rp {rp:0.########})", trade.Slot, trade.TradeId);
+        foreach (var o in inferred)
+        {
+            s.Put(o with { RepairedQty = o.FilledQty });
+            ExternalCloses.Known(s);
+        }
+        Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, fee, inWallet: true);
+    }
+}
