@@ -12,8 +12,11 @@ namespace Pink.Core;
 /// that explain the position change since the last report, and a change no fill has shown yet becomes a lead, so the
 /// fills behind it move no capital when they come (the wallet holds them); the K-ledger takes every fill and is
 /// compared with capital only when no explained lead is outstanding — before that the wallet holds fills the kernel
-/// has not seen and the two cannot agree. A lead counts as explained only up to what our working orders can still
-/// fill; an unexplained change (an order we never placed) never defers a check.
+/// has not seen and the two cannot agree. A lead counts as explained up to what our working orders can still fill
+/// and, on a dedicated account, up to what reduces a position we hold (the exchange closing it: its fill, or the next
+/// positions report, books it); any other change never defers a check. Fills a poll of the whole wallet showed stay
+/// listed (delta 0, <see cref="UnconfirmedFill.Polled"/>) until the next poll, so an account update the poll
+/// overtook is recognised as older and moves nothing.
 /// </para>
 /// Position figures are signed (long +, short −); a one-way report (positionSide BOTH) is compared with the net of
 /// both sides.
