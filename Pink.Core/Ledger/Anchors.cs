@@ -102,7 +102,7 @@ internal static class Anchors
             Capital = capital, Source = pending == 0 ? CapitalSource.EAnchored : CapitalSource.KBridged, EWalletBalance = e.WalletBalance,
             AvailableMargin = double.IsFinite(e.AvailableMargin) ? e.AvailableMargin : a.AvailableMargin,
             KLedger = kLedger, Anchored = true, EntriesBlocked = blocked, Unconfirmed = unconfirmed, Ahead = ahead, CheckPending = checkPending,
-            PollDisagreed = false,
+            PollDisagreed = flow && a.PollDisagreed, // a transfer or funding update says nothing about the disagreement
         };
         s.Remember(e.Id);
         // A report that tells which fills the venue has shown changes the books even when capital stays: one row either

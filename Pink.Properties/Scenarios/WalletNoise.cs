@@ -116,7 +116,8 @@ public static class WalletNoise
     // Another runtime's PnL shows in a report of the whole wallet, which the kernel takes only at rest (no order of
     // ours working, no fill the venue showed first); while entries are refused the policy's decisions would change.
     private static bool Reported(KernelState state) =>
-        !state.Account.EntriesBlocked && !state.Account.Ahead.Any(l => l.Explained) && state.Orders.Values.All(o => o.Status != OrderStatus.Working);
+        !state.Account.EntriesBlocked && !state.Account.PollDisagreed && !state.Account.Ahead.Any(l => l.Explained) &&
+        state.Orders.Values.All(o => o.Status != OrderStatus.Working);
 
     private static Item Shift(Item item, double moved) =>
         moved != 0 && item is EventItem { Event: BalanceReport b } e && Pnl.Usable(b.WalletBalance)
