@@ -46,7 +46,8 @@ public sealed class SoakReport
     public int ForeignAcks { get; }
     public IReadOnlyList<SoakTradeCheck> Checks { get; }
     public double WorstIdle => Result.IdleDifferences.Count == 0 ? double.NaN : Result.IdleDifferences.Max();
-    public bool Passed => Unexplained.Count == 0 && WorstIdle <= Cent && !Checks.Any(c => c.Flagged) && Result.Stuck.Count == 0;
+    public bool Passed => Unexplained.Count == 0 && WorstIdle <= Cent && !Checks.Any(c => c.Flagged) && Result.Stuck.Count == 0
+        && Result.Trades.All(t => t.Closed);
 
     public static SoakReport Of(SoakResult r) => new(r);
 
@@ -122,6 +123,9 @@ public sealed class SoakReport
             b.AppendLine(string.Create(c, $"  FINDING: venue position {p.Symbol} {p.Side} {p.Qty} left after every trade closed (entry {p.EntryPrice})"));
         foreach (var o in r.Venue.Orders.Where(o => decimal.Round(o.Quantity, 8) != o.Quantity))
             b.AppendLine(string.Create(c, $"  FINDING: order {o.ClientOrderId} {o.Symbol} {o.Side} {o.PositionSide} sent with quantity {o.Quantity} (more decimals than any venue step)"));
+        if (r.EntriesRefused > 0) b.AppendLine($"entries refused by the kernel (ledger diverged): {r.EntriesRefused}");
+        if (r.ClosesRefused > 0) b.AppendLine($"exits refused by the venue: {r.ClosesRefused}");
+        if (r.Trades.Any(t => !t.Closed)) b.AppendLine($"trades still open at the end: {string.Join(" ", r.Trades.Where(t => !t.Closed).Select(t => t.Id))}");
         if (r.Rescued > 0) b.AppendLine($"external closes booked only after an extra reconciliation: {r.Rescued}");
         foreach (var line in r.Stuck.Take(10)) b.AppendLine($"STUCK {line}");
 
@@ -145,6 +149,7 @@ public sealed class SoakReport
                                   !(WorstIdle <= Cent) ? $"worst idle difference {WorstIdle.ToString("0.########", c)} > {Cent}" : null,
                                   flagged.Count > 0 ? $"{flagged.Count} trades flagged" : null,
                                   r.Stuck.Count > 0 ? $"{r.Stuck.Count} waits timed out" : null,
+                                  r.Trades.Any(t => !t.Closed) ? $"{r.Trades.Count(t => !t.Closed)} trades could not be closed" : null,
                               }.OfType<string>()));
         return b.ToString();
     }

@@ -21,7 +21,7 @@ public sealed record SoakOptions(double Hours, int Seed = SoakOptions.DefaultSee
     /// <summary>Funding settles every this many steps (8 simulated hours).</summary>
     public const int FundingEverySteps = 8 * 60;
     /// <summary>Wall-clock limit for each wait on the kernel (an order to fill, an external close to be booked).</summary>
-    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The kinds of position change the venue makes by itself, as the soak counts them.</summary>
@@ -48,7 +48,7 @@ public sealed class SoakTrade(string id, int slot, string symbol, string side, d
 public sealed record SoakResult(SoakOptions Options, TimeSpan Wall, int Steps, IReadOnlyList<string> Symbols, int Slots,
     IReadOnlyList<SoakTrade> Trades, KernelState State, SoakVenue Venue, IReadOnlyList<(string Kind, string Detail)> Diagnostics,
     IReadOnlySet<long> ExternalOrderIds, int FundingEvents, int StreamDrops, int MidTradeDrops, int UserStreamConnections, int Reconciliations,
-    IReadOnlyList<double> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued);
+    IReadOnlyList<double> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued, int EntriesRefused, int ClosesRefused);
 
 /// <summary>The venue's books at the end of a soak.</summary>
 public sealed record SoakVenue(SimAccountView Account, IReadOnlyList<SimOrderView> Orders, IReadOnlyList<SimIncomeView> Income,
@@ -80,6 +80,8 @@ public sealed class SoakRun
     private (string Symbol, decimal Mark, decimal MinQty, decimal MaxQty, int Decimals)[] _symbols = [];
     private int _rescued, _slots, _step, _funding, _drops, _midTradeDrops, _reconciles, _next;
     private BingxSimulator _sim = null!;
+    private DiagnosticCapture _diagnostics = null!;
+    private int _entriesRefused, _closesRefused;
     private LiveSession _s = null!;
 
     private SoakRun(SoakOptions o, ILogger log)
@@ -91,7 +93,7 @@ public sealed class SoakRun
 
     public static async Task<SoakResult> ExecuteAsync(SoakOptions o, ILoggerFactory logs, DiagnosticCapture diagnostics, CancellationToken ct)
     {
-        var run = new SoakRun(o, logs.CreateLogger("pink.soak"));
+        var run = new SoakRun(o, logs.CreateLogger("pink.soak")) { _diagnostics = diagnostics };
         return await run.RunAsync(logs, diagnostics, ct);
     }
 
@@ -138,14 +140,15 @@ public sealed class SoakRun
                 if (settled || _step % 30 == 0) await QuietPollAsync(ct);
             }
             // Close what is still open, so every trade is checked.
-            foreach (var t in _trades.Where(t => !t.Closed).ToList()) await CloseAsync(t, ct);
+            for (var round = 0; round < 2; round++)
+                foreach (var t in _trades.Where(t => !t.Closed).ToList()) await CloseAsync(t, ct);
             await QuietPollAsync(ct);
             await _s.StopAsync();
             wall.Stop();
             var connections = sim.UserStreamConnections;
             return new SoakResult(_o, wall.Elapsed, steps, _symbols.Select(x => x.Symbol).ToList(), _slots, _trades, _s.Loop.State,
                 new SoakVenue(sim.Account, sim.Orders, sim.Income, sim.Positions, sim.Options), diagnostics.Seen.ToList(), _externalOrders, _funding, _drops, _midTradeDrops, connections, _reconciles,
-                _idle, _idleBreaches, _stuck, _rescued);
+                _idle, _idleBreaches, _stuck, _rescued, _entriesRefused, _closesRefused);
         }
     }
 
@@ -222,8 +225,15 @@ public sealed class SoakRun
         MaybeDropMidTrade();
         _log.LogInformation("soak step {Step}: open {Trade} slot {Slot} {Side} {Qty} {Symbol} x{Leverage}", _step, t.Id, t.Slot, side, qty, symbol, leverage);
         _s.Intend(new { op = "open", slot = t.Slot, symbol, side, qty, leverage, client_order_id = coid, trade_id = t.Id });
-        await WaitAsync(() => KernelTrade(t) is Trade k && Math.Abs(k.OpenQty - (double)qty) < 1e-9 && _s.Loop.State.Slots[t.Slot].Phase == SlotPhase.Open,
-            $"{t.Id} open", ct);
+        await WaitAsync(() => KernelTrade(t) is Trade k && Math.Abs(k.OpenQty - (double)qty) < 1e-9 && _s.Loop.State.Slots[t.Slot].Phase == SlotPhase.Open
+            || Refused(coid), $"{t.Id} open", ct);
+        if (KernelTrade(t) is null && Refused(coid))
+        {
+            // The kernel refused the entry (ENTRY_REFUSED while its ledger is diverged): nothing was sent.
+            _trades.Remove(t);
+            _entriesRefused++;
+            _log.LogWarning("soak step {Step}: entry {Coid} refused by the kernel", _step, coid);
+        }
         return true;
     }
 
@@ -235,7 +245,18 @@ public sealed class SoakRun
         MaybeDropMidTrade();
         _log.LogInformation("soak step {Step}: close {Trade} slot {Slot}", _step, t.Id, t.Slot);
         _s.Intend(new { op = "close", slot = t.Slot, client_order_id = coid });
+        var before = t.Remaining;
         t.Remaining = 0;
+        await WaitAsync(() => KernelTrade(t) is Trade { Closed: true } || OrderStatusOf(coid) is OrderStatus.Rejected or OrderStatus.Cancelled,
+            $"{t.Id} closed or its exit refused", ct);
+        if (OrderStatusOf(coid) is OrderStatus.Rejected or OrderStatus.Cancelled && KernelTrade(t) is Trade { Closed: false })
+        {
+            // The venue refused the exit: the trade stays open (counted, and printed as a finding).
+            t.Remaining = before;
+            _closesRefused++;
+            _log.LogWarning("soak step {Step}: exit {Coid} of {Trade} refused by the venue", _step, coid, t.Id);
+            return true;
+        }
         await WaitTradeAsync(t, ct);
         return true;
     }
@@ -402,6 +423,12 @@ public sealed class SoakRun
         }
         return true;
     }
+
+    private bool Refused(string coid) =>
+        _diagnostics.Seen.Any(d => d.Kind is DiagnosticKinds.EntryRefused or DiagnosticKinds.IntentRejected && d.Detail.Contains(coid, StringComparison.Ordinal));
+
+    private OrderStatus? OrderStatusOf(string coid) =>
+        _s.Loop.State.Orders.Values.FirstOrDefault(o => o.ClientOrderId == coid)?.Status;
 
     private Trade? KernelTrade(SoakTrade t) => _s.Loop.State.Trades.Find(t.Id).Case as Trade;
 
