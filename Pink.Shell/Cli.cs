@@ -10,6 +10,7 @@ public static class Cli
 
         commands:
           demo                 the main job on embedded defaults: simulator, live loop, restart, reconciled ledger
+          soak --hours H       random trading for H simulated hours against the simulator's every venue behaviour
           replay FILE [--json] replay a session recording and print its ledger
           live --venue V       the loop against BingX (bingx | bingx-vst), keys from the environment, intents on stdin
           shadow --venue V     poll the exchange balance and compare it with the published capital (§3.3 shadow check)
@@ -41,6 +42,7 @@ public static class Cli
         switch (args[0])
         {
             case "demo": return Demo.DemoCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
+            case "soak": return Soak.SoakCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();
             case "replay": return Replay.ReplayCommand.Run(rest, stdout, stderr);
             case "mode-verify": return Config.ModeVerifyCommand.Run(rest, stdout, stderr);
             case "live": return Runner.LiveCommand.RunAsync(rest, stdout, stderr).GetAwaiter().GetResult();

@@ -32,11 +32,11 @@ public sealed class LiveSession : IAsyncDisposable
 
     public static async Task<LiveSession> StartAsync(BingxVenueOptions venueOptions, BingxCredentials credentials, RunOptions run,
         Pink.Shell.ClickHouse.IRowSink rows, Pink.Shell.Publishing.ISnapshotPublisher snapshots, IReadOnlyList<string> symbols, ILoggerFactory logs, CancellationToken ct,
-        Func<long, CancellationToken, Task<Func<Pink.Core.Row, bool>>>? storedRows = null)
+        Func<long, CancellationToken, Task<Func<Pink.Core.Row, bool>>>? storedRows = null, TimeProvider? clock = null)
     {
         var log = logs.CreateLogger("pink");
         BingxVenue? venue = null;
-        var rest = new BingxRestClient(venueOptions, credentials, e => BingxVenue.OnExchange(e, venue), logs.CreateLogger("bingx"));
+        var rest = new BingxRestClient(venueOptions, credentials, e => BingxVenue.OnExchange(e, venue), logs.CreateLogger("bingx"), time: clock);
         var api = new BingxApi(rest);
         venue = new BingxVenue(api, log, venueOptions.OneWay);
         await rest.SyncClockAsync(ct);

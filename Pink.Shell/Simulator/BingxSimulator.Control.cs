@@ -97,4 +97,8 @@ public sealed partial class BingxSimulator
     /// <summary>One order by client order id (any case), or null.</summary>
     public SimOrderView? FindOrder(string clientOrderId) => _exchange.Read(b =>
         b.ByClientId.TryGetValue(clientOrderId.ToLowerInvariant(), out var id) ? b.Orders[id].View() : null);
+
+    /// <summary>Every income record, in booking order (REST income without its 7-day window and limit).</summary>
+    public IReadOnlyList<SimIncomeView> Income => _exchange.Read(b =>
+        b.Incomes.Select(i => new SimIncomeView(i.Symbol, i.Type, i.Income, i.Info, i.Time, i.TranId, i.TradeId)).ToList());
 }

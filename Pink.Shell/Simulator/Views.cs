@@ -39,3 +39,9 @@ public sealed record SimFillView(decimal Qty, decimal Price, decimal Fee, decima
 public sealed record SimOrderView(long OrderId, string ClientOrderId, string Symbol, string Side, string PositionSide, string Type,
     decimal Quantity, decimal? Price, string Status, decimal ExecutedQty, decimal AvgPrice, decimal RealizedPnl, decimal FeesPaid,
     IReadOnlyList<SimFillView> Fills, decimal? StopPrice = null);
+
+/// <summary>One income record as the venue booked it (what REST income answers).</summary>
+/// <param name="Type">REALIZED_PNL, TRADING_FEE, FUNDING_FEE, INSURANCE_CLEAR, ADL, …</param>
+/// <param name="Income">Signed as the wallet moved (a fee is negative).</param>
+/// <param name="TradeId">The venue trade id of the fill it belongs to; empty for funding.</param>
+public sealed record SimIncomeView(string Symbol, string Type, decimal Income, string Info, long TimeMs, string TranId, string TradeId);
