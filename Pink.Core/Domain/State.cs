@@ -43,16 +43,16 @@ public sealed record KernelConfig(
 /// <param name="PollDisagreed">A poll disagreed with the K-ledger and was held back: the venue may have changed a
 /// position itself with frames still on their way. The next poll that still disagrees is taken and reported.</param>
 /// <param name="IncomeUpToMs">The exchange's income records are applied up to this time (the next query starts after it).</param>
-/// <param name="UnknownLegs">Inferred exit legs whose wallet delta is not known yet: no check can run until they are repaired
+/// <param name="UnknownLegs">The inferred exit orders whose wallet delta is not known yet: no check can run until they are repaired
 /// (by a late fill of the order behind them or the income history) or the history shows nothing for them.</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
     double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
     Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false, long IncomeUpToMs = 0,
-    int UnknownLegs = 0)
+    Arr<string> UnknownLegs = default)
 {
     /// <summary>The account before any event: capital is the seed.</summary>
     public static Account Seeded(double seed) =>
-        new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false);
+        new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false, UnknownLegs: Arr<string>.Empty);
 }
 
 /// <summary>

@@ -70,7 +70,7 @@ internal static class ExternalCloses
             var order = new Order(id, null, trade.Slot, trade.TradeId, OrderPurpose.Exit, side, part, 0, OrderStatus.Working, 0, 0, 0, 0, false, External: true);
             s.Put(order);
             var a = s.Account;
-            s.Put(a with { UnknownLegs = a.UnknownLegs + 1, CheckPending = a.CheckPending || a.Anchored });
+            s.Put(a with { UnknownLegs = a.UnknownLegs.Add(id), CheckPending = a.CheckPending || a.Anchored });
             Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0, s.TimeMs, $"inferred:{trade.TradeId}:{trade.ExitQty + part}"), order,
                 Routing.How.Identity);
             qty -= part;
@@ -80,18 +80,22 @@ internal static class ExternalCloses
     // A fill of the order whose reduction was inferred before: the inferred leg gets the exchange's figures, once.
     private static bool RepairInferred(Step s, Fill e, PositionSide side)
     {
-        foreach (var order in s.AllOrders())
+        // Only the inferred orders still waiting for their figures: no search of the book.
+        foreach (var id in s.Account.UnknownLegs)
         {
+            if (s.OrderOf(id) is not Order order) continue;
             if (!order.External || order.VenueOrderId is not null || !order.ClientOrderId.StartsWith("inferred-", StringComparison.Ordinal)) continue;
             if (order.FilledQty - order.RepairedQty <= KernelConfig.QtyEpsilon || s.TradeOf(order.TradeId) is not Trade trade) continue;
             if (trade.Side != side || !Symbols.Same(trade.Symbol, e.Symbol)) continue;
+            // The order behind an inferred exit filled before the report that showed it: a later fill is another order's.
+            if (trade.Legs.Find(l => l.ClientOrderId == order.ClientOrderId).Case is ExitLeg leg && e.TimeMs > leg.TimeMs) continue;
             var qty = Math.Min(e.Qty, order.FilledQty - order.RepairedQty);
             var part = qty / e.Qty;
             var rp = e.Settlement?.RealizedPnl * part ?? (Pnl.Usable(e.Price) ? Pnl.Realized(side, qty, e.Price, trade.EntryBasis) : (double?)null);
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Info,
                 $"fill {Fills.Describe(e)} is the order behind inferred exit {order.ClientOrderId}: its figures repair that leg", trade.Slot, trade.TradeId);
             s.Put(order with { RepairedQty = order.RepairedQty + qty });
-            if (order.FilledQty - order.RepairedQty - qty <= KernelConfig.QtyEpsilon) Known(s);
+            if (order.FilledQty - order.RepairedQty - qty <= KernelConfig.QtyEpsilon) Known(s, order.ClientOrderId);
             // The wallet moved by this fill long ago (its account update came): the K-ledger learns it, capital already holds it.
             Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, (e.Settlement?.Fee ?? 0) * part, inWallet: true);
             s.Remember(e.Id);
@@ -102,10 +106,10 @@ internal static class ExternalCloses
     }
 
     /// <summary>One inferred leg's wallet delta is known now (or never will be): checks may run again once none is left.</summary>
-    public static void Known(Step s)
+    public static void Known(Step s, string inferredOrder)
     {
         var a = s.Account;
-        s.Put(a with { UnknownLegs = Math.Max(0, a.UnknownLegs - 1) });
+        s.Put(a with { UnknownLegs = a.UnknownLegs.Filter(id => id != inferredOrder) });
     }
 
     // Trades the slots host that hold the instrument on that side, oldest slot first.

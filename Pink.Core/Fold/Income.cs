@@ -79,14 +79,13 @@ internal static class Income
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning,
                 $"{trade.TradeId}: the income history holds nothing for inferred exit {o.ClientOrderId}; its realized stays unknown", trade.Slot, trade.TradeId);
             s.Put(o with { RepairedQty = o.FilledQty });
-            ExternalCloses.Known(s);
+            ExternalCloses.Known(s, o.ClientOrderId);
             s.Touch();
         }
     }
 
     private static List<Order> Inferred(Step s, Trade trade) =>
-        s.AllOrders().Where(o => o.TradeId == trade.TradeId && o.External && o.ClientOrderId.StartsWith("inferred-", StringComparison.Ordinal)
-            && o.FilledQty - o.RepairedQty > KernelConfig.QtyEpsilon).ToList();
+        s.Account.UnknownLegs.Select(id => s.OrderOf(id)).OfType<Order>().Where(o => o.TradeId == trade.TradeId).ToList();
 
     // An inferred exit leg booked 0: what the income realized beyond the trade's known legs is its realized.
     private static void Repair(Step s, Trade trade)
@@ -100,7 +99,7 @@ internal static class Income
         foreach (var o in inferred)
         {
             s.Put(o with { RepairedQty = o.FilledQty });
-            ExternalCloses.Known(s);
+            ExternalCloses.Known(s, o.ClientOrderId);
         }
         Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, fee, inWallet: true);
     }

@@ -85,8 +85,8 @@ public static class Queries
         if (venueOrderId is long v && state.VenueOrders.Find(v).Case is string c) o = state.Orders.Find(c).Case as Order;
         if (o is null && !string.IsNullOrEmpty(clientOrderId))
             o = state.Orders.Find(clientOrderId).Case as Order
-                // the venue lower-cases client order ids: the one it echoes is ours whatever its case
-                ?? state.Orders.Values.FirstOrDefault(x => string.Equals(x.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase));
+                // the venue lower-cases client order ids: the one it echoes for a live order is ours whatever its case
+                ?? state.LanesView.Orders.FirstOrDefault(x => x is not null && string.Equals(x.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase));
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees);
     }
 

@@ -221,7 +221,9 @@ internal sealed class Step
 
     /// <summary>
     /// An order named by the venue: the venue lower-cases client order ids (bingx-api-facts.md §6), so an id it echoes
-    /// matches ours whatever the case. The exact id is tried first; the scan runs only when that misses.
+    /// matches ours whatever the case. The exact id is tried first, then the live orders (the ones the venue talks
+    /// about: acks, fills, cancels); an ended order is found by its exact id or its venue id, so a miss — another
+    /// runtime's id — costs no scan of the whole book.
     /// </summary>
     public Order? OrderOfVenueEcho(string? clientOrderId)
     {
@@ -231,8 +233,6 @@ internal sealed class Step
             if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return _orderValues[i];
         foreach (var o in _lanes.Orders)
             if (o is not null && string.Equals(o.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return OrderOf(o.ClientOrderId);
-        foreach (var (id, _) in _before.OrdersBehindLanes)
-            if (string.Equals(id, clientOrderId, StringComparison.OrdinalIgnoreCase)) return OrderOf(id);
         return null;
     }
 

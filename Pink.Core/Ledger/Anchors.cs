@@ -72,7 +72,7 @@ internal static class Anchors
         // balance holds was guessed wrong (capital heals at the next report).
         var external = !a.Anchored || !flow ? 0 : e.BalanceChange is double change && double.IsFinite(change) ? change : capital - a.Capital;
         var kLedger = a.Anchored ? a.KLedger + external : capital;
-        var comparable = !Coverage.HasExplainedLead(ahead) && a.UnknownLegs == 0;
+        var comparable = !Coverage.HasExplainedLead(ahead) && a.UnknownLegs.IsEmpty;
         var compared = a.Anchored && !flow && comparable;
         if (whole && compared && !a.PollDisagreed && Math.Abs(capital - kLedger) > s.Config.DivergenceTolerance)
         {

@@ -23,8 +23,12 @@ namespace Pink.Core;
 /// </summary>
 internal static class Coverage
 {
-    /// <summary>More unconfirmed fills than this means the venue stopped confirming: the oldest are taken as confirmed.</summary>
-    public const int MaxUnconfirmed = 1024;
+    /// <summary>
+    /// More unconfirmed fills than this (the venue is not confirming fills one by one: no positions on its account
+    /// updates, or orders working for a long time) are kept merged: the oldest joins the next of its position, so the
+    /// list stays short and its sum — capital's part — stays exact.
+    /// </summary>
+    public const int MaxUnconfirmed = 32;
 
     /// <summary>The part of a fill already shown by a wallet report (0..1), after consuming the leads it explains.</summary>
     public static double Consume(Step s, FillMove move)
@@ -70,8 +74,17 @@ internal static class Coverage
 
     private static Account Bounded(Account a, Arr<UnconfirmedFill> unconfirmed)
     {
-        while (unconfirmed.Count > MaxUnconfirmed) unconfirmed = unconfirmed.RemoveAt(0);
-        return a with { Unconfirmed = unconfirmed };
+        if (unconfirmed.Count <= MaxUnconfirmed) return a with { Unconfirmed = unconfirmed };
+        var oldest = unconfirmed[0];
+        for (var i = 1; i < unconfirmed.Count; i++)
+        {
+            var u = unconfirmed[i];
+            if (u.Key != oldest.Key || u.Side != oldest.Side || u.Polled != oldest.Polled) continue;
+            var merged = u with { Qty = u.Qty + oldest.Qty, WalletDelta = u.WalletDelta + oldest.WalletDelta };
+            return a with { Unconfirmed = unconfirmed.SetItem(i, merged).RemoveAt(0) };
+        }
+        // Nothing of its position to join: taken as confirmed (its delta leaves capital at the next report).
+        return a with { Unconfirmed = unconfirmed.RemoveAt(0) };
     }
 
     /// <summary>
@@ -80,7 +93,7 @@ internal static class Coverage
     /// </summary>
     public static double? CheckIfDue(Step s, ref Account a)
     {
-        if (!a.CheckPending || HasExplainedLead(a.Ahead) || a.UnknownLegs > 0) return null;
+        if (!a.CheckPending || HasExplainedLead(a.Ahead) || !a.UnknownLegs.IsEmpty) return null;
         var difference = a.Capital - a.KLedger;
         a = a with { KLedger = a.Capital, CheckPending = false, EntriesBlocked = Diverged(s, a.KLedger, a.Capital, difference) };
         return difference;

@@ -18,7 +18,12 @@ public sealed record OrderRequest(string Symbol, string Side, string PositionSid
     /// <summary>The kernel's PlaceOrder effect as a MARKET order; in one-way mode positionSide BOTH, exits reduce-only.</summary>
     public static OrderRequest FromEffect(PlaceOrder effect, bool oneWay = false) => new(
         BingxSymbol.ToVenue(effect.Symbol), Names.Of(effect.Side), oneWay ? "BOTH" : Names.Of(effect.PositionSide), "MARKET",
-        BingxParameters.ToDecimal(effect.Qty), ClientOrderId: effect.ClientOrderId, ReduceOnly: oneWay ? effect.ReduceOnly : null);
+        OrderQuantity(effect.Qty), ClientOrderId: effect.ClientOrderId, ReduceOnly: oneWay ? effect.ReduceOnly : null);
+
+    // A quantity the kernel reached by subtracting fills carries binary leftovers (1.36 − 0.76 = 0.6000000000000001),
+    // which the venue refuses as more than the position. BingX quantities have at most 8 decimals: round to them
+    // (instrument steps proper come with exact decimal quantities).
+    private static decimal OrderQuantity(double qty) => Math.Round(BingxParameters.ToDecimal(qty), 8, MidpointRounding.ToEven);
 
     internal BingxParameters ToParameters() => new BingxParameters()
         .Set("symbol", BingxSymbol.ToVenue(Symbol))

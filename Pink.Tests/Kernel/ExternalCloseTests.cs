@@ -15,8 +15,8 @@ public class ExternalCloseTests
             .Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2, rp: 0, fee: 0.1, id: "fill:1001:1000");
     }
 
-    private static Fill Liquidation(Driver d, double qty = 1_000, PositionSide? side = PositionSide.Short) =>
-        new(777, null, Fet, OrderSide.Buy, qty, 0.25, d.Tick(), $"fill:777:{qty}", qty, 0.25, new ExchangeSettlement(-50 * qty / 1_000, 0.125 * qty / 1_000), side);
+    private static Fill Liquidation(Driver d, double qty = 1_000, PositionSide? side = PositionSide.Short, long? at = null) =>
+        new(777, null, Fet, OrderSide.Buy, qty, 0.25, at ?? d.Tick(), $"fill:777:{qty}", qty, 0.25, new ExchangeSettlement(-50 * qty / 1_000, 0.125 * qty / 1_000), side);
 
     [Fact]
     public void A_liquidation_fill_closes_the_trade_as_an_external_exit()
@@ -111,8 +111,9 @@ public class ExternalCloseTests
     public void A_late_fill_of_the_order_behind_an_inferred_exit_repairs_it_instead_of_reducing_twice()
     {
         var d = Short();
+        var filledAt = d.Tick(); // the stop filled at the venue then; its order update comes after the positions report
         d.Apply(new PositionsReport("pos-1", [], d.Tick()));
-        d.Apply(Liquidation(d));
+        d.Apply(Liquidation(d, at: filledAt));
         var t = d.Trade("T1");
         Assert.Equal(-50, t.RealizedPnl, 9);
         Assert.Equal(PnlSource.Exchange, t.PnlSource);
@@ -121,6 +122,19 @@ public class ExternalCloseTests
         var corrected = d.Effects.OfType<SizerFeedback>().Last();
         Assert.Equal((1, -50.225), (corrected.Revision, Math.Round(corrected.Pnl, 9)));
         Assert.Empty(d.Diagnostics(DiagnosticKinds.UnresolvedSlot));
+    }
+
+    [Fact]
+    public void A_later_external_fill_reduces_the_position_held_now_not_an_earlier_inferred_exit()
+    {
+        // Found by the soak: an ADL of a later trade was taken for the order behind an earlier trade's inferred exit.
+        var d = Short();
+        d.Apply(new PositionsReport("pos-1", [], d.Tick()));          // T1 closed by an inferred exit
+        d.Open(0, Fet, PositionSide.Short, 500, "e2", 3, "T2").Ack("e2", 2001).Fill(2001, Fet, OrderSide.Sell, 500, 0.2, rp: 0, fee: 0.05, id: "g1");
+        d.Apply(new Fill(888, null, Fet, OrderSide.Buy, 200, 0.19, d.Tick(), "fill:888:200", 200, 0.19, new ExchangeSettlement(2, 0.02), PositionSide.Short));
+        Assert.Equal(300, d.Trade("T2").OpenQty, 9);
+        Assert.Equal(0, d.Trade("T1").RealizedPnl);                   // still unknown, not someone else's figures
+        Assert.Single(d.State.Account.UnknownLegs);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public class IncomeTests
         var stopTime = d.Tick();
         // a stop closed it with no order update: only the positions report and the income history show it
         d.Apply(new PositionsReport("pos-1", [], d.Tick()));
-        Assert.Equal(1, d.State.Account.UnknownLegs);
+        Assert.Single(d.State.Account.UnknownLegs);
         d.Balance(9_999.9 + 10 - 0.095, "poll-1", BalanceReason.Poll); // capital anchors; the check waits for the leg
         Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
         d.Apply(Record(d, "s_pnl", IncomeKind.RealizedPnl, 10, stopTime));
@@ -86,7 +86,7 @@ public class IncomeTests
         var t = d.Trade("T1");
         Assert.Equal((10.0, PnlSource.Exchange), (Math.Round(t.RealizedPnl, 9), t.PnlSource));
         Assert.False(t.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice));
-        Assert.Equal(0, d.State.Account.UnknownLegs);
+        Assert.Empty(d.State.Account.UnknownLegs);
         Assert.Equal(d.State.Account.Capital, d.State.Account.KLedger, 9);
         Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
         Assert.Empty(d.Diagnostics(DiagnosticKinds.IncomeMismatch));

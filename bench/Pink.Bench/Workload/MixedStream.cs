@@ -34,7 +34,8 @@ public static class MixedStream
     private static readonly double[] Lots = [1, 0.0001, 0.001, 0.01, 10, 0.1];
 
     /// <summary>The kernel configuration the stream is made for.</summary>
-    public static KernelConfig Config => new(SlotCount: 4, SeedCapital: StartWallet);
+    // Other runtimes trade the account too (the stream has their fills and PnL): a shared account.
+    public static KernelConfig Config => new(SlotCount: 4, SeedCapital: StartWallet, AccountMode: AccountMode.Shared);
 
     /// <summary>What the stream holds, for the report.</summary>
     public sealed record Mix(int Events, int Marks, int Opens, int Closes, int Acks, int Fills, int PricelessLegs, int Settled,
