@@ -28,6 +28,10 @@ internal static class Income
         if (e.Kind == IncomeKind.Other || e.Amount == 0) return;
         var holders = s.AllTrades().Where(t => Symbols.Same(t.Symbol, e.Symbol) && t.EntryQty > KernelConfig.QtyEpsilon &&
             t.OpenedMs <= e.TimeMs && (!t.Closed || e.TimeMs <= t.ClosedMs)).ToList();
+        // Hedge mode can hold a long and a short of the instrument at once, and income names no side: the trade that
+        // filled at the record's time is the one (an exit leg then, or its first entry).
+        if (holders.Count > 1)
+            holders = holders.Where(t => t.OpenedMs == e.TimeMs || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
         if (holders.Count != 1)
         {
             s.Diag(DiagnosticKinds.IncomeUnattributed, Severity.Info,
@@ -52,14 +56,17 @@ internal static class Income
             s.Put(a with { IncomeUpToMs = e.UpToMs });
             s.Touch();
         }
-        foreach (var trade in s.AllTrades().Where(t => t.Closed && !t.IncomeChecked && t.ClosedMs <= e.UpToMs).ToList())
-        {
-            if (trade.IncomeFees == 0 && trade.IncomeRealized == 0)
+        // An inferred leg is repaired as soon as the history holds figures for its trade (the stop's rp and fee come
+        // together); with nothing for it once the margin has passed, its delta stays unknown and checks run again.
+        foreach (var id in s.Account.UnknownLegs.ToList())
+            if (s.OrderOf(id) is Order o && s.TradeOf(o.TradeId) is Trade held)
             {
-                GiveUp(s, trade); // nothing in the history for it: an inferred leg's delta stays unknown, checks may run again
-                continue;
+                if (held.IncomeRealized != 0 || held.IncomeFees > held.Fees) Repair(s, held);
+                else if (held.Closed && held.ClosedMs + Kernel.IncomeSettleMs <= e.UpToMs) GiveUp(s, held);
             }
-            Repair(s, trade);
+        foreach (var trade in s.AllTrades().Where(t => t.Closed && !t.IncomeChecked && t.ClosedMs + Kernel.IncomeSettleMs <= e.UpToMs).ToList())
+        {
+            if (trade.IncomeFees == 0 && trade.IncomeRealized == 0) continue;
             var t = s.TradeOf(trade.TradeId)!;
             var tolerance = s.Config.PnlMismatchTolerance + Math.Abs(t.Fees);
             var (realized, fees) = (t.RealizedPnl - t.IncomeRealized, t.Fees - t.IncomeFees);

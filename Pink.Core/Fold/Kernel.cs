@@ -9,6 +9,12 @@ namespace Pink.Core;
 /// </summary>
 public static class Kernel
 {
+    /// <summary>
+    /// How long after a trade's close its income records are awaited before the trade is checked against them (records
+    /// can become visible a little after the fill), and how far income queries overlap.
+    /// </summary>
+    public const long IncomeSettleMs = 60_000;
+
     /// <summary>The state before any event.</summary>
     public static KernelState Initial(KernelConfig? config = null) => KernelState.Initial(config ?? new KernelConfig());
 

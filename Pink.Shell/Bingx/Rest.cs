@@ -147,8 +147,7 @@ internal static class Rest
                 output.Add(new MarkPrice(symbol, price, time));
     }
 
-    // The income history: each record once (tranId), then how far it is complete — the query's end, or the last record's
-    // time when the answer was cut at its limit (the next query pages on from there).
+    // The income history: each record once (tranId), then how far it is complete.
     private static void Incomes(JsonElement? request, JsonElement? data, long time, List<KernelEvent> output)
     {
         if (data is not JsonElement list || list.ValueKind != JsonValueKind.Array)
@@ -177,9 +176,9 @@ internal static class Rest
             };
             output.Add(new IncomeRecord(tranId, Json.Text(r, "symbol") ?? "", kind, amount, at));
         }
-        var limit = request is JsonElement q && Json.Id(q, "limit") is long l ? l : 100;
-        var end = request is JsonElement q2 && Json.Id(q2, "endTime") is long e && e > 0 ? e : time;
-        output.Add(new IncomeComplete(count >= limit && latest > 0 ? latest : end, time));
+        // Complete up to the newest record's time, in the venue's own clock (never the receive time: records of fills
+        // made after the venue answered may carry earlier times than our clock). No record: nothing is learned.
+        if (latest > 0) output.Add(new IncomeComplete(latest, time));
     }
 
     private static JsonElement? OrderOf(JsonElement? data) =>

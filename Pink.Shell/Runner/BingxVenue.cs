@@ -58,7 +58,10 @@ public sealed class BingxVenue : IVenue
     public Task<IReadOnlyList<RestRecord>> ReconcileAsync(KernelState state, CancellationToken ct) => Captured(async () =>
     {
         // The income history from where the kernel has it (at first: the last day, covering what a restart may have missed).
-        var since = state.Account.IncomeUpToMs > 0 ? state.Account.IncomeUpToMs : DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
+        // Overlapping the last query by the kernel's settle margin: a record can become visible after a query that would
+        // have covered its time; repeats are recognised by tranId.
+        var since = state.Account.IncomeUpToMs > 0 ? state.Account.IncomeUpToMs - Pink.Core.Kernel.IncomeSettleMs
+            : DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
         await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct, since);
     });
 

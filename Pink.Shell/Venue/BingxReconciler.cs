@@ -53,7 +53,7 @@ public sealed class BingxReconciler(BingxApi api, ILogger? logger = null)
         {
             // The income history after what the kernel already has: a check of closed trades and the repair of an exit
             // no fill reported. BingX answers at most 1,000 records; the kernel pages on from the last one.
-            try { exchanges.Add((await api.GetIncomeAsync(new IncomeQuery(StartTime: since + 1, Limit: 1000), ct).ConfigureAwait(false)).Exchange); }
+            try { exchanges.Add((await api.GetIncomeAsync(new IncomeQuery(StartTime: since, Limit: 1000), ct).ConfigureAwait(false)).Exchange); }
             catch (BingxApiException ex) { _log.LogWarning("BingX reconcile: income refused: {Kind} {Message}", ex.Kind, ex.VenueMessage); }
         }
         _log.LogInformation("BingX reconcile: {Orders} orders, positions, balance{Income} fetched", queried, incomeSince is null ? "" : " and income");

@@ -222,7 +222,7 @@ public class RealPayloadShapeTests
         var records = events.OfType<IncomeRecord>().ToList();
         Assert.Equal([IncomeKind.RealizedPnl, IncomeKind.TradingFee, IncomeKind.FundingFee, IncomeKind.RealizedPnl, IncomeKind.Other], records.Select(r => r.Kind));
         Assert.Equal(("1000006_PNL", -20.0, 1500L), (records[0].TranId, records[0].Amount, records[0].TimeMs));
-        Assert.Equal(2000, Assert.IsType<IncomeComplete>(events[^1]).UpToMs); // fewer than the limit: complete to the answer's time
+        Assert.Equal(1700, Assert.IsType<IncomeComplete>(events[^1]).UpToMs); // complete up to its newest record, in the venue's clock
     }
 
     [Fact]

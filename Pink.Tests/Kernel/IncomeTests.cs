@@ -28,7 +28,7 @@ public class IncomeTests
         d.Apply(Record(d, "1_fee", IncomeKind.TradingFee, -0.1, t.OpenedMs));
         d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095, t.ClosedMs));
         d.Apply(Record(d, "2_pnl", IncomeKind.RealizedPnl, 10, t.ClosedMs));
-        d.Apply(new IncomeComplete(t.ClosedMs + 1, d.Tick()));
+        d.Apply(new IncomeComplete(t.ClosedMs + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         t = d.Trade("T1");
         Assert.Equal((10.0, 0.195, true), (t.IncomeRealized, Math.Round(t.IncomeFees, 9), t.IncomeChecked));
         Assert.Equal(10, t.RealizedPnl, 9); // not doubled
@@ -47,11 +47,11 @@ public class IncomeTests
         var t = d.Trade("T1");
         d.Apply(Record(d, "2_pnl", IncomeKind.RealizedPnl, 14, t.ClosedMs)); // 4 beyond fees + slippage
         d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095, t.ClosedMs));
-        d.Apply(new IncomeComplete(t.ClosedMs + 1, d.Tick()));
+        d.Apply(new IncomeComplete(t.ClosedMs + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         var mismatch = Assert.Single(d.Diagnostics(DiagnosticKinds.IncomeMismatch));
         Assert.Equal(Severity.Error, mismatch.Severity);
         Assert.Single(d.Rows<AnomalyEventRow>(), r => r.Kind == DiagnosticKinds.IncomeMismatch);
-        d.Apply(new IncomeComplete(t.ClosedMs + 2, d.Tick()));
+        d.Apply(new IncomeComplete(t.ClosedMs + Pink.Core.Kernel.IncomeSettleMs + 1, d.Tick()));
         Assert.Single(d.Diagnostics(DiagnosticKinds.IncomeMismatch)); // reported once
     }
 
@@ -82,7 +82,7 @@ public class IncomeTests
         d.Apply(Record(d, "s_pnl", IncomeKind.RealizedPnl, 10, stopTime));
         d.Apply(Record(d, "s_fee", IncomeKind.TradingFee, -0.095, stopTime));
         d.Apply(Record(d, "e_fee", IncomeKind.TradingFee, -0.1, d.Trade("T1").OpenedMs));
-        d.Apply(new IncomeComplete(d.Now + 1, d.Tick()));
+        d.Apply(new IncomeComplete(d.Now + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         var t = d.Trade("T1");
         Assert.Equal((10.0, PnlSource.Exchange), (Math.Round(t.RealizedPnl, 9), t.PnlSource));
         Assert.False(t.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice));
