@@ -31,7 +31,11 @@ internal static class Income
         // Hedge mode can hold a long and a short of the instrument at once, and income names no side: the trade that
         // filled at the record's time is the one (an exit leg then, or its first entry).
         if (holders.Count > 1)
-            holders = holders.Where(t => t.OpenedMs == e.TimeMs || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
+        {
+            var filled = holders.Where(t => t.OpenedMs == e.TimeMs || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
+            // No fill of ours at that time: the exchange's own order behind an inferred exit (its fill never reached us).
+            holders = filled.Count > 0 ? filled : holders.Where(t => Waiting(s, t)).ToList();
+        }
         if (holders.Count != 1)
         {
             s.Diag(DiagnosticKinds.IncomeUnattributed, Severity.Info,
@@ -78,6 +82,9 @@ internal static class Income
             s.Touch();
         }
     }
+
+    private static bool Waiting(Step s, Trade t) =>
+        s.Account.UnknownLegs.Any(id => s.OrderOf(id) is Order o && o.TradeId == t.TradeId);
 
     private static void GiveUp(Step s, Trade trade)
     {
