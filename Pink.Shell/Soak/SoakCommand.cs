@@ -46,18 +46,7 @@ public static class SoakCommand
         if (hours is null) { stderr.WriteLine("soak: --hours H is required"); stderr.WriteLine(Usage); return 2; }
 
         var capture = new DiagnosticCapture();
-        using var logs = LoggerFactory.Create(b => b
-            .SetMinimumLevel(LogLevel.Information)
-            .AddProvider(capture)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-                o.UseUtcTimestamp = true;
-                o.ColorBehavior = LoggerColorBehavior.Disabled;
-            })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddFilter<ConsoleLoggerProvider>(level => level >= console));
+        using var logs = Logs.Create(LogLevel.Information, capture, console);
         var result = await SoakRun.ExecuteAsync(new SoakOptions(hours.Value, seed, stateDir), logs, capture, ct);
         var report = SoakReport.Of(result);
         stdout.Write(report.Text());
