@@ -98,7 +98,8 @@ public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId
 /// <see cref="SettledFees"/>): what was already moved into capital, so nothing is settled twice (rule 8) and a late
 /// exchange repair of a closed trade settles against the right baseline. The exchange's income records attributed to it
 /// (<c>IncomeRealized</c>, <c>IncomeFees</c>, <c>Funding</c>) are a check, never booked on top of the stream's figures;
-/// <c>IncomeChecked</c> is set once a closed trade was compared with them.
+/// <c>IncomeChecked</c> is set once a closed trade was compared with them. <c>EntryTimes</c> are the exchange times of its
+/// entry fills (an income record names no side: its time tells which of a long and a short it belongs to).
 /// </summary>
 public sealed record Trade(
     string TradeId, int Slot, string Symbol, PositionSide Side, int ExchangeLeverage,
@@ -107,7 +108,7 @@ public sealed record Trade(
     double RealizedPnl, double Fees, PnlSource PnlSource, TradeFlags Flags, bool Closed,
     Arr<ExitLeg> Legs, long OpenedMs, long ClosedMs,
     double SettledRealized, double SettledFees, int FeedbackRevision,
-    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0, bool IncomeChecked = false);
+    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0, bool IncomeChecked = false, Arr<long> EntryTimes = default);
 
 /// <summary>One position lane. Hosts one trade at a time.</summary>
 /// <param name="Index">Slot number.</param>

@@ -115,7 +115,7 @@ internal static class Fills
         trade = trade with
         {
             EntryQty = trade.EntryQty + qty, OpenQty = trade.OpenQty + qty, EntryBasis = basis, PricedEntryQty = priced,
-            Flags = flags, OpenedMs = first ? timeMs : trade.OpenedMs,
+            Flags = flags, OpenedMs = first ? timeMs : trade.OpenedMs, EntryTimes = trade.EntryTimes.Add(timeMs),
         };
         s.Put(trade);
         if (first) s.Row(Rows.TradeEvent(s, trade, "open"));

@@ -32,7 +32,7 @@ internal static class Income
         // filled at the record's time is the one (an exit leg then, or its first entry).
         if (holders.Count > 1)
         {
-            var filled = holders.Where(t => t.OpenedMs == e.TimeMs || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
+            var filled = holders.Where(t => t.OpenedMs == e.TimeMs || t.EntryTimes.Contains(e.TimeMs) || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
             // No fill of ours at that time: the exchange's own order behind an inferred exit (its fill never reached us).
             holders = filled.Count > 0 ? filled : holders.Where(t => Waiting(s, t)).ToList();
         }
