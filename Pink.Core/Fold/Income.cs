@@ -34,7 +34,7 @@ internal static class Income
         {
             var filled = holders.Where(t => t.OpenedMs == e.TimeMs || t.EntryTimes.Contains(e.TimeMs) || t.Legs.Exists(l => l.TimeMs == e.TimeMs)).ToList();
             // No fill of ours at that time: the exchange's own order behind an inferred exit (its fill never reached us).
-            holders = filled.Count > 0 ? filled : holders.Where(t => Waiting(s, t)).ToList();
+            holders = filled.Count > 0 ? filled : holders.Where(t => Inferred(s, t).Count > 0).ToList();
         }
         if (holders.Count != 1)
         {
@@ -71,7 +71,7 @@ internal static class Income
         foreach (var trade in s.AllTrades().Where(t => t.Closed && !t.IncomeChecked && t.ClosedMs + Kernel.IncomeSettleMs <= e.UpToMs).ToList())
         {
             if (trade.IncomeFees == 0 && trade.IncomeRealized == 0) continue;
-            var t = s.TradeOf(trade.TradeId)!;
+            var t = trade;
             var tolerance = s.Config.PnlMismatchTolerance + Math.Abs(t.Fees);
             var (realized, fees) = (t.RealizedPnl - t.IncomeRealized, t.Fees - t.IncomeFees);
             if (Math.Abs(realized) > tolerance || Math.Abs(fees) > tolerance)
@@ -82,9 +82,6 @@ internal static class Income
             s.Touch();
         }
     }
-
-    private static bool Waiting(Step s, Trade t) =>
-        s.Account.UnknownLegs.Any(id => s.OrderOf(id) is Order o && o.TradeId == t.TradeId);
 
     private static void GiveUp(Step s, Trade trade)
     {

@@ -196,18 +196,6 @@ internal sealed class Step
         _tradeValues![_tradeCount++] = value;
     }
 
-    /// <summary>Every order as this step sees it (buffered changes included); for the rare whole-book searches.</summary>
-    public IEnumerable<Order> AllOrders()
-    {
-        for (var i = 0; i < _orderCount; i++) yield return _orderValues![i];
-        foreach (var o in _before.Orders.Values)
-        {
-            var buffered = false;
-            for (var i = 0; i < _orderCount && !buffered; i++) buffered = string.Equals(_orderValues![i].ClientOrderId, o.ClientOrderId);
-            if (!buffered) yield return o;
-        }
-    }
-
     public Order? OrderOf(string? clientOrderId)
     {
         if (clientOrderId is null) return null;

@@ -17,8 +17,8 @@ namespace Pink.Core;
 /// overtakes them: an account update that confirms only fills a poll already showed is older than capital's balance
 /// and moves nothing. A poll at rest that disagrees with the K-ledger is held back once (`poll_held` row): the venue
 /// may have changed a position itself with its frames still on their way; the next poll that still disagrees is taken
-/// and reported, and any account update in between settles it. A transfer or
-/// funding update that says its own amount (<c>bc</c>) tells by the rest of the wallet's move which fills it contains.
+/// and reported, and any account update in between settles it. A transfer or funding update that says its own amount
+/// (<c>bc</c>) tells by the rest of the wallet's move which fills it contains.
 /// </para>
 /// </summary>
 internal static class Anchors
