@@ -39,6 +39,8 @@ public static class DiagnosticKinds
     public const string IncomeMismatch = "INCOME_MISMATCH";
     /// <summary>An income record could not be given to one trade (none or several held the instrument then).</summary>
     public const string IncomeUnattributed = "INCOME_UNATTRIBUTED";
+    /// <summary>A funding payment only the income history showed (its account update was lost) explained a check and was booked.</summary>
+    public const string FundingUnstreamed = "FUNDING_UNSTREAMED";
     /// <summary>The venue answered with an error (REST error envelope, refused subscription).</summary>
     public const string VenueError = "VENUE_ERROR";
     /// <summary>The venue reported an order filled without its figures; the order is queried.</summary>

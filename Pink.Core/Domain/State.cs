@@ -45,15 +45,21 @@ public sealed record KernelConfig(
 /// <param name="IncomeUpToMs">The exchange's income records are applied up to this time (the next query starts after it).</param>
 /// <param name="UnknownLegs">The inferred exit orders whose wallet delta is not known yet: no check can run until they are repaired
 /// (by a late fill of the order behind them or the income history) or the history shows nothing for them.</param>
+/// <param name="FundingFlows">Funding payments seen on one side only — an account update whose income record has not come, or an
+/// income record whose account update never came (see FundingFlows in the ledger).</param>
 public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
     double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
     Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false, long IncomeUpToMs = 0,
-    Arr<string> UnknownLegs = default)
+    Arr<string> UnknownLegs = default, Arr<FundingFlow> FundingFlows = default)
 {
     /// <summary>The account before any event: capital is the seed.</summary>
     public static Account Seeded(double seed) =>
-        new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false, UnknownLegs: Arr<string>.Empty);
+        new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false, UnknownLegs: Arr<string>.Empty,
+            FundingFlows: Arr<FundingFlow>.Empty);
 }
+
+/// <summary>One funding payment seen on one side: by its account update, or (<paramref name="FromIncome"/>) only by the income history.</summary>
+public sealed record FundingFlow(long TimeMs, double Amount, bool FromIncome);
 
 /// <summary>
 /// A fill the kernel applied whose wallet report has not arrived: its wallet delta is bridged into capital until a
@@ -78,7 +84,10 @@ public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, 
 /// <param name="Side">The position side reported; null for a one-way (net, positionSide BOTH) position.</param>
 /// <param name="Qty">Signed change: + bought, − sold.</param>
 /// <param name="Explained">True when working orders of ours can account for it; an unexplained change never defers a check.</param>
-public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bool Explained);
+/// <param name="WalletDelta">What the change moved the wallet by, when the report that showed it tells (its balance move
+/// beyond the fills it confirmed, for a single position): the fills behind it are then taken out of capital by the venue's
+/// own figure, not pro rata — partial fills of one order at different prices carry different profits.</param>
+public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bool Explained, double? WalletDelta = null);
 
 /// <summary>
 /// One order as the kernel knows it. <c>External</c> marks an order Pink never placed that the exchange used to reduce

@@ -26,6 +26,11 @@ internal static class Income
         }
         s.Remember(id);
         if (e.Kind == IncomeKind.Other || e.Amount == 0) return;
+        if (e.Kind == IncomeKind.FundingFee && s.Account.Anchored)
+        {
+            s.Put(FundingFlows.Listed(s.Account, e.TimeMs, e.Amount));
+            s.Touch();
+        }
         var holders = s.AllTrades().Where(t => Symbols.Same(t.Symbol, e.Symbol) && t.EntryQty > KernelConfig.QtyEpsilon &&
             t.OpenedMs <= e.TimeMs && (!t.Closed || e.TimeMs <= t.ClosedMs)).ToList();
         // Hedge mode can hold a long and a short of the instrument at once, and income names no side: the trade that
@@ -57,7 +62,7 @@ internal static class Income
         var a = s.Account;
         if (e.UpToMs > a.IncomeUpToMs)
         {
-            s.Put(a with { IncomeUpToMs = e.UpToMs });
+            s.Put(FundingFlows.Completed(a with { IncomeUpToMs = e.UpToMs }, e.UpToMs));
             s.Touch();
         }
         // An inferred leg is repaired as soon as the history holds figures for its trade (the stop's rp and fee come

@@ -36,6 +36,7 @@ internal static class Anchors
             return;
         }
         var a = s.Account;
+        var before = a;
         var flow = e.Reason is BalanceReason.Transfer or BalanceReason.Funding;
         // A report of the whole wallet without positions (a poll) cannot be placed among fills still on their way.
         // An empty list of positions says nothing about which fills the balance holds: as if none were sent.
@@ -48,7 +49,8 @@ internal static class Anchors
         }
         var (unconfirmed, ahead) = (a.Unconfirmed, a.Ahead);
         var stale = false;
-        if (positions is not null) (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, out stale);
+        if (positions is not null)
+            (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, a.Anchored && !flow ? e.WalletBalance - a.EWalletBalance : null, out stale);
         else if (whole) unconfirmed = Coverage.Polled(unconfirmed);
         else if (a.Anchored && e.BalanceChange is double bc && double.IsFinite(bc))
             unconfirmed = Coverage.ConfirmByAmount(unconfirmed, e.WalletBalance - a.EWalletBalance - bc);
@@ -72,13 +74,20 @@ internal static class Anchors
         // balance holds was guessed wrong (capital heals at the next report).
         var external = !a.Anchored || !flow ? 0 : e.BalanceChange is double change && double.IsFinite(change) ? change : capital - a.Capital;
         var kLedger = a.Anchored ? a.KLedger + external : capital;
+        if (a.Anchored && e.Reason is BalanceReason.Funding) a = FundingFlows.Streamed(a, e.TimeMs, external);
         var comparable = !Coverage.HasExplainedLead(ahead) && a.UnknownLegs.IsEmpty;
         var compared = a.Anchored && !flow && comparable;
+        var unheld = a;
+        if (compared)
+        {
+            var missed = FundingFlows.Explains(s, ref a, capital - kLedger);
+            (kLedger, external) = (kLedger + missed, external + missed);
+        }
         if (whole && compared && !a.PollDisagreed && Math.Abs(capital - kLedger) > s.Config.DivergenceTolerance)
         {
             // A poll reads the wallet now; the stream may still be delivering a change the venue made itself (a
             // liquidation, a stop). Held back once: the next poll that still disagrees is taken and reported.
-            var held = a with { PollDisagreed = true };
+            var held = unheld with { PollDisagreed = true };
             s.Remember(e.Id);
             s.Put(held);
             s.Row(new AccountEventRow(s.Ts, s.Seq, "poll_held", e.Id, held.Capital, Names.Of(held.Source), e.WalletBalance, held.AvailableMargin,
@@ -107,7 +116,7 @@ internal static class Anchors
         s.Remember(e.Id);
         // A report that tells which fills the venue has shown changes the books even when capital stays: one row either
         // way, so the rows are the same whichever order the fill and its report came in.
-        if (next == a) return;
+        if (next == before) return;
         s.Put(next);
         s.Row(new AccountEventRow(s.Ts, s.Seq, "anchor", e.Id, next.Capital, Names.Of(next.Source), next.EWalletBalance, next.AvailableMargin,
             0, 0, next.KLedger, compared ? difference : 0, external, ""));

@@ -21,8 +21,9 @@ internal static class Bridge
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
         var delta = increment - fees;
-        var covered = inWallet ? 1.0 : move is FillMove m ? Coverage.Consume(s, m) : 0.0;
-        var bridged = delta * (1 - covered);
+        var (covered, held) = inWallet ? (1.0, delta) : move is FillMove m ? Coverage.Consume(s, m, delta) : (0.0, 0.0);
+        // Wholly in the wallet: capital stays on the wallet's figure (a kernel delta that differs shows at the check).
+        var bridged = covered >= 1 ? 0 : delta - held;
         var a = s.Account;
         // A fill waits for the report that confirms it; a settlement after the fact, for the next report of the whole wallet.
         if (move is FillMove fill) a = Coverage.Record(a, fill, 1 - covered, bridged);

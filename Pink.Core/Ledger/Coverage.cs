@@ -30,14 +30,19 @@ internal static class Coverage
     /// </summary>
     public const int MaxUnconfirmed = 32;
 
-    /// <summary>The part of a fill already shown by a wallet report (0..1), after consuming the leads it explains.</summary>
-    public static double Consume(Step s, FillMove move)
+    /// <summary>
+    /// The part of a fill already shown by a wallet report, after consuming the leads it explains: the fraction of its
+    /// quantity (0..1) and the part of its wallet delta the wallet holds — the leads' own figure where their report told
+    /// it, else the fill's delta pro rata.
+    /// </summary>
+    public static (double Fraction, double WalletDelta) Consume(Step s, FillMove move, double delta)
     {
         var a = s.Account;
-        if (a.Ahead.IsEmpty || Same(move.Qty, 0)) return 0;
+        if (a.Ahead.IsEmpty || Same(move.Qty, 0)) return (0, 0);
         var left = Math.Abs(move.Qty);
         var sign = Math.Sign(move.Qty);
         var ahead = a.Ahead;
+        var covered = 0.0;
         // Explained leads first; an unexplained one is a change no order of ours could make — a fill of an order we never
         // placed (booked as an external close) is what it was.
         foreach (var explained in new[] { true, false })
@@ -48,12 +53,14 @@ internal static class Coverage
                 var take = Math.Min(left, Math.Abs(l.Qty));
                 left -= take;
                 var rest = l.Qty - sign * take;
+                var share = take / Math.Abs(l.Qty);
+                covered += l.WalletDelta is double known ? known * share : delta * take / Math.Abs(move.Qty);
                 if (Same(rest, 0)) ahead = ahead.RemoveAt(i--);
-                else ahead = ahead.SetItem(i, l with { Qty = rest });
+                else ahead = ahead.SetItem(i, l with { Qty = rest, WalletDelta = l.WalletDelta * (1 - share) });
             }
         if (Same(left, 0)) left = 0;
         s.Put(a with { Ahead = ahead });
-        return 1 - left / Math.Abs(move.Qty);
+        return (1 - left / Math.Abs(move.Qty), covered);
     }
 
     /// <summary>The account with the part of a fill no report has confirmed yet remembered as unconfirmed.</summary>
@@ -94,6 +101,8 @@ internal static class Coverage
     public static double? CheckIfDue(Step s, ref Account a)
     {
         if (!a.CheckPending || HasExplainedLead(a.Ahead) || !a.UnknownLegs.IsEmpty) return null;
+        var missed = FundingFlows.Explains(s, ref a, a.Capital - a.KLedger);
+        a = a with { KLedger = a.KLedger + missed };
         var difference = a.Capital - a.KLedger;
         a = a with { KLedger = a.Capital, CheckPending = false, EntriesBlocked = Diverged(s, a.KLedger, a.Capital, difference) };
         return difference;
@@ -122,9 +131,10 @@ internal static class Coverage
     /// (it was overtaken by that poll: its balance is older than the one capital holds).
     /// </summary>
     public static (Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead) Confirm(Step s, IReadOnlyList<ExchangePosition> positions,
-        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead, out bool stale)
+        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead, double? walletMove, out bool stale)
     {
         var (confirmedPolled, confirmedNew) = (false, false);
+        var (pendingBefore, appended) = (Deltas(unconfirmed), 0);
         foreach (var p in positions)
         {
             if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || !double.IsFinite(p.Qty) || p.Qty < 0)
@@ -154,12 +164,39 @@ internal static class Coverage
             confirmedNew |= !Same(before, Sum(unconfirmed, key, side, polled: null));
             if (!Same(change, 0, reported))
             {
+                var count = ahead.Count;
                 ahead = AddLead(s, ahead, key, side, change);
+                appended += Math.Max(0, ahead.Count - count);
                 confirmedNew = true;
             }
         }
         stale = confirmedPolled && !confirmedNew;
+        if (walletMove is double move && appended > 0) ahead = WithWalletDelta(ahead, appended, move - (pendingBefore - Deltas(unconfirmed)));
         return (unconfirmed, ahead);
+    }
+
+    // The wallet's move beyond the fills the report confirmed is what its new leads moved it by. Told apart only when they
+    // are of one position (split pro rata between its explained and unexplained part, which one fill made): the profits
+    // of two positions cannot be separated from one balance.
+    private static Arr<ExchangeLead> WithWalletDelta(Arr<ExchangeLead> ahead, int appended, double leadsMove)
+    {
+        var first = ahead.Count - appended;
+        var total = 0.0;
+        for (var i = first; i < ahead.Count; i++)
+        {
+            if (ahead[i].Key != ahead[first].Key || ahead[i].Side != ahead[first].Side) return ahead;
+            total += Math.Abs(ahead[i].Qty);
+        }
+        for (var i = first; i < ahead.Count; i++)
+            ahead = ahead.SetItem(i, ahead[i] with { WalletDelta = leadsMove * Math.Abs(ahead[i].Qty) / total });
+        return ahead;
+    }
+
+    private static double Deltas(Arr<UnconfirmedFill> unconfirmed)
+    {
+        var sum = 0.0;
+        foreach (var u in unconfirmed) sum += u.WalletDelta;
+        return sum;
     }
 
     // The shortest run of the position's unconfirmed fills, oldest first, whose quantities add up to the change; else
