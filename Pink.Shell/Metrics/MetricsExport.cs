@@ -55,7 +55,14 @@ public sealed class MetricsExport : IDisposable
                     reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)Math.Clamp(options.OtlpIntervalSeconds * 1000, 100, int.MaxValue);
                 });
             }
-            var provider = builder.Build();
+            MeterProvider provider;
+            try { provider = builder.Build(); }
+            catch (InvalidOperationException ex) when (options.PrometheusPort is int taken)
+            {
+                // The exporter's own message does not say which setting to change.
+                throw new InvalidOperationException($"metrics: the Prometheus endpoint cannot listen on {options.PrometheusHost}:{taken} " +
+                    $"({ex.InnerException?.Message ?? ex.Message}); choose another metrics.prometheus_port / PINK_METRICS_PROMETHEUS_PORT", ex);
+            }
             if (options.PrometheusPort is int p)
                 log.LogInformation("metrics: Prometheus scrape endpoint on http://{Host}:{Port}/metrics", options.PrometheusHost, p);
             if (options.OtlpMetricsUrl is Uri u)
