@@ -30,9 +30,8 @@ public class PrometheusScrapeTests(ITestOutputHelper output)
         try
         {
             // Nothing listens on this port: rows stay spooled, as when the server is away.
-            var sink = ClickHouseRowSink.Start(ClickHouseTarget.Of($"http://127.0.0.1:{Scrape.FreePort()}", "pink_metrics_test"),
+            await using var sink = ClickHouseRowSink.Start(ClickHouseTarget.Of($"http://127.0.0.1:{Scrape.FreePort()}", "pink_metrics_test"),
                 new ClickHouseSinkOptions(spool, Log: _ => { }));
-            await using var _sink = sink;
             var probe = new RunProbe(clock);
             var export = MetricsExport.Start(new MetricsOptions(PrometheusPort: port), probe, NullLogger.Instance);
             try
