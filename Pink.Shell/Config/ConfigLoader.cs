@@ -21,6 +21,10 @@ public static class ConfigLoader
         ["PINK_ACCOUNT_MODE"] = "account_mode",
         ["PINK_POSITION_MODE"] = "position_mode",
         ["PINK_RECONCILE_INTERVAL_SECONDS"] = "reconcile_interval_seconds",
+        ["PINK_METRICS_PROMETHEUS_PORT"] = "metrics.prometheus_port",
+        ["PINK_METRICS_PROMETHEUS_HOST"] = "metrics.prometheus_host",
+        ["PINK_METRICS_OTLP_ENDPOINT"] = "metrics.otlp_endpoint",
+        ["PINK_METRICS_OTLP_INTERVAL_SECONDS"] = "metrics.otlp_interval_seconds",
     };
 
     /// <summary>The configuration, or an exception whose message names the file, the key and what was wrong.</summary>
@@ -86,8 +90,33 @@ public static class ConfigLoader
             },
         },
         "reconcile_interval_seconds" => c with { ReconcileIntervalSeconds = Number(value, key, origin) },
+        "metrics" => Nested(c, key, value, origin),
+        "metrics.prometheus_port" => c with { Metrics = c.Metrics with { PrometheusPort = Off(value) ? null : Int(value, key, origin, 1, 65535) } },
+        "metrics.prometheus_host" => c with { Metrics = c.Metrics with { PrometheusHost = string.IsNullOrWhiteSpace(value) ? throw new ConfigException($"{origin}: {key} is empty") : value.Trim() } },
+        "metrics.otlp_endpoint" => c with { Metrics = c.Metrics with { OtlpEndpoint = Off(value) ? null : Url(value, key, origin) } },
+        "metrics.otlp_interval_seconds" => c with
+        {
+            Metrics = c.Metrics with { OtlpIntervalSeconds = Number(value, key, origin) is var s and >= 0.1 ? s : throw new ConfigException($"{origin}: {key} '{value}' must be at least 0.1") },
+        },
         _ => throw new ConfigException($"{origin}: unknown setting '{key}'"),
     };
+
+    // "metrics": { "prometheus_port": 9464, ... } in the file sets metrics.prometheus_port and so on.
+    private static PinkConfig Nested(PinkConfig c, string key, string value, string origin)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(value); }
+        catch (JsonException) { throw new ConfigException($"{origin}: {key} must be a JSON object"); }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ConfigException($"{origin}: {key} must be a JSON object");
+            foreach (var p in doc.RootElement.EnumerateObject()) c = Set(c, $"{key}.{p.Name}", Text(p.Value), origin);
+        }
+        return c;
+    }
+
+    // A port or an endpoint is switched off by null, an empty value or 0 (so a variable can undo the file).
+    private static bool Off(string v) => v.Trim() is "" or "null" or "0" or "off";
 
     private static string Url(string v, string key, string origin) =>
         Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? v : throw new ConfigException($"{origin}: {key} '{v}' is not an http(s) URL");

@@ -1,4 +1,5 @@
 using Pink.Core;
+using Pink.Shell.Metrics;
 
 namespace Pink.Shell.Config;
 
@@ -34,6 +35,8 @@ public sealed record PinkConfig
     /// <summary>How often `live` reconciles positions, working orders and the balance through REST (0 = only at start and
     /// after a stream reconnect).</summary>
     public double ReconcileIntervalSeconds { get; init; } = 30;
+    /// <summary>Metrics exporters (Prometheus scrape endpoint, OTLP push); both off unless named.</summary>
+    public MetricsOptions Metrics { get; init; } = MetricsOptions.Off;
 
     public KernelConfig Kernel => new(Slots, SeedCapital, LeverageCap, DivergenceTolerance, PnlMismatchTolerance, AccountMode: AccountMode);
 

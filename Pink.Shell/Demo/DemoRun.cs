@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pink.Core;
 using Pink.Shell.Config;
+using Pink.Shell.Metrics;
 using Pink.Shell.Runner;
 using Pink.Shell.Simulator;
 using Pink.Shell.Venue;
@@ -49,10 +50,13 @@ public static class DemoRun
         await using var outlet = SnapshotPublishers.Open(o.Config, logs.CreateLogger("pink.publish"));
         await using var store = await RowStore.OpenAsync(o.Config, o.StateDir, log, ct);
         var probe = (long from, CancellationToken token) => StoredRows.ProbeAsync(store, from, token);
+        var watch = new RunProbe();
+        using var metrics = MetricsExport.Start(o.Config.Metrics, watch, log);
 
         var diagnostics = 0;
         await using (var first = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe))
         {
+            watch.Attach(first.Loop, store.Sink, store.SpoolDirectory);
             await DemoScript.EntriesAsync(first, sim, log, ct);
             log.LogInformation("demo: restarting the loop (checkpoint, stop, restore, reconcile)");
             await first.StopAsync();
@@ -60,6 +64,7 @@ public static class DemoRun
         }
         await using var second = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe);
         if (!second.Loop.Restored) throw new InvalidOperationException("demo: the restarted loop did not resume from its checkpoint");
+        watch.Attach(second.Loop, store.Sink, store.SpoolDirectory);
         await DemoScript.ExitsAsync(second, sim, log, ct);
         await second.StopAsync();
         diagnostics += second.Loop.Diagnostics;

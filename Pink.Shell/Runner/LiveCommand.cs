@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pink.Shell.Config;
+using Pink.Shell.Metrics;
 using Pink.Shell.Venue;
 
 namespace Pink.Shell.Runner;
@@ -60,9 +61,13 @@ public static class LiveCommand
 
         await using var store = await RowStore.OpenAsync(config, stateDir, log, stop.Token);
         await using var publisher = SnapshotPublishers.Open(config, logs.CreateLogger("pink.publish"));
+        var watch = new RunProbe();
+        using var metrics = MetricsExport.Start(config.Metrics, watch, log);
         await using var session = await LiveSession.StartAsync(BingxVenueOptions.FromName(venueName) with { OneWay = config.OneWay }, credentials,
             new RunOptions(stateDir, config.Kernel, ReconcileInterval: TimeSpan.FromSeconds(config.ReconcileIntervalSeconds)), store.Sink, publisher, symbols, logs, stop.Token,
             (from, ct) => StoredRows.ProbeAsync(store, from, ct));
+        watch.Attach(session.Loop, store.Sink, store.SpoolDirectory);
+        var status = StatusDisplay.ForConsole(log);
         log.LogInformation("live on {Venue}: intents as JSON lines on stdin; Ctrl-C to stop", venueName);
         var intents = Task.Run(async () =>
         {
@@ -77,7 +82,7 @@ public static class LiveCommand
         {
             try { await Task.Delay(TimeSpan.FromSeconds(10), stop.Token); }
             catch (OperationCanceledException) { break; }
-            log.LogInformation("{Status}", StatusLine.Of(session.Loop.Snapshot, store.Sink.Status.Pending + store.Sink.Status.Spooled, session.Loop.RecordsApplied));
+            if (watch.Take() is { } now) status.Show(now.Snapshot, now.Status);
         }
         log.LogInformation("stopping: draining inputs, flushing rows, checkpointing");
         await session.StopAsync();

@@ -14,9 +14,10 @@ public sealed class RowStore : IAsyncDisposable
 {
     private readonly LocalClickHouse? _engine;
 
-    private RowStore(IRowSink sink, string description, ClickHouseTarget? target, LocalClickHouse? engine)
+    private RowStore(IRowSink sink, string description, ClickHouseTarget? target, LocalClickHouse? engine, string? spool = null)
     {
         Sink = sink;
+        SpoolDirectory = spool;
         Description = description;
         Target = target;
         _engine = engine;
@@ -25,6 +26,8 @@ public sealed class RowStore : IAsyncDisposable
     public IRowSink Sink { get; }
     public string Description { get; }
     public ClickHouseTarget? Target { get; }
+    /// <summary>The sink's spool on disk (null for the file fallback, which has none).</summary>
+    public string? SpoolDirectory { get; }
 
     public static async Task<RowStore> OpenAsync(PinkConfig config, string stateDir, ILogger log, CancellationToken ct)
     {
@@ -35,7 +38,7 @@ public sealed class RowStore : IAsyncDisposable
             var target = ClickHouseTarget.Of(url, config.Database);
             await Migrator.ApplyAsync(target, null, ct);
             log.LogInformation("rows → ClickHouse {Target} (configured)", target);
-            return new RowStore(ClickHouseRowSink.Start(target, reports), $"ClickHouse {target}", target, null);
+            return new RowStore(ClickHouseRowSink.Start(target, reports), $"ClickHouse {target}", target, null, spool);
         }
         if (LocalClickHouse.FindChdbHome() is not null)
         {
@@ -43,7 +46,7 @@ public sealed class RowStore : IAsyncDisposable
             var target = ClickHouseTarget.Of(engine.Url, config.Database);
             await Migrator.ApplyAsync(target, null, ct);
             log.LogInformation("rows → local ClickHouse engine {Target} (no server configured: started one on loopback)", target);
-            return new RowStore(ClickHouseRowSink.Start(target, reports), $"local ClickHouse {target}", target, engine);
+            return new RowStore(ClickHouseRowSink.Start(target, reports), $"local ClickHouse {target}", target, engine, spool);
         }
         var dir = Path.Combine(stateDir, "rows");
         log.LogWarning("no ClickHouse configured (PINK_CLICKHOUSE_URL) and no local engine installed (run tools/install-deps.sh): rows go to JSON-lines files in {Dir}", Path.GetFullPath(dir));

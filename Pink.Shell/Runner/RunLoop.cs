@@ -53,6 +53,7 @@ public sealed class RunLoop : IAsyncDisposable
     private TimeSpan _rowsWaitTime;
     private long _checkpoints;
     private long _checkpointTicks;
+    private long _lastAnchorTicks; // UTC ticks of the last anchor row's event time; 0 = none yet (written by the loop, read by metrics)
     private TimeSpan _lastCheckpointTime;
     private Task<Exception?> _checkpointSaving = Task.FromResult<Exception?>(null); // the save in flight, if any
 
@@ -86,6 +87,12 @@ public sealed class RunLoop : IAsyncDisposable
 
     /// <summary>Diagnostics interpreted so far (every kind, duplicates included).</summary>
     public int Diagnostics { get; private set; }
+
+    /// <summary>
+    /// The event time of the last wallet anchor the kernel wrote a row for in this process (null before the first). Safe
+    /// to read from any thread. An anchor that changes nothing writes no row, so it does not move this.
+    /// </summary>
+    public DateTimeOffset? LastAnchorAt => Interlocked.Read(ref _lastAnchorTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     /// <summary>What the loop's commits cost so far. Read it from the loop's own thread or after it stopped.</summary>
     public RunLoopCounters Counters => new(_batches, _largestBatch, _recording.Syncs, _syncTime, _rowFlushes, _rowsWaitTime, Interlocked.Read(ref _checkpoints), TimeSpan.FromTicks(Interlocked.Read(ref _checkpointTicks)), _lastCheckpointTime);
@@ -336,6 +343,9 @@ public sealed class RunLoop : IAsyncDisposable
         {
             case PlaceOrder or CancelOrder or QueryOrder: (venueCalls ??= new List<Effect>()).Add(effect); break;
             case PersistRow r:
+                // The kernel's "anchor" account row is the one sign that a wallet balance was taken; re-created rows count too.
+                if (r.Row is AccountEventRow { Kind: "anchor" } anchor)
+                    Interlocked.Exchange(ref _lastAnchorTicks, DateTime.SpecifyKind(anchor.Ts, DateTimeKind.Utc).Ticks);
                 if (_recovering && RowsAlreadyStored?.Invoke(r.Row) == true) break;
                 _heldRows.Add(r.Row);
                 break;
