@@ -101,7 +101,7 @@ public sealed class RecordingWriter : IDisposable
                 w.WriteString("k", "intent");
                 Time(w, r);
                 w.WritePropertyName("intent");
-                r.Intent.WriteTo(w);
+                Raw(w, r.Intent);
                 break;
             case RestRecord r:
                 w.WriteString("k", "rest");
@@ -109,15 +109,15 @@ public sealed class RecordingWriter : IDisposable
                 w.WriteString("method", r.Method);
                 w.WriteString("path", r.Path);
                 w.WritePropertyName("params");
-                if (r.Params is JsonElement p) p.WriteTo(w); else w.WriteNullValue();
+                if (r.Params is JsonElement p) Raw(w, p); else w.WriteNullValue();
                 w.WritePropertyName("response");
-                r.Response.WriteTo(w);
+                Raw(w, r.Response);
                 break;
             case WsRecord { Frame: JsonElement frame } r:
                 w.WriteString("k", "ws");
                 Time(w, r);
                 w.WritePropertyName("frame");
-                frame.WriteTo(w);
+                Raw(w, frame);
                 break;
             case WsRecord r:
                 w.WriteString("k", "ws");
@@ -136,6 +136,11 @@ public sealed class RecordingWriter : IDisposable
         }
         w.WriteEndObject();
     }
+
+    // The element's JSON exactly as it was received. JsonElement.WriteTo would unescape and re-encode strings, which
+    // throws on a lone surrogate escape (`\ud800`) that the parser accepted: one such input would stop the live loop.
+    private static void Raw(Utf8JsonWriter w, JsonElement e) =>
+        w.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e), skipInputValidation: true);
 
     private static void Time(Utf8JsonWriter w, Record r)
     {
