@@ -69,8 +69,7 @@ public static class LiveCommand
             while (!stop.IsCancellationRequested && await Console.In.ReadLineAsync(stop.Token) is string line)
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                try { session.Intend(JsonDocument.Parse(line).RootElement.Clone()); }
-                catch (JsonException ex) { log.LogError("intent is not JSON ({Message}): {Line}", ex.Message, line); }
+                if (session.IntendLine(line) is string refused) log.LogError("intent refused ({Reason}): {Line}", refused, line);
             }
         });
         while (!stop.IsCancellationRequested)
