@@ -40,18 +40,27 @@ public static class ConfigLoader
             {
                 throw new ConfigException($"config file '{path}' is not valid JSON: {ex.Message}");
             }
+            catch (InvalidOperationException ex) // a lone surrogate escape in a key
+            {
+                throw new ConfigException($"config file '{path}': a setting's name cannot be read: {ex.Message}");
+            }
             foreach (var key in values.Keys)
                 if (key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("api_key", StringComparison.OrdinalIgnoreCase))
                     throw new ConfigException($"config file '{path}': '{key}' — secrets come from environment variables only (PINK_BINGX_API_KEY, PINK_BINGX_API_SECRET)");
         }
         var config = new PinkConfig();
-        foreach (var (key, value) in values) config = Set(config, key, Text(value), path ?? "config");
+        foreach (var (key, value) in values) config = Set(config, key, Text(value, key, path ?? "config"), path ?? "config");
         foreach (var (variable, key) in Variables)
             if (environment.TryGetValue(variable, out var v) && !string.IsNullOrEmpty(v)) config = Set(config, key, v, variable);
         return config;
     }
 
-    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+    private static string Text(JsonElement e, string key, string origin)
+    {
+        if (e.ValueKind != JsonValueKind.String) return e.GetRawText();
+        try { return e.GetString()!; }
+        catch (InvalidOperationException ex) { throw new ConfigException($"{origin}: {key} cannot be read: {ex.Message}"); }
+    }
 
     private static PinkConfig Set(PinkConfig c, string key, string value, string origin) => key switch
     {
