@@ -100,7 +100,7 @@ public sealed class BingxMarketStream : IAsyncDisposable
     /// <summary>Stops the stream.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _socket.Client.Stop(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+        await _socket.StopAsync().ConfigureAwait(false);
         _socket.Dispose();
     }
 }

@@ -176,7 +176,7 @@ public sealed class BingxUserStream : IAsyncDisposable
     {
         _stop.Cancel();
         _reconnects.Writer.TryComplete();
-        await _socket.Client.Stop(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+        await _socket.StopAsync().ConfigureAwait(false);
         await Task.WhenAll(_keepAlive, _reconciler).ConfigureAwait(false);
         await _keys.CloseAsync().ConfigureAwait(false);
         _socket.Dispose();
