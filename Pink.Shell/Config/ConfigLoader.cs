@@ -6,6 +6,8 @@ namespace Pink.Shell.Config;
 /// <summary>Reads <see cref="PinkConfig"/> from a JSON file and PINK_* environment variables, with clear errors.</summary>
 public static class ConfigLoader
 {
+    public const string StateDirectoryVariable = "PINK_STATE_DIR";
+
     /// <summary>The environment variables read, and what they set.</summary>
     public static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string>
     {
@@ -15,7 +17,7 @@ public static class ConfigLoader
         ["PINK_HAZELCAST_ADDRESS"] = "hazelcast_address",
         ["PINK_HAZELCAST_CLUSTER"] = "hazelcast_cluster",
         ["PINK_SNAPSHOT_MAP"] = "snapshot_map",
-        ["PINK_STATE_DIR"] = "state_directory",
+        [StateDirectoryVariable] = "state_directory",
         ["PINK_SLOTS"] = "slots",
         ["PINK_SEED_CAPITAL"] = "seed_capital",
         ["PINK_ACCOUNT_MODE"] = "account_mode",
@@ -70,7 +72,7 @@ public static class ConfigLoader
         "hazelcast_address" => c with { HazelcastAddress = value == "null" ? null : value },
         "hazelcast_cluster" => c with { HazelcastCluster = value },
         "snapshot_map" => c with { SnapshotMap = value },
-        "state_directory" => c with { StateDirectory = value },
+        "state_directory" => c with { StateDirectory = value == "null" ? null : value },
         "slots" => c with { Slots = Int(value, key, origin, 1, 64) },
         "seed_capital" => c with { SeedCapital = Number(value, key, origin) },
         "leverage_cap" => c with { LeverageCap = Int(value, key, origin, 1, 125) },

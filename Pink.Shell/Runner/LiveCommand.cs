@@ -12,7 +12,7 @@ public static class LiveCommand
     public const string Usage = """
         usage: pink live --venue bingx|bingx-vst --symbols FET-USDT[,BTC-USDT...] [--state-dir DIR] [--config FILE]
 
-        Runs the live loop against BingX: restores the checkpoint in DIR (default .pink/live), reconciles with the
+        Runs the live loop against BingX: restores the checkpoint in DIR (default PINK_STATE_DIR, else the config's state_directory, else .pink/live), reconciles with the
         exchange (balance, positions, working orders), then applies the user stream and the marks of --symbols.
         Intents come from the embedding policy as JSON lines on standard input, e.g.
           {"op":"open","slot":0,"symbol":"FET-USDT","side":"SHORT","qty":100,"leverage":3,"client_order_id":"pk-0-1"}
@@ -24,7 +24,7 @@ public static class LiveCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         string? venueName = null, configPath = null;
-        var stateDir = Path.Combine(".pink", "live");
+        string? stateDir = null;
         var symbols = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -49,6 +49,7 @@ public static class LiveCommand
         PinkConfig config;
         try { config = ConfigLoader.Load(configPath, ConfigLoader.Environment()); }
         catch (ConfigException ex) { stderr.WriteLine($"live: {ex.Message}"); return 2; }
+        stateDir = StateDirectory.Resolve(stateDir, config, StateDirectory.LiveDefault);
         foreach (var (kind, name, refusal) in config.WriteTargets())
             if (refusal is not null) { stderr.WriteLine($"live: refusing to run: {kind} {name}: {refusal}"); return 2; }
 
