@@ -21,19 +21,26 @@ public sealed class Session
     public int Events { get; private set; }
     public int Restarts { get; private set; }
 
+    /// <summary>
+    /// Whether input diagnostics name the recording line of their record (default true: a replay). The live loop turns
+    /// it off: a row's identity includes its detail, and a record re-applied from the recording after a crash must
+    /// yield exactly the row it yielded live, where it had no line.
+    /// </summary>
+    public bool NameLines { get; init; } = true;
+
     /// <summary>Called with each event's effects, in order, as they happen.</summary>
     public Action<KernelEvent, Seq<Effect>>? OnEffects { get; init; }
 
     /// <summary>
-    /// Apply one record. Total: whatever in it cannot be read becomes a MALFORMED_INPUT diagnostic naming the recording's
-    /// line (records from a recording have one; live inputs do not) and the reason, and the next record goes on.
+    /// Apply one record. Total: whatever in it cannot be read becomes a MALFORMED_INPUT diagnostic with the reason, naming
+    /// the recording's line (<see cref="NameLines"/>), and the next record goes on.
     /// </summary>
     public void Feed(Record record)
     {
         Records++;
         var time = record.TimeMs ?? _lastTime;
         _lastTime = Math.Max(_lastTime, time);
-        if (record.Problem is string problem) Apply(new InputRejected("recording", $"line {record.Line}: {problem}", time));
+        if (record.Problem is string problem) Apply(new InputRejected("recording", NameLines ? $"line {record.Line}: {problem}" : problem, time));
         if (record is RestartRecord)
         {
             Restart();
@@ -47,7 +54,7 @@ public sealed class Session
             // (and an operator) can tell a reader defect from bad input.
             events = [new InputRejected("recording", $"reader defect ({ex.GetType().Name}): {ex.Message}", time)];
         }
-        foreach (var e in events) Apply(record.Line > 0 && e is InputRejected r ? r with { Detail = $"line {record.Line}: {r.Detail}" } : e);
+        foreach (var e in events) Apply(NameLines && record.Line > 0 && e is InputRejected r ? r with { Detail = $"line {record.Line}: {r.Detail}" } : e);
     }
 
     private IEnumerable<KernelEvent> EventsOf(Record record, long time) => record switch
