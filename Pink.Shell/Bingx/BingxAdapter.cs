@@ -22,7 +22,7 @@ public static class BingxAdapter
             using var doc = JsonDocument.Parse(trimmed);
             FromWs(doc.RootElement, state, receivedMs, output);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException) // ArgumentException: a lone surrogate char in the text itself
         {
             output.Add(new InputRejected("bingx.ws", $"not JSON ({ex.Message}): {Clip(trimmed)}", receivedMs));
         }

@@ -6,6 +6,8 @@ namespace Pink.Shell.Config;
 /// <summary>Reads <see cref="PinkConfig"/> from a JSON file and PINK_* environment variables, with clear errors.</summary>
 public static class ConfigLoader
 {
+    public const string StateDirectoryVariable = "PINK_STATE_DIR";
+
     /// <summary>The environment variables read, and what they set.</summary>
     public static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string>
     {
@@ -15,7 +17,7 @@ public static class ConfigLoader
         ["PINK_HAZELCAST_ADDRESS"] = "hazelcast_address",
         ["PINK_HAZELCAST_CLUSTER"] = "hazelcast_cluster",
         ["PINK_SNAPSHOT_MAP"] = "snapshot_map",
-        ["PINK_STATE_DIR"] = "state_directory",
+        [StateDirectoryVariable] = "state_directory",
         ["PINK_SLOTS"] = "slots",
         ["PINK_SEED_CAPITAL"] = "seed_capital",
         ["PINK_ACCOUNT_MODE"] = "account_mode",
@@ -44,18 +46,27 @@ public static class ConfigLoader
             {
                 throw new ConfigException($"config file '{path}' is not valid JSON: {ex.Message}");
             }
+            catch (InvalidOperationException ex) // a lone surrogate escape in a key
+            {
+                throw new ConfigException($"config file '{path}': a setting's name cannot be read: {ex.Message}");
+            }
             foreach (var key in values.Keys)
                 if (key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("api_key", StringComparison.OrdinalIgnoreCase))
                     throw new ConfigException($"config file '{path}': '{key}' — secrets come from environment variables only (PINK_BINGX_API_KEY, PINK_BINGX_API_SECRET)");
         }
         var config = new PinkConfig();
-        foreach (var (key, value) in values) config = Set(config, key, Text(value), path ?? "config");
+        foreach (var (key, value) in values) config = Set(config, key, Text(value, key, path ?? "config"), path ?? "config");
         foreach (var (variable, key) in Variables)
             if (environment.TryGetValue(variable, out var v) && !string.IsNullOrEmpty(v)) config = Set(config, key, v, variable);
         return config;
     }
 
-    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+    private static string Text(JsonElement e, string key, string origin)
+    {
+        if (e.ValueKind != JsonValueKind.String) return e.GetRawText();
+        try { return e.GetString()!; }
+        catch (InvalidOperationException ex) { throw new ConfigException($"{origin}: {key} cannot be read: {ex.Message}"); }
+    }
 
     private static PinkConfig Set(PinkConfig c, string key, string value, string origin) => key switch
     {
@@ -65,7 +76,7 @@ public static class ConfigLoader
         "hazelcast_address" => c with { HazelcastAddress = value == "null" ? null : value },
         "hazelcast_cluster" => c with { HazelcastCluster = value },
         "snapshot_map" => c with { SnapshotMap = value },
-        "state_directory" => c with { StateDirectory = value },
+        "state_directory" => c with { StateDirectory = value == "null" ? null : value },
         "slots" => c with { Slots = Int(value, key, origin, 1, 64) },
         "seed_capital" => c with { SeedCapital = Number(value, key, origin) },
         "leverage_cap" => c with { LeverageCap = Int(value, key, origin, 1, 125) },

@@ -20,8 +20,8 @@ public sealed record PinkConfig
     public string HazelcastCluster { get; init; } = "dev";
     /// <summary>The map the snapshot is published to; must start with the namespace.</summary>
     public string SnapshotMap { get; init; } = "dolphin_pink_account_snapshot";
-    /// <summary>Where the checkpoint, recording and spool live.</summary>
-    public string StateDirectory { get; init; } = ".pink/state";
+    /// <summary>Where `live` keeps its checkpoint, recording and spool; null: the command's default (see Config.StateDirectory).</summary>
+    public string? StateDirectory { get; init; }
     public int Slots { get; init; } = 4;
     public double SeedCapital { get; init; }
     public int LeverageCap { get; init; } = 3;

@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Pink.Shell.Recording;
 
 /// <summary>One line of a session recording (../shared/reference/recording-format.md).</summary>
-public abstract record Record(int Line, long? TimeMs);
+public abstract record Record(int Line, long? TimeMs)
+{
+    /// <summary>A field of a usable record that could not be read (e.g. a `t` that is no time): reported, the record still applied.</summary>
+    public string? Problem { get; init; }
+}
 
 /// <summary>What the policy asked for.</summary>
 public sealed record IntentRecord(int Line, long? TimeMs, JsonElement Intent) : Record(Line, TimeMs);

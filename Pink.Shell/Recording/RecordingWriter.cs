@@ -11,7 +11,8 @@ namespace Pink.Shell.Recording;
 /// process — rows, snapshots, orders — so a crash never loses an input that changed what others saw, and a batch of
 /// inputs costs one fsync, not one each. Records are kept in memory until the sync (or until a megabyte of them is
 /// waiting) and handed to the file as whole lines, so a process killed between two writes never leaves half a line.
-/// It holds no secrets: REST params are recorded without signature, and keys never enter a record.
+/// It holds no secrets: REST params are recorded without signature, keys never enter a record, and listenKeys are
+/// redacted as records are written (a recording is meant to be shared).
 /// </summary>
 public sealed class RecordingWriter : IDisposable
 {
@@ -101,7 +102,7 @@ public sealed class RecordingWriter : IDisposable
                 w.WriteString("k", "intent");
                 Time(w, r);
                 w.WritePropertyName("intent");
-                r.Intent.WriteTo(w);
+                Raw(w, r.Intent);
                 break;
             case RestRecord r:
                 w.WriteString("k", "rest");
@@ -109,20 +110,20 @@ public sealed class RecordingWriter : IDisposable
                 w.WriteString("method", r.Method);
                 w.WriteString("path", r.Path);
                 w.WritePropertyName("params");
-                if (r.Params is JsonElement p) p.WriteTo(w); else w.WriteNullValue();
+                if (r.Params is JsonElement p) Raw(w, p); else w.WriteNullValue();
                 w.WritePropertyName("response");
-                r.Response.WriteTo(w);
+                Raw(w, r.Response);
                 break;
             case WsRecord { Frame: JsonElement frame } r:
                 w.WriteString("k", "ws");
                 Time(w, r);
                 w.WritePropertyName("frame");
-                frame.WriteTo(w);
+                Raw(w, frame);
                 break;
             case WsRecord r:
                 w.WriteString("k", "ws");
                 Time(w, r);
-                w.WriteString("text", r.Text);
+                w.WriteString("text", r.Text is string text && text.Contains("listenKey", StringComparison.OrdinalIgnoreCase) ? Pink.Shell.Venue.Redaction.Scrub(Pink.Shell.Venue.Redaction.ScrubJson(text)) : r.Text);
                 break;
             case RestartRecord r:
                 w.WriteString("k", "restart");
@@ -135,6 +136,21 @@ public sealed class RecordingWriter : IDisposable
                 break;
         }
         w.WriteEndObject();
+    }
+
+    // The element's JSON exactly as it was received. JsonElement.WriteTo would unescape and re-encode strings, which
+    // throws on a lone surrogate escape (`\ud800`) that the parser accepted: one such input would stop the live loop.
+    // listenKeys are redacted on the way out (the listenKey REST answers and requests, listenKeyExpired frames); the
+    // search for the name is one vectorised scan, so the records without one cost nothing more.
+    private static void Raw(Utf8JsonWriter w, JsonElement e)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e);
+        if (raw.IndexOf("listenKey"u8) < 0 && raw.IndexOf("listenkey"u8) < 0 && raw.IndexOf("LISTENKEY"u8) < 0)
+        {
+            w.WriteRawValue(raw, skipInputValidation: true);
+            return;
+        }
+        w.WriteRawValue(Encoding.UTF8.GetBytes(Pink.Shell.Venue.Redaction.ScrubJson(Encoding.UTF8.GetString(raw))), skipInputValidation: true);
     }
 
     private static void Time(Utf8JsonWriter w, Record r)

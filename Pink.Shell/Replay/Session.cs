@@ -21,24 +21,51 @@ public sealed class Session
     public int Events { get; private set; }
     public int Restarts { get; private set; }
 
+    /// <summary>
+    /// Whether input diagnostics name the recording line of their record (default true: a replay). The live loop turns
+    /// it off: a row's identity includes its detail, and a record re-applied from the recording after a crash must
+    /// yield exactly the row it yielded live, where it had no line.
+    /// </summary>
+    public bool NameLines { get; init; } = true;
+
     /// <summary>Called with each event's effects, in order, as they happen.</summary>
     public Action<KernelEvent, Seq<Effect>>? OnEffects { get; init; }
 
+    /// <summary>
+    /// Apply one record. Total: whatever in it cannot be read becomes a MALFORMED_INPUT diagnostic with the reason, naming
+    /// the recording's line (<see cref="NameLines"/>), and the next record goes on.
+    /// </summary>
     public void Feed(Record record)
     {
         Records++;
         var time = record.TimeMs ?? _lastTime;
         _lastTime = Math.Max(_lastTime, time);
-        switch (record)
+        if (record.Problem is string problem) Apply(new InputRejected("recording", NameLines ? $"line {record.Line}: {problem}" : problem, time));
+        if (record is RestartRecord)
         {
-            case IntentRecord r: Apply(Intents.ToEvent(r.Intent, time)); break;
-            case RestRecord r: Apply(BingxAdapter.FromRest(r.Method, r.Path, r.Params, r.Response, State, time)); break;
-            case WsRecord { Frame: { } frame }: Apply(BingxAdapter.FromWs(frame, State, time)); break;
-            case WsRecord { Text: { } text }: Apply(BingxAdapter.FromWs(text, State, time)); break;
-            case RestartRecord: Restart(); break;
-            case SkippedRecord r: Apply(new InputRejected("recording", $"line {r.Line}: {r.Reason}", time)); break;
+            Restart();
+            return;
         }
+        IEnumerable<KernelEvent> events;
+        try { events = EventsOf(record, time); }
+        catch (Exception ex)
+        {
+            // The adapter and the intent reader are total by construction; this is the last guard, worded so that a test
+            // (and an operator) can tell a reader defect from bad input.
+            events = [new InputRejected("recording", $"reader defect ({ex.GetType().Name}): {ex.Message}", time)];
+        }
+        foreach (var e in events) Apply(NameLines && record.Line > 0 && e is InputRejected r ? r with { Detail = $"line {record.Line}: {r.Detail}" } : e);
     }
+
+    private IEnumerable<KernelEvent> EventsOf(Record record, long time) => record switch
+    {
+        IntentRecord r => [Intents.ToEvent(r.Intent, time)],
+        RestRecord r => BingxAdapter.FromRest(r.Method, r.Path, r.Params, r.Response, State, time),
+        WsRecord { Frame: { } frame } => BingxAdapter.FromWs(frame, State, time),
+        WsRecord { Text: { } text } => BingxAdapter.FromWs(text, State, time),
+        SkippedRecord r => [new InputRejected("recording", r.Reason, time)],
+        _ => [],
+    };
 
     public void Apply(IEnumerable<KernelEvent> events)
     {

@@ -38,17 +38,32 @@ public sealed record Checkpoint(long RecordsApplied, KernelState State)
         return size;
     }
 
-    /// <summary>The checkpoint at <paramref name="path"/>, null when there is none, or an exception saying why it is unusable.</summary>
+    /// <summary>
+    /// The checkpoint at <paramref name="path"/>, null when there is none, or an <see cref="InvalidDataException"/> saying
+    /// why it is unusable — whatever is wrong with the file. Never a guess: starting without the checkpoint would settle
+    /// again what it already holds, so an unusable one stops the start with the reason.
+    /// </summary>
     public static Checkpoint? Load(string path)
     {
         if (!File.Exists(path)) return null;
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var root = doc.RootElement;
-        if (!root.TryGetProperty("version", out var v) || v.GetInt32() != Version)
-            throw new InvalidDataException($"checkpoint {path}: version {v} is not supported (this build reads {Version})");
-        var records = root.GetProperty("records_applied").GetInt64();
-        var state = StateDocument.Restore(root.GetProperty("state").GetRawText())
-            .IfLeft(error => throw new InvalidDataException($"checkpoint {path}: {error}"));
-        return new Checkpoint(records, state);
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw Unusable(path, "not a JSON object");
+            if (!root.TryGetProperty("version", out var v) || !v.TryGetInt32(out var version) || version != Version)
+                throw Unusable(path, $"version {(v.ValueKind == JsonValueKind.Undefined ? "(none)" : v.GetRawText())} is not supported (this build reads {Version})");
+            if (!root.TryGetProperty("records_applied", out var r) || !r.TryGetInt64(out var records) || records < 0)
+                throw Unusable(path, "records_applied is not a count");
+            if (!root.TryGetProperty("state", out var s)) throw Unusable(path, "no state");
+            var state = StateDocument.Restore(s.GetRawText()).IfLeft(error => throw Unusable(path, error));
+            return new Checkpoint(records, state);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw Unusable(path, ex.Message);
+        }
     }
+
+    private static InvalidDataException Unusable(string path, string why) => new($"checkpoint {path}: {why}");
 }

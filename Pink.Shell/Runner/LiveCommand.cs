@@ -13,7 +13,7 @@ public static class LiveCommand
     public const string Usage = """
         usage: pink live --venue bingx|bingx-vst --symbols FET-USDT[,BTC-USDT...] [--state-dir DIR] [--config FILE]
 
-        Runs the live loop against BingX: restores the checkpoint in DIR (default .pink/live), reconciles with the
+        Runs the live loop against BingX: restores the checkpoint in DIR (default PINK_STATE_DIR, else the config's state_directory, else .pink/live), reconciles with the
         exchange (balance, positions, working orders), then applies the user stream and the marks of --symbols.
         Intents come from the embedding policy as JSON lines on standard input, e.g.
           {"op":"open","slot":0,"symbol":"FET-USDT","side":"SHORT","qty":100,"leverage":3,"client_order_id":"pk-0-1"}
@@ -25,7 +25,7 @@ public static class LiveCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         string? venueName = null, configPath = null;
-        var stateDir = Path.Combine(".pink", "live");
+        string? stateDir = null;
         var symbols = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -50,6 +50,7 @@ public static class LiveCommand
         PinkConfig config;
         try { config = ConfigLoader.Load(configPath, ConfigLoader.Environment()); }
         catch (ConfigException ex) { stderr.WriteLine($"live: {ex.Message}"); return 2; }
+        stateDir = StateDirectory.Resolve(stateDir, config, StateDirectory.LiveDefault);
         foreach (var (kind, name, refusal) in config.WriteTargets())
             if (refusal is not null) { stderr.WriteLine($"live: refusing to run: {kind} {name}: {refusal}"); return 2; }
 
@@ -74,8 +75,7 @@ public static class LiveCommand
             while (!stop.IsCancellationRequested && await Console.In.ReadLineAsync(stop.Token) is string line)
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                try { session.Intend(JsonDocument.Parse(line).RootElement.Clone()); }
-                catch (JsonException ex) { log.LogError("intent is not JSON ({Message}): {Line}", ex.Message, line); }
+                if (session.IntendLine(line) is string refused) log.LogError("intent refused ({Reason}): {Line}", refused, line);
             }
         });
         while (!stop.IsCancellationRequested)

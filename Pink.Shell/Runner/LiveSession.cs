@@ -94,6 +94,20 @@ public sealed class LiveSession : IAsyncDisposable
     public void Intend(object intent) =>
         Submit(new IntentRecord(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), JsonSerializer.SerializeToElement(intent)));
 
+    /// <summary>
+    /// One line of the policy's standard input. A JSON object goes to the loop as an intent — recorded, and checked there
+    /// like a recorded one (<see cref="Intents"/>: an unreadable or out-of-range field refuses it with a MALFORMED_INPUT
+    /// diagnostic, the same in a replay of the recording). Anything else is refused here: the reason is returned and
+    /// nothing is recorded. Null when the intent was handed on.
+    /// </summary>
+    public string? IntendLine(string line)
+    {
+        var (intent, refusal) = Intents.FromLine(line);
+        if (intent is not JsonElement json) return refusal;
+        Submit(new IntentRecord(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), json));
+        return null;
+    }
+
     /// <summary>Stop: streams first (no new input), then the loop drains what it holds, flushes rows and checkpoints.</summary>
     public async Task StopAsync()
     {

@@ -66,7 +66,7 @@ public sealed class RunLoop : IAsyncDisposable
         _log = log;
         Directory.CreateDirectory(options.StateDirectory);
         var checkpoint = Checkpoint.Load(options.CheckpointPath);
-        _session = new Session(checkpoint?.State ?? Kernel.Initial(options.Kernel)) { OnEffects = (e, fx) => _pending.Add((e, fx)) };
+        _session = new Session(checkpoint?.State ?? Kernel.Initial(options.Kernel)) { OnEffects = (e, fx) => _pending.Add((e, fx)), NameLines = false };
         _applied = checkpoint?.RecordsApplied ?? 0;
         _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget);
         _cadence.Saved(_applied, TimeSpan.Zero);

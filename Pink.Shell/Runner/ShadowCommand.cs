@@ -15,7 +15,7 @@ public static class ShadowCommand
         usage: pink shadow --venue bingx|bingx-vst [--state-dir DIR] [--interval SECONDS] [--samples N] [--bound 0.01]
 
         Every interval (default 60 s) polls GET /openApi/swap/v2/user/balance and prints the published capital of the
-        runner whose state is in DIR (default .pink/live), the wallet, and |difference|. Samples taken while a
+        runner whose state is in DIR (default PINK_STATE_DIR, else .pink/live), the wallet, and |difference|. Samples taken while a
         position is open are shown but not judged (settlement in flight). Exit code 0 when every idle sample is within
         the bound (default $0.01), 1 otherwise. Keys from PINK_BINGX_API_KEY / PINK_BINGX_API_SECRET.
         """;
@@ -23,7 +23,7 @@ public static class ShadowCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         string? venueName = null;
-        var stateDir = Path.Combine(".pink", "live");
+        string? stateDir = null;
         var interval = TimeSpan.FromSeconds(60);
         var samples = int.MaxValue;
         var bound = 0.01;
@@ -43,6 +43,7 @@ public static class ShadowCommand
             }
         }
         if (venueName is null) { stderr.WriteLine("shadow: --venue bingx|bingx-vst is required"); return 2; }
+        stateDir = Config.StateDirectory.Resolve(stateDir, environment ?? System.Environment.GetEnvironmentVariable, Config.StateDirectory.LiveDefault);
         if (BingxCredentials.FromEnvironment(environment) is not BingxCredentials credentials)
         {
             stderr.WriteLine($"shadow: set {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");

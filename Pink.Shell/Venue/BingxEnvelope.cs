@@ -10,6 +10,16 @@ internal static class BingxEnvelope
 {
     public static JsonElement Open(string method, string path, int status, string body)
     {
+        try { return Read(method, path, status, body); }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // A lone surrogate (escaped, or a character of the body itself): an unreadable answer, like one that is no JSON.
+            throw new BingxApiException(method, path, 0, status, $"unreadable body: {ex.Message} ({Clip(body)})", body);
+        }
+    }
+
+    private static JsonElement Read(string method, string path, int status, string body)
+    {
         JsonElement root;
         try
         {

@@ -39,16 +39,23 @@ public sealed class BingxMarketStream : IAsyncDisposable
     // A refused subscription means marks for that symbol will not come: say so where an operator looks.
     private void WarnIfRefused(StreamMessage m)
     {
-        var text = m.Text.TrimStart();
-        if (!text.StartsWith('{') || text.Contains("\"dataType\"", StringComparison.Ordinal) || !text.Contains("\"code\"", StringComparison.Ordinal)) return;
+        if (IsRefusal(m.Text)) _log.LogWarning("BingX market stream refused a subscription: {Frame}; marks it names will not arrive", m.Text);
+    }
+
+    /// <summary>
+    /// True for a subscription answer with a non-zero code. Total: this runs on the receive thread, where an exception
+    /// would end the message subscription, so unreadable frames are simply not refusals (the adapter reports them).
+    /// </summary>
+    internal static bool IsRefusal(string frame)
+    {
+        var text = frame.TrimStart();
+        if (!text.StartsWith('{') || text.Contains("\"dataType\"", StringComparison.Ordinal) || !text.Contains("\"code\"", StringComparison.Ordinal)) return false;
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.Number && code.GetInt64() != 0)
-                _log.LogWarning("BingX market stream refused a subscription: {Frame}; marks it names will not arrive", text);
+            using var doc = JsonDocument.Parse(text);
+            return VenueJson.Long(doc.RootElement, "code") is long code && code != 0;
         }
-        catch (System.Text.Json.JsonException) { /* the adapter reports unreadable frames */ }
+        catch (Exception ex) when (ex is JsonException or ArgumentException) { return false; }
     }
 
     /// <summary>Connections made so far.</summary>
@@ -93,7 +100,7 @@ public sealed class BingxMarketStream : IAsyncDisposable
     /// <summary>Stops the stream.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _socket.Client.Stop(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+        await _socket.StopAsync().ConfigureAwait(false);
         _socket.Dispose();
     }
 }

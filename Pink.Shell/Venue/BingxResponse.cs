@@ -41,6 +41,6 @@ public sealed record RestExchange(string Method, string Path, IReadOnlyList<KeyV
     public JsonElement? ResponseJson()
     {
         try { return JsonDocument.Parse(Response).RootElement.Clone(); }
-        catch (JsonException) { return null; }
+        catch (Exception ex) when (ex is JsonException or ArgumentException) { return null; }
     }
 }

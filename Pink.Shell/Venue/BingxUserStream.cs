@@ -119,14 +119,15 @@ public sealed class BingxUserStream : IAsyncDisposable
         _socket.DropConnection();
     }
 
-    private static bool IsExpiry(string text)
+    /// <summary>True for a listenKeyExpired event; false for anything else, unreadable frames included (receive thread: never throws).</summary>
+    internal static bool IsExpiry(string text)
     {
         try
         {
             using var doc = JsonDocument.Parse(text);
             return VenueJson.Text(doc.RootElement, "e") == "listenKeyExpired";
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return false;
         }
@@ -175,7 +176,7 @@ public sealed class BingxUserStream : IAsyncDisposable
     {
         _stop.Cancel();
         _reconnects.Writer.TryComplete();
-        await _socket.Client.Stop(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+        await _socket.StopAsync().ConfigureAwait(false);
         await Task.WhenAll(_keepAlive, _reconciler).ConfigureAwait(false);
         await _keys.CloseAsync().ConfigureAwait(false);
         _socket.Dispose();

@@ -16,6 +16,7 @@ internal sealed class StreamSocket : IDisposable
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
+    private volatile bool _stopping;
 
     public WebsocketClient Client { get; }
 
@@ -47,6 +48,12 @@ internal sealed class StreamSocket : IDisposable
 
     private void OnDisconnected(DisconnectionInfo info)
     {
+        // A stop we asked for is no news: the owner says that it stops; only a connection lost on its own is a warning.
+        if (_stopping)
+        {
+            _log.LogDebug("BingX {Stream} stream closed: {Type}", _kind, info.Type);
+            return;
+        }
         _log.LogWarning("BingX {Stream} stream disconnected: {Type} {Reason}", _kind, info.Type,
             info.Exception?.GetType().Name ?? info.CloseStatusDescription ?? "");
         // A server close is treated as a lost connection. Left to the library's own close path, a server close that
@@ -80,6 +87,13 @@ internal sealed class StreamSocket : IDisposable
     /// time into two reconnections, the second cutting off the first.
     /// </summary>
     public void DropConnection() => Client.NativeClient?.Abort();
+
+    /// <summary>Closes the connection for good (a requested stop: logged as such, not as a lost connection).</summary>
+    public Task StopAsync()
+    {
+        _stopping = true;
+        return Client.Stop(WebSocketCloseStatus.NormalClosure, "bye");
+    }
 
     public void Dispose()
     {

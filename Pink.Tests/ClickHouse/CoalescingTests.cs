@@ -74,7 +74,9 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
                 sink.Write(rows[i]);
                 waiting.Add(sink.FlushAsync());
             }
-            await Task.Delay(200);
+            // The writer is parked inside the first seal (the fault point holds it): nothing can have made these rows
+            // durable, so no flush may have returned — a flush that completes without the writer would show here.
+            Assert.Equal(1, Volatile.Read(ref seals));
             Assert.False(first.IsCompleted);
             Assert.All(waiting, t => Assert.False(t.IsCompleted)); // none returns before its rows are durable
             Assert.Equal(20, sink.Status.Pending);
