@@ -12,11 +12,14 @@ namespace Pink.Shell.Demo;
 /// <param name="Config">Namespace, ClickHouse and kernel settings.</param>
 /// <param name="Venue">An external venue (REST and WS URLs, keys from the environment); null starts the local simulator.</param>
 /// <param name="Resume">Keep the state directory and carry on from its checkpoint (after a crash); otherwise start afresh.</param>
-public sealed record DemoOptions(string StateDir, PinkConfig Config, BingxVenueOptions? Venue = null, bool Resume = false);
+/// <param name="Credentials">Keys for the external venue (else read from the environment).</param>
+public sealed record DemoOptions(string StateDir, PinkConfig Config, BingxVenueOptions? Venue = null, bool Resume = false,
+    BingxCredentials? Credentials = null);
 
 /// <summary>What the demo ends with.</summary>
+/// <param name="StoredRows">Rows per table queried back from the store; empty when it could not be asked (see <paramref name="Rows"/>).</param>
 public sealed record DemoResult(KernelState State, IReadOnlyDictionary<string, long> StoredRows, string Store, string RecordingPath,
-    int Diagnostics, DemoLedger? Ledger);
+    int Diagnostics, DemoLedger? Ledger, RowsDelivery Rows);
 
 /// <summary>The demo's sequence: simulator (or external venue) → store → session, restart, session → ledger.</summary>
 public static class DemoRun
@@ -42,7 +45,7 @@ public static class DemoRun
         else
         {
             venue = o.Venue!;
-            credentials = BingxCredentials.FromEnvironment()
+            credentials = o.Credentials ?? BingxCredentials.FromEnvironment()
                 ?? throw new InvalidOperationException($"an external venue needs {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
         }
         log.LogInformation("demo: state, recording and checkpoint in {Dir}", Path.GetFullPath(o.StateDir));
@@ -63,10 +66,10 @@ public static class DemoRun
         await DemoScript.ExitsAsync(second, sim, log, ct);
         await second.StopAsync();
         diagnostics += second.Loop.Diagnostics;
-        if (!await store.Sink.DrainAsync(TimeSpan.FromSeconds(30), ct))
+        var rows = await RowsDelivery.FinishAsync(store, TimeSpan.FromSeconds(30), ct);
+        if (rows.Spooled > 0)
             log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", store.Sink.Status);
-        var stored = await store.CountAsync(ct);
-        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, stored, store.Description, diagnostics);
-        return new DemoResult(second.Loop.State, stored, store.Description, run.RecordingPath, diagnostics, ledger);
+        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, rows, store.Description, diagnostics);
+        return new DemoResult(second.Loop.State, rows.Stored ?? new Dictionary<string, long>(), store.Description, run.RecordingPath, diagnostics, ledger, rows);
     }
 }

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pink.Core;
+using Pink.Shell.Commands;
 using Pink.Shell.Recording;
 
 namespace Pink.Shell.Replay;
@@ -8,53 +10,57 @@ namespace Pink.Shell.Replay;
 /// <summary><c>pink replay FILE [--json]</c>: a recording in, the ledger out.</summary>
 public static class ReplayCommand
 {
-    public const string Usage = """
-        usage: pink replay FILE [--json] [--slots N] [--seed-capital X] [--clickhouse [URL]]
+    public const string Description = """
+        Replay a session recording and print its ledger (--clickhouse: persist its rows too).
 
         Replays a session recording (JSON Lines: intent, rest, ws, restart records) through the BingX adapter and the
         kernel, and prints the ledger: a table, or with --json exactly the summary object of the recording contract.
         Logs and the events-per-second figure go to stderr.
-        With --clickhouse the replayed rows are also persisted: to URL, else PINK_CLICKHOUSE_URL, else a local engine
-        (data in .pink/replay); the rows stored per table are printed on stderr.
-        """;
+        With --clickhouse the replayed rows are also persisted (idempotently: rows the store holds are recognised by
+        identity and not written again): to URL, else PINK_CLICKHOUSE_URL, else a local engine (data in .pink/replay);
+        the rows stored per table are printed on stderr. A ClickHouse that does not answer at start is not waited for:
+        the rows are spooled in .pink/replay/spool and the next `replay --clickhouse` delivers them first (exit 0).
+        Exit code 1 for an unreadable recording or rows a reachable store did not take within 60 s.
+        """ + "\n" + ExitCodes.Help;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        string? file = null;
-        var json = false;
-        var persist = false;
-        string? clickhouse = null;
-        var config = new KernelConfig();
-        for (var i = 0; i < args.Length; i++)
+        var file = new Argument<string>("FILE") { Description = "The recording (JSON Lines)" };
+        var json = new Option<bool>("--json") { Description = "Print the summary object instead of the table" };
+        var slots = new Option<int>("--slots") { Description = "Slot count of the kernel (>= 1)", HelpName = "N", DefaultValueFactory = _ => new KernelConfig().SlotCount }
+            .AtLeast(1, "at least 1");
+        var seedCapital = new Option<double?>("--seed-capital") { Description = "Capital before the first anchor", HelpName = "X" };
+        var clickhouse = new Option<string?>("--clickhouse")
         {
-            switch (args[i])
+            Description = "Also persist the rows: to URL, else PINK_CLICKHOUSE_URL, else a local engine",
+            HelpName = "URL",
+            Arity = ArgumentArity.ZeroOrOne,
+            // The URL is optional: a following token that is not one (the FILE) is left to the argument.
+            CustomParser = r =>
             {
-                case "--json": json = true; break;
-                case "--clickhouse":
-                    persist = true;
-                    if (i + 1 < args.Length && args[i + 1].StartsWith("http", StringComparison.Ordinal)) clickhouse = args[++i];
-                    break;
-                case "--help" or "-h": stdout.WriteLine(Usage); return 0;
-                case "--slots" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
-                    config = config with { SlotCount = n }; i++; break;
-                case "--seed-capital" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var c):
-                    config = config with { SeedCapital = c }; i++; break;
-                case var a when a.StartsWith('-'):
-                    stderr.WriteLine($"replay: unknown or incomplete option '{a}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-                default: file ??= args[i]; break;
-            }
-        }
-        if (file is null)
+                if (r.Tokens.Count == 0) return null;
+                if (r.Tokens[0].Value.StartsWith("http", StringComparison.Ordinal)) return r.Tokens[0].Value;
+                r.OnlyTake(0);
+                return null;
+            },
+        };
+        var command = new Command("replay", Description) { file, json, slots, seedCapital, clickhouse };
+        command.SetAction(result =>
         {
-            stderr.WriteLine(Usage);
-            return 2;
-        }
+            var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
+            if (result.GetValue(seedCapital) is double capital) config = config with { SeedCapital = capital };
+            var persist = result.GetResult(clickhouse) is not null;
+            return Run(result.GetValue(file)!, result.GetValue(json), config, persist, result.GetValue(clickhouse), result.Out(), result.Err());
+        });
+        return command;
+    }
+
+    private static int Run(string file, bool json, KernelConfig config, bool persist, string? clickhouse, TextWriter stdout, TextWriter stderr)
+    {
         if (!File.Exists(file))
         {
             stderr.WriteLine($"replay: no such file: {file}");
-            return 2;
+            return ExitCodes.Usage;
         }
         var session = new Session(Kernel.Initial(config));
         var clock = Stopwatch.StartNew();
@@ -98,6 +104,15 @@ public static class ReplayCommand
         using var logs = Runner.Logs.Create(Microsoft.Extensions.Logging.LogLevel.Warning);
         var log = logs.CreateLogger("pink.replay");
         await using var store = await Runner.RowStore.OpenAsync(config, Path.Combine(".pink", "replay"), log, CancellationToken.None);
+        if (!store.ReachableAtStart)
+        {
+            // Nothing to compare identities with: the rows wait in the spool, and the next run delivers them first.
+            foreach (var effect in session.Effects)
+                if (effect is PersistRow row) store.Sink.Write(row.Row);
+            await store.Sink.FlushAsync();
+            stderr.WriteLine($"replay: {store.Description} is unreachable: {store.Sink.Status.Spooled + store.Sink.Status.Pending} rows spooled in {store.SpoolDir}; the next `replay --clickhouse` delivers them first");
+            return 0;
+        }
         // Replaying the same recording again stores nothing twice: rows the store holds are recognised by identity.
         var held = await Runner.StoredRows.ProbeAsync(store, 0, CancellationToken.None);
         var skipped = 0;
