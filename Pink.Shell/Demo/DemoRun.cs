@@ -27,7 +27,7 @@ public static class DemoRun
     public static async Task<DemoResult> ExecuteAsync(DemoOptions o, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger("pink.demo");
-        if (!o.Resume && Directory.Exists(o.StateDir)) Directory.Delete(o.StateDir, recursive: true);
+        if (!o.Resume) Fresh(o.StateDir);
         Directory.CreateDirectory(o.StateDir);
         var run = new RunOptions(o.StateDir, o.Config.Kernel);
 
@@ -71,5 +71,13 @@ public static class DemoRun
             log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", store.Sink.Status);
         var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, rows, store.Description, diagnostics);
         return new DemoResult(second.Loop.State, rows.Stored ?? new Dictionary<string, long>(), store.Description, run.RecordingPath, diagnostics, ledger, rows);
+    }
+
+    // A fresh start forgets the state but not the spool: rows an earlier run could not deliver are still owed to the store.
+    private static void Fresh(string stateDir)
+    {
+        if (!Directory.Exists(stateDir)) return;
+        foreach (var dir in Directory.EnumerateDirectories(stateDir).Where(d => Path.GetFileName(d) != "spool")) Directory.Delete(dir, recursive: true);
+        foreach (var file in Directory.EnumerateFiles(stateDir)) File.Delete(file);
     }
 }

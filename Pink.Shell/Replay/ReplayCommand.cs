@@ -17,9 +17,9 @@ public static class ReplayCommand
         kernel, and prints the ledger: a table, or with --json exactly the summary object of the recording contract.
         Logs and the events-per-second figure go to stderr.
         With --clickhouse the replayed rows are also persisted (idempotently: rows the store holds are recognised by
-        identity and not written again): to URL, else PINK_CLICKHOUSE_URL, else a local engine (data in .pink/replay);
+        identity and not written again): to URL, else PINK_CLICKHOUSE_URL, else a local engine (data in DIR, default .pink/replay);
         the rows stored per table are printed on stderr. A ClickHouse that does not answer at start is not waited for:
-        the rows are spooled in .pink/replay/spool and the next `replay --clickhouse` delivers them first (exit 0).
+        the rows are spooled in DIR/spool and the next `replay --clickhouse` delivers them first (exit 0).
         Exit code 1 for an unreadable recording or rows a reachable store did not take within 60 s.
         """ + "\n" + ExitCodes.Help;
 
@@ -44,18 +44,21 @@ public static class ReplayCommand
                 return null;
             },
         };
-        var command = new Command("replay", Description) { file, json, slots, seedCapital, clickhouse };
+        var stateDir = CommonOptions.StateDir(Path.Combine(".pink", "replay"));
+        stateDir.Description = "Spool (and local engine) directory of --clickhouse";
+        var command = new Command("replay", Description) { file, json, slots, seedCapital, clickhouse, stateDir };
         command.SetAction(result =>
         {
             var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
             if (result.GetValue(seedCapital) is double capital) config = config with { SeedCapital = capital };
             var persist = result.GetResult(clickhouse) is not null;
-            return Run(result.GetValue(file)!, result.GetValue(json), config, persist, result.GetValue(clickhouse), result.Out(), result.Err());
+            return Run(result.GetValue(file)!, result.GetValue(json), config, persist ? result.GetValue(stateDir) : null, result.GetValue(clickhouse), result.Out(), result.Err());
         });
         return command;
     }
 
-    private static int Run(string file, bool json, KernelConfig config, bool persist, string? clickhouse, TextWriter stdout, TextWriter stderr)
+    // persistIn: the state directory of --clickhouse; null when the rows are not persisted.
+    private static int Run(string file, bool json, KernelConfig config, string? persistIn, string? clickhouse, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(file))
         {
@@ -88,22 +91,22 @@ public static class ReplayCommand
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         stderr.WriteLine($"replay: {session.Records} records, {session.Events} events, {session.Restarts} restarts in {clock.Elapsed.TotalMilliseconds:0.0} ms ({session.Events / seconds:0} events/s)");
         var summary = Summary.Of(session.State, session.Effects);
-        if (persist)
+        if (persistIn is not null)
         {
-            var code = Persist(session, clickhouse, stderr).GetAwaiter().GetResult();
+            var code = Persist(session, clickhouse, persistIn, stderr).GetAwaiter().GetResult();
             if (code != 0) return code;
         }
         stdout.Write(json ? SummaryFormat.Json(summary) + Environment.NewLine : SummaryFormat.Table(summary));
         return 0;
     }
 
-    private static async Task<int> Persist(Session session, string? url, TextWriter stderr)
+    private static async Task<int> Persist(Session session, string? url, string stateDir, TextWriter stderr)
     {
         var config = Config.ConfigLoader.Load(null, Config.ConfigLoader.Environment());
         if (url is not null) config = config with { ClickHouseUrl = url };
         using var logs = Runner.Logs.Create(Microsoft.Extensions.Logging.LogLevel.Warning);
         var log = logs.CreateLogger("pink.replay");
-        await using var store = await Runner.RowStore.OpenAsync(config, Path.Combine(".pink", "replay"), log, CancellationToken.None);
+        await using var store = await Runner.RowStore.OpenAsync(config, stateDir, log, CancellationToken.None);
         if (!store.ReachableAtStart)
         {
             // Nothing to compare identities with: the rows wait in the spool, and the next run delivers them first.
@@ -125,7 +128,7 @@ public static class ReplayCommand
         if (skipped > 0) stderr.WriteLine($"replay: {skipped} rows already stored (same identity) were not written again");
         if (!await store.Sink.DrainAsync(TimeSpan.FromSeconds(60)))
         {
-            stderr.WriteLine($"replay: the store has not taken every row ({store.Sink.Status}); they stay spooled in .pink/replay/spool");
+            stderr.WriteLine($"replay: the store has not taken every row ({store.Sink.Status}); they stay spooled in {store.SpoolDir}");
             return 1;
         }
         var counts = await store.CountAsync(CancellationToken.None);
