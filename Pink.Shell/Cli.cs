@@ -42,7 +42,16 @@ public static class Cli
             await root.Parse(["--help"]).InvokeAsync(invocation, ct);
             return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"pink: cannot read the command line: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         var name = CommandPath(parse);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {

@@ -25,7 +25,7 @@ public static class ReplayCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "The recording (JSON Lines)" };
+        var file = new Argument<string?>("FILE") { Description = "The recording (JSON Lines)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the summary object instead of the table" };
         var slots = new Option<int>("--slots") { Description = "Slot count of the kernel (>= 1)", HelpName = "N", DefaultValueFactory = _ => new KernelConfig().SlotCount }
             .AtLeast(1, "at least 1");
@@ -35,14 +35,6 @@ public static class ReplayCommand
             Description = "Also persist the rows: to URL, else PINK_CLICKHOUSE_URL, else a local engine",
             HelpName = "URL",
             Arity = ArgumentArity.ZeroOrOne,
-            // The URL is optional: a following token that is not one (the FILE) is left to the argument.
-            CustomParser = r =>
-            {
-                if (r.Tokens.Count == 0) return null;
-                if (r.Tokens[0].Value.StartsWith("http", StringComparison.Ordinal)) return r.Tokens[0].Value;
-                r.OnlyTake(0);
-                return null;
-            },
         };
         var stateDir = CommonOptions.StateDir(Path.Combine(".pink", "replay"));
         stateDir.Description = "Spool (and local engine) directory of --clickhouse";
@@ -52,7 +44,11 @@ public static class ReplayCommand
             var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
             if (result.GetValue(seedCapital) is double capital) config = config with { SeedCapital = capital };
             var persist = result.GetResult(clickhouse) is not null;
-            return Run(result.GetValue(file)!, result.GetValue(json), config, persist ? result.GetValue(stateDir) : null, result.GetValue(clickhouse), result.Out(), result.Err());
+            var (path, url) = (result.GetValue(file), result.GetValue(clickhouse));
+            // The URL is optional, so `--clickhouse FILE` gives the option the file: it is the file.
+            if (path is null && url is not null && !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) (path, url) = (url, null);
+            if (path is null) throw new CommandFailure(ExitCodes.Usage, "name the recording: pink replay FILE");
+            return Run(path, result.GetValue(json), config, persist ? result.GetValue(stateDir) : null, url, result.Out(), result.Err());
         });
         return command;
     }
