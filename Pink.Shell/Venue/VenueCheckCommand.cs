@@ -12,7 +12,8 @@ public static class VenueCheckCommand
         Read-only check of a BingX venue with keys from PINK_BINGX_API_KEY / PINK_BINGX_API_SECRET: server clock offset,
         balance, positions, a listenKey, a user-stream connection that must see and answer a Ping. Places no order.
         The venue is --venue vst (default), live or rest=URL,ws=URL, or --venue-url/--ws-url (e.g. `pink simulator`).
-        Exit code 0 when every step passed, 1 when one failed (it is named), 2 usage, 3 keys missing.
+        Exit code 0 when every step passed, 1 when one failed (it is named), 2 usage, 3 keys missing, 4 the venue cannot be
+        reached, 5 it refused the key or signature.
         """;
 
     public static Command Create(Func<string, string?> environment)

@@ -81,4 +81,20 @@ public class VenueFailureTests
         Assert.Equal(ExitCodes.MissingKeys, await Cli.RunAsync(args, new StringWriter(), stderr, _ => null));
         Assert.Contains("PINK_BINGX_API_KEY", stderr.ToString());
     }
+
+    [Fact]
+    public async Task Venue_check_names_the_failed_step_and_exits_4_for_a_dead_venue_and_5_for_a_wrong_key()
+    {
+        var port = ClientSocketTests.FreePort();
+        var stdout = new StringWriter();
+        Assert.Equal(ExitCodes.VenueUnreachable, await Cli.RunAsync(["venue-check", "--venue-url", $"http://127.0.0.1:{port}", "--ws-url", $"ws://127.0.0.1:{port}/swap-market"],
+            stdout, new StringWriter(), Keys("some-key-123456", "some-secret")));
+        Assert.Contains("FAILED", stdout.ToString());
+
+        await using var sim = await BingxSimulator.StartAsync();
+        stdout = new StringWriter();
+        Assert.Equal(ExitCodes.KeyRefused, await Cli.RunAsync(["venue-check", "--venue-url", sim.RestBaseUrl.ToString(), "--ws-url", sim.WsUrl.ToString()],
+            stdout, new StringWriter(), Keys(sim.Options.ApiKey, "not-the-secret-0123456789")));
+        Assert.Contains("FAILED", stdout.ToString());
+    }
 }

@@ -26,7 +26,7 @@ public class VenueProbeTests
         await using var sim = await BingxSimulator.StartAsync();
         var output = new StringWriter();
         var code = await VenueProbe.RunAsync(new BingxVenueOptions(sim.RestBaseUrl, sim.WsUrl), new BingxCredentials(sim.Options.ApiKey, "wrong-secret"), output);
-        Assert.Equal(1, code);
+        Assert.Equal(5, code); // the command line's code for a refused key or signature
         Assert.Contains("SignatureFailed", output.ToString());
     }
 }
