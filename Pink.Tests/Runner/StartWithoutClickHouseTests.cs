@@ -5,6 +5,7 @@ using Pink.Shell.ClickHouse;
 using Pink.Shell.Config;
 using Pink.Shell.Recording;
 using Pink.Shell.Replay;
+using Pink.Shell.Simulator;
 using Pink.Shell.Runner;
 using Pink.Tests.ClickHouse;
 using Pink.Tests.Hazelcast;
@@ -101,5 +102,37 @@ public class StartWithoutClickHouseTests(ClickHouseServerFixture ch)
             await ch.Execute("DROP DATABASE IF EXISTS dolphin_pink");
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
         }
+    }
+
+    [Fact]
+    public async Task Live_with_clickhouse_down_trades_on_and_stops_cleanly_with_its_rows_spooled()
+    {
+        var dir = TempDir();
+        await using var sim = await BingxSimulator.StartAsync();
+        sim.SetMark("FET-USDT", 0.1878m);
+        var keys = new Dictionary<string, string?> { ["PINK_BINGX_API_KEY"] = sim.Options.ApiKey, ["PINK_BINGX_API_SECRET"] = sim.Options.ApiSecret };
+        using var stop = new CancellationTokenSource();
+        var stderr = new StringWriter();
+        var live = Cli.RunAsync(["live", "--venue-url", sim.RestBaseUrl.ToString(), "--ws-url", sim.WsUrl.ToString(), "--symbols", "FET-USDT",
+            "--state-dir", dir, "--clickhouse", Dead(), "--quiet"], new StringWriter(), TextWriter.Synchronized(stderr), keys.GetValueOrDefault, stop.Token);
+        try
+        {
+            // Running: it reconciled with the venue and checkpointed, ClickHouse or not.
+            await Venue.Eventually.True(() => File.Exists(Path.Combine(dir, "checkpoint.json")) || live.IsCompleted, "live started", 60);
+            Assert.False(live.IsCompleted, stderr.ToString());
+        }
+        finally { stop.Cancel(); }
+        try
+        {
+            Assert.Equal(0, await live.WaitAsync(TimeSpan.FromSeconds(60)));
+            var expected = ReplayOf(Path.Combine(dir, "session.jsonl"));
+            Assert.True(expected.Rows.Values.Sum() > 0);
+            var config = new PinkConfig { ClickHouseUrl = ch.Server.Url, Database = ClickHouseServerFixture.NewDatabaseName("live_nock") };
+            await using var store = await RowStore.OpenAsync(config, dir, NullLogger.Instance, CancellationToken.None);
+            Assert.True(await store.Sink.DrainAsync(TimeSpan.FromSeconds(60)), store.Sink.Status.ToString());
+            var stored = await store.CountAsync(CancellationToken.None);
+            foreach (var table in Tables.All) Assert.Equal(expected.Rows[table], stored[table]);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 }
