@@ -55,6 +55,7 @@ public sealed class ClickHouseRowSink : IRowSink
     private long _refusals;
     private string? _lastError;
     private bool _connected = true;
+    private bool _prepared;
     private bool _disposed;
     private DateTime _laneDue = DateTime.MinValue;
 
@@ -337,7 +338,7 @@ public sealed class ClickHouseRowSink : IRowSink
             {
                 Interlocked.Exchange(ref _wakeSignalled, 0);
                 SealIfDue();
-                var reachable = await DeliverAsync(_stop.Token) && await RetryLaneAsync(_stop.Token);
+                var reachable = await PrepareAsync(_stop.Token) && await DeliverAsync(_stop.Token) && await RetryLaneAsync(_stop.Token);
                 if (reachable)
                 {
                     backoff = _options.RetryFirst;
@@ -361,6 +362,29 @@ public sealed class ClickHouseRowSink : IRowSink
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.RetryLongest.Ticks));
             }
         }
+    }
+
+    // False while Prepare has not succeeded: the caller backs off and tries again; rows wait in the spool.
+    private async Task<bool> PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_prepared || _options.Prepare is null) return true;
+        try
+        {
+            await _options.Prepare(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && InsertOutcome.IsUnreachable(ex))
+        {
+            Unreachable(ex.Message);
+            return false;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Failed($"clickhouse sink: preparing {Target}: {ex.GetType().Name}: {ex.Message}; rows stay spooled", "ERROR");
+            return false;
+        }
+        _prepared = true;
+        Delivered(0, fromSpool: false);
+        return true;
     }
 
     // False when the server could not be reached: the caller backs off and the same batch is retried.

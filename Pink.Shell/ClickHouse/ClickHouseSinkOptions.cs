@@ -17,6 +17,9 @@ namespace Pink.Shell.ClickHouse;
 /// was sent, <c>acknowledged</c> = server acknowledged a table's insert but that is not yet recorded, <c>marked</c> =
 /// a batch's completion is durable but its spool files are not yet trimmed, <c>split</c> = a refused set's split into
 /// halves is durable but neither half was sent), so a test can kill the process at exactly that point.</param>
+/// <param name="Prepare">Runs before the first delivery and is retried with the same back-off as an unreachable server
+/// until it succeeds (the schema migrations, when the server was away at start-up): rows are spooled meanwhile, and none
+/// is sent to a table that may not exist yet.</param>
 public sealed record ClickHouseSinkOptions(
     string SpoolDir,
     int BatchRows = 10_000,
@@ -27,7 +30,8 @@ public sealed record ClickHouseSinkOptions(
     TimeSpan? InsertTimeout = null,
     bool? Compress = null,
     Action<string>? Log = null,
-    Action<string>? FaultPoint = null)
+    Action<string>? FaultPoint = null,
+    Func<CancellationToken, Task>? Prepare = null)
 {
     internal TimeSpan Flush => FlushInterval ?? TimeSpan.FromMilliseconds(200);
     internal TimeSpan RetryFirst => RetryMin ?? TimeSpan.FromMilliseconds(100);

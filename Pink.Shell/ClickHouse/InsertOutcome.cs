@@ -29,6 +29,9 @@ internal sealed record InsertOutcome(InsertResult Result, string? Message = null
     // Codes that refuse every row of the table alike: parking the group beats isolating rows one by one.
     private static readonly HashSet<int> TableLevel = [16, 47, 60, 81, 192, 193, 194, 497, 516];
 
+    /// <summary>True when <paramref name="ex"/> (from any request, an insert or DDL) means the server is away rather than refusing.</summary>
+    public static bool IsUnreachable(Exception ex) => From(ex).Result == InsertResult.Unreachable;
+
     /// <summary>Classify what an insert threw.</summary>
     public static InsertOutcome From(Exception ex) => ex switch
     {

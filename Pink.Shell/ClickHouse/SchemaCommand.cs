@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Pink.Shell.Commands;
+
 namespace Pink.Shell.ClickHouse;
 
 /// <summary>
@@ -6,49 +9,53 @@ namespace Pink.Shell.ClickHouse;
 /// </summary>
 public static class SchemaCommand
 {
-    /// <summary>Usage text for the runner's help.</summary>
-    public const string Usage = "schema apply [--url URL] [--database DB]   apply ClickHouse migrations (default http://127.0.0.1:8123, dolphin_pink)";
+    public const string Description = "ClickHouse schema of the namespace (additive, versioned migrations)";
 
-    /// <summary>Run with the arguments after <c>schema</c>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string ApplyDescription = """
+        Apply the ClickHouse migrations that are missing.
+
+        Applies the ClickHouse migrations that are missing (additive, versioned, recorded in schema_migrations; running it
+        again is a no-op). URL defaults to PINK_CLICKHOUSE_URL, else http://127.0.0.1:8123; DB to PINK_CLICKHOUSE_DATABASE,
+        else dolphin_pink. `pink clickhouse` runs a local engine to apply it to.
+        Exit code 0 applied or already current, 1 server unreachable or a migration failed, 2 usage or a refused database.
+        """;
+
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] != "apply")
+        var url = new Option<string?>("--url", "--clickhouse") { Description = "ClickHouse HTTP URL", HelpName = "URL" };
+        var database = new Option<string?>("--database") { Description = "Database (must be in the namespace)", HelpName = "DB" };
+        var apply = new Command("apply", ApplyDescription) { url, database };
+        apply.SetAction((result, ct) => ApplyAsync(result.GetValue(url) ?? Environment.GetEnvironmentVariable("PINK_CLICKHOUSE_URL"),
+            result.GetValue(database) ?? Environment.GetEnvironmentVariable("PINK_CLICKHOUSE_DATABASE"), result.Out(), result.Err(), ct));
+        var schema = new Command("schema", Description) { apply };
+        schema.SetAction(result =>
         {
-            stderr.WriteLine($"usage: pink {Usage}");
-            return 2;
-        }
-        string? url = Environment.GetEnvironmentVariable("PINK_CLICKHOUSE_URL");
-        string? database = Environment.GetEnvironmentVariable("PINK_CLICKHOUSE_DATABASE");
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--url" when i + 1 < args.Length: url = args[++i]; break;
-                case "--database" when i + 1 < args.Length: database = args[++i]; break;
-                default:
-                    stderr.WriteLine($"pink schema: unknown or incomplete option '{args[i]}'");
-                    stderr.WriteLine($"usage: pink {Usage}");
-                    return 2;
-            }
-        }
+            result.Err().WriteLine("pink schema: name the action: pink schema apply [--url URL] [--database DB]");
+            return ExitCodes.Usage;
+        });
+        return schema;
+    }
+
+    private static async Task<int> ApplyAsync(string? url, string? database, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         var (target, refused) = ClickHouseTarget.Create(url, database);
         if (target is null)
         {
             stderr.WriteLine($"pink schema: refused: {refused}");
-            return 2;
+            return ExitCodes.Usage;
         }
         try
         {
-            var report = await Migrator.ApplyAsync(target);
+            var report = await Migrator.ApplyAsync(target, cancellationToken: ct);
             foreach (var m in report.AlreadyApplied) stdout.WriteLine($"current  V{m.Version:000} {m.Name}");
             foreach (var m in report.Applied) stdout.WriteLine($"applied  V{m.Version:000} {m.Name}");
             stdout.WriteLine($"schema of {target}: {report.Applied.Count} applied, {report.AlreadyApplied.Count} already current");
-            return 0;
+            return ExitCodes.Ok;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             stderr.WriteLine($"pink schema: {target}: {ex.GetType().Name}: {ex.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 }

@@ -121,7 +121,7 @@ public static class ConfigLoader
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ConfigException($"{origin}: {key} must be a JSON object");
-            foreach (var p in doc.RootElement.EnumerateObject()) c = Set(c, $"{key}.{p.Name}", Text(p.Value), origin);
+            foreach (var p in doc.RootElement.EnumerateObject()) c = Set(c, $"{key}.{p.Name}", Text(p.Value, $"{key}.{p.Name}", origin), origin);
         }
         return c;
     }

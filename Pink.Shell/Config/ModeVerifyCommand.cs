@@ -1,26 +1,28 @@
+using System.CommandLine;
+using Pink.Shell.Commands;
+
 namespace Pink.Shell.Config;
 
 /// <summary><c>pink mode-verify [--config FILE]</c>: proves namespace isolation (rule 18) before anything runs.</summary>
 public static class ModeVerifyCommand
 {
-    public const string Usage = """
-        usage: pink mode-verify [--config FILE]
+    public const string Description = """
+        Print every database, table and map the configuration writes; fail outside the namespace.
 
-        Prints every database, table and map the configuration would write, and exits 1 if any is outside the
-        namespace (or is dolphin, dolphin_prodgreen, or a BLUE / PRODGREEN map); 0 when all are Pink's own.
+        Prints every database, table and map the configuration would write, and exits 1 if any is outside the namespace
+        (or is dolphin, dolphin_prodgreen, or a BLUE / PRODGREEN map); 0 when all are Pink's own; 2 for a bad configuration.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        string? path = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--help" or "-h") { stdout.WriteLine(Usage); return 0; }
-            if (args[i] == "--config" && i + 1 < args.Length) { path = args[++i]; continue; }
-            stderr.WriteLine($"mode-verify: unknown argument '{args[i]}'");
-            stderr.WriteLine(Usage);
-            return 2;
-        }
+        var path = CommonOptions.Config();
+        var command = new Command("mode-verify", Description) { path };
+        command.SetAction(result => Run(result.GetValue(path), result.Out(), result.Err()));
+        return command;
+    }
+
+    private static int Run(string? path, TextWriter stdout, TextWriter stderr)
+    {
         PinkConfig config;
         try
         {
@@ -29,7 +31,7 @@ public static class ModeVerifyCommand
         catch (ConfigException ex)
         {
             stderr.WriteLine($"mode-verify: {ex.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         var refused = 0;
         stdout.WriteLine($"namespace {config.Namespace}");

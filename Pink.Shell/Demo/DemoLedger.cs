@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Text;
 using Pink.Core;
+using Pink.Shell.Runner;
 using Pink.Shell.Simulator;
 
 namespace Pink.Shell.Demo;
 
 /// <summary>The reconciled ledger the demo ends with: the kernel's figures beside the venue's own.</summary>
 public sealed record DemoLedger(double KernelCapital, string CapitalSource, double VenueWallet, IReadOnlyList<DemoTrade> Trades,
-    IReadOnlyDictionary<string, long> Rows, string RowStore, int Anomalies)
+    RowsDelivery Rows, string RowStore, int Anomalies)
 {
     /// <summary>The tolerance for agreement: a cent.</summary>
     public const double Cent = 0.01;
 
     public bool Agrees => Math.Abs(KernelCapital - VenueWallet) <= Cent && Trades.All(t => t.Agrees);
 
-    public static DemoLedger Of(KernelState state, BingxSimulator sim, IReadOnlyDictionary<string, long> rows, string store, int anomalies)
+    public static DemoLedger Of(KernelState state, BingxSimulator sim, RowsDelivery rows, string store, int anomalies)
     {
         var trades = new List<DemoTrade>();
         foreach (var t in Queries.Trades(state).OrderBy(t => t.OpenedMs))
@@ -42,7 +43,7 @@ public sealed record DemoLedger(double KernelCapital, string CapitalSource, doub
         foreach (var t in Trades)
             b.AppendLine(string.Create(c, $"{t.TradeId,-9} {t.Symbol,-9} {t.Side,-5} {t.Qty,10:0.######} {t.EntryPrice,12:0.########} {t.ExitPrice,12:0.########} {t.Realized,13:0.########} {t.VenueRealized,13:0.########} {t.Fees,11:0.########} {t.VenueFees,11:0.########} {t.PnlSource,-15} {(t.Closed ? "yes" : "no")}"));
         b.AppendLine();
-        b.AppendLine($"rows written ({RowStore}): " + string.Join("  ", Rows.Select(r => $"{r.Key} {r.Value}")));
+        b.AppendLine(Rows.Line(RowStore));
         b.AppendLine($"anomalies: {Anomalies}");
         b.AppendLine(Agrees ? "ledger agrees with the venue: capital = wallet, each trade's realized = the venue's rp"
                             : "LEDGER DISAGREES WITH THE VENUE");

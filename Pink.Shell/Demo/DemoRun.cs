@@ -13,11 +13,14 @@ namespace Pink.Shell.Demo;
 /// <param name="Config">Namespace, ClickHouse and kernel settings.</param>
 /// <param name="Venue">An external venue (REST and WS URLs, keys from the environment); null starts the local simulator.</param>
 /// <param name="Resume">Keep the state directory and carry on from its checkpoint (after a crash); otherwise start afresh.</param>
-public sealed record DemoOptions(string StateDir, PinkConfig Config, BingxVenueOptions? Venue = null, bool Resume = false);
+/// <param name="Credentials">Keys for the external venue (else read from the environment).</param>
+public sealed record DemoOptions(string StateDir, PinkConfig Config, BingxVenueOptions? Venue = null, bool Resume = false,
+    BingxCredentials? Credentials = null);
 
 /// <summary>What the demo ends with.</summary>
+/// <param name="StoredRows">Rows per table queried back from the store; empty when it could not be asked (see <paramref name="Rows"/>).</param>
 public sealed record DemoResult(KernelState State, IReadOnlyDictionary<string, long> StoredRows, string Store, string RecordingPath,
-    int Diagnostics, DemoLedger? Ledger);
+    int Diagnostics, DemoLedger? Ledger, RowsDelivery Rows);
 
 /// <summary>The demo's sequence: simulator (or external venue) → store → session, restart, session → ledger.</summary>
 public static class DemoRun
@@ -25,7 +28,7 @@ public static class DemoRun
     public static async Task<DemoResult> ExecuteAsync(DemoOptions o, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger("pink.demo");
-        if (!o.Resume && Directory.Exists(o.StateDir)) Directory.Delete(o.StateDir, recursive: true);
+        if (!o.Resume) Fresh(o.StateDir);
         Directory.CreateDirectory(o.StateDir);
         var run = new RunOptions(o.StateDir, o.Config.Kernel);
 
@@ -43,7 +46,7 @@ public static class DemoRun
         else
         {
             venue = o.Venue!;
-            credentials = BingxCredentials.FromEnvironment()
+            credentials = o.Credentials ?? BingxCredentials.FromEnvironment()
                 ?? throw new InvalidOperationException($"an external venue needs {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
         }
         log.LogInformation("demo: state, recording and checkpoint in {Dir}", Path.GetFullPath(o.StateDir));
@@ -56,7 +59,7 @@ public static class DemoRun
         var diagnostics = 0;
         await using (var first = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe))
         {
-            watch.Attach(first.Loop, store.Sink, store.SpoolDirectory);
+            watch.Attach(first.Loop, store.Sink, store.SpoolDir);
             await DemoScript.EntriesAsync(first, sim, log, ct);
             log.LogInformation("demo: restarting the loop (checkpoint, stop, restore, reconcile)");
             await first.StopAsync();
@@ -64,14 +67,22 @@ public static class DemoRun
         }
         await using var second = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe);
         if (!second.Loop.Restored) throw new InvalidOperationException("demo: the restarted loop did not resume from its checkpoint");
-        watch.Attach(second.Loop, store.Sink, store.SpoolDirectory);
+        watch.Attach(second.Loop, store.Sink, store.SpoolDir);
         await DemoScript.ExitsAsync(second, sim, log, ct);
         await second.StopAsync();
         diagnostics += second.Loop.Diagnostics;
-        if (!await store.Sink.DrainAsync(TimeSpan.FromSeconds(30), ct))
+        var rows = await RowsDelivery.FinishAsync(store, TimeSpan.FromSeconds(30), ct);
+        if (rows.Spooled > 0)
             log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", store.Sink.Status);
-        var stored = await store.CountAsync(ct);
-        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, stored, store.Description, diagnostics);
-        return new DemoResult(second.Loop.State, stored, store.Description, run.RecordingPath, diagnostics, ledger);
+        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, rows, store.Description, diagnostics);
+        return new DemoResult(second.Loop.State, rows.Stored ?? new Dictionary<string, long>(), store.Description, run.RecordingPath, diagnostics, ledger, rows);
+    }
+
+    // A fresh start forgets the state but not the spool: rows an earlier run could not deliver are still owed to the store.
+    private static void Fresh(string stateDir)
+    {
+        if (!Directory.Exists(stateDir)) return;
+        foreach (var dir in Directory.EnumerateDirectories(stateDir).Where(d => Path.GetFileName(d) != "spool")) Directory.Delete(dir, recursive: true);
+        foreach (var file in Directory.EnumerateFiles(stateDir)) File.Delete(file);
     }
 }

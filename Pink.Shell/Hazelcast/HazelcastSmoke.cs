@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Pink.Shell.Commands;
 using System.Diagnostics;
 using System.Globalization;
 using LanguageExt;
@@ -15,13 +17,50 @@ namespace Pink.Shell.Hazelcast;
 /// </summary>
 public static class HazelcastSmoke
 {
-    /// <summary>Usage text.</summary>
-    public const string Usage = "usage: pink hz-smoke --address host:port --cluster NAME [--map M] [--namespace NS] [--username U --password P] [--timeout SECONDS]";
+    public const string Description = """
+        Authenticate, Map.Set/Get and ping against a real Hazelcast cluster.
 
-    /// <summary>Runs the smoke test.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+        Checks a real Hazelcast cluster end to end: authenticate, Map.Set a snapshot as HazelcastJsonValue, Map.Get it back
+        byte-equal, ClientPing, then the same through the snapshot publisher.
+        Exit code 0 when every step passed, 1 when one failed, 2 for bad arguments or a map outside the namespace.
+        """;
+
+    public static Command Create()
     {
-        if (Parse(args, stderr) is not { } o) return 2;
+        var address = new System.CommandLine.Option<string>("--address") { Description = "A member, host:port", HelpName = "HOST:PORT", Required = true };
+        address.Validators.Add(r =>
+        {
+            try { HzAddress.Parse(r.GetValueOrDefault<string>()); }
+            catch (FormatException e) { r.AddError(e.Message); }
+        });
+        var cluster = new System.CommandLine.Option<string>("--cluster") { Description = "Cluster name", HelpName = "NAME", Required = true };
+        var map = new System.CommandLine.Option<string?>("--map") { Description = "Map to write (default NS_smoke)", HelpName = "M" };
+        var ns = new System.CommandLine.Option<string>("--namespace") { Description = "Namespace", HelpName = "NS", DefaultValueFactory = _ => "pink" };
+        var user = new System.CommandLine.Option<string?>("--username") { Description = "User, when the cluster asks for one", HelpName = "U" };
+        var password = new System.CommandLine.Option<string?>("--password") { Description = "Password of --username", HelpName = "P" };
+        var timeout = new System.CommandLine.Option<double>("--timeout") { Description = "Seconds for the whole check (> 0)", HelpName = "SECONDS", DefaultValueFactory = _ => 10 }
+            .Above(0, "a positive number of seconds");
+        var command = new Command("hz-smoke", Description) { address, cluster, map, ns, user, password, timeout };
+        command.Validators.Add(r =>
+        {
+            var name = r.GetValue(ns) ?? "pink";
+            if (NamespaceGuard.CheckMap(name, r.GetValue(map) ?? $"{name}_smoke") is { } refusal) r.AddError(refusal);
+        });
+        command.SetAction((result, ct) =>
+        {
+            var name = result.GetValue(ns)!;
+            var client = new HazelcastClientOptions(HzAddress.Parse(result.GetValue(address)!), result.GetValue(cluster)!)
+            {
+                Username = result.GetValue(user), Password = result.GetValue(password), ClientName = $"pink-smoke-{name}",
+            };
+            var options = new SmokeOptions(client, name, result.GetValue(map) ?? $"{name}_smoke", TimeSpan.FromSeconds(result.GetValue(timeout)));
+            return RunAsync(options, result.Out(), result.Err());
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SmokeOptions o, TextWriter stdout, TextWriter stderr)
+    {
         using var cts = new CancellationTokenSource(o.Timeout);
         try
         {
@@ -89,44 +128,4 @@ public static class HazelcastSmoke
             EntriesBlocked: false, new Arr<SlotView>());
 
     private static string Ms(Stopwatch watch) => watch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static SmokeOptions? Parse(string[] args, TextWriter stderr)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var start = args.Length > 0 && args[0] == "hz-smoke" ? 1 : 0;
-        for (var i = start; i < args.Length; i += 2)
-        {
-            if (args[i] is not ("--address" or "--cluster" or "--map" or "--namespace" or "--username" or "--password" or "--timeout") || i + 1 >= args.Length)
-                return Fail(stderr, $"unexpected argument '{args[i]}'");
-            values[args[i]] = args[i + 1];
-        }
-        if (!values.TryGetValue("--address", out var address) || !values.TryGetValue("--cluster", out var cluster))
-            return Fail(stderr, "--address and --cluster are required");
-        HzAddress parsed;
-        try
-        {
-            parsed = HzAddress.Parse(address);
-        }
-        catch (FormatException e)
-        {
-            return Fail(stderr, e.Message);
-        }
-        var ns = values.GetValueOrDefault("--namespace", "pink");
-        var map = values.GetValueOrDefault("--map", $"{ns}_smoke");
-        if (NamespaceGuard.CheckMap(ns, map) is { } refusal) return Fail(stderr, refusal);
-        var timeout = 10.0;
-        if (values.TryGetValue("--timeout", out var t) && !(double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out timeout) && timeout > 0))
-            return Fail(stderr, $"--timeout '{t}' is not a positive number of seconds");
-        values.TryGetValue("--username", out var user);
-        values.TryGetValue("--password", out var password);
-        var client = new HazelcastClientOptions(parsed, cluster) { Username = user, Password = password, ClientName = $"pink-smoke-{ns}" };
-        return new SmokeOptions(client, ns, map, TimeSpan.FromSeconds(timeout));
-    }
-
-    private static SmokeOptions? Fail(TextWriter stderr, string reason)
-    {
-        stderr.WriteLine($"hz-smoke: {reason}");
-        stderr.WriteLine(Usage);
-        return null;
-    }
 }

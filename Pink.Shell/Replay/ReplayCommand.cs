@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pink.Core;
+using Pink.Shell.Commands;
 using Pink.Shell.Recording;
 
 namespace Pink.Shell.Replay;
@@ -8,53 +10,56 @@ namespace Pink.Shell.Replay;
 /// <summary><c>pink replay FILE [--json]</c>: a recording in, the ledger out.</summary>
 public static class ReplayCommand
 {
-    public const string Usage = """
-        usage: pink replay FILE [--json] [--slots N] [--seed-capital X] [--clickhouse [URL]]
+    public const string Description = """
+        Replay a session recording and print its ledger (--clickhouse: persist its rows too).
 
         Replays a session recording (JSON Lines: intent, rest, ws, restart records) through the BingX adapter and the
         kernel, and prints the ledger: a table, or with --json exactly the summary object of the recording contract.
         Logs and the events-per-second figure go to stderr.
-        With --clickhouse the replayed rows are also persisted: to URL, else PINK_CLICKHOUSE_URL, else a local engine
-        (data in .pink/replay); the rows stored per table are printed on stderr.
-        """;
+        With --clickhouse the replayed rows are also persisted (idempotently: rows the store holds are recognised by
+        identity and not written again): to URL, else PINK_CLICKHOUSE_URL, else a local engine (data in DIR, default .pink/replay);
+        the rows stored per table are printed on stderr. A ClickHouse that does not answer at start is not waited for:
+        the rows are spooled in DIR/spool and the next `replay --clickhouse` delivers them first (exit 0).
+        Exit code 1 for an unreadable recording or rows a reachable store did not take within 60 s.
+        """ + "\n" + ExitCodes.Help;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create()
     {
-        string? file = null;
-        var json = false;
-        var persist = false;
-        string? clickhouse = null;
-        var config = new KernelConfig();
-        for (var i = 0; i < args.Length; i++)
+        var file = new Argument<string?>("FILE") { Description = "The recording (JSON Lines)", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the summary object instead of the table" };
+        var slots = new Option<int>("--slots") { Description = "Slot count of the kernel (>= 1)", HelpName = "N", DefaultValueFactory = _ => new KernelConfig().SlotCount }
+            .AtLeast(1, "at least 1");
+        var seedCapital = new Option<double?>("--seed-capital") { Description = "Capital before the first anchor", HelpName = "X" };
+        var clickhouse = new Option<string?>("--clickhouse")
         {
-            switch (args[i])
-            {
-                case "--json": json = true; break;
-                case "--clickhouse":
-                    persist = true;
-                    if (i + 1 < args.Length && args[i + 1].StartsWith("http", StringComparison.Ordinal)) clickhouse = args[++i];
-                    break;
-                case "--help" or "-h": stdout.WriteLine(Usage); return 0;
-                case "--slots" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
-                    config = config with { SlotCount = n }; i++; break;
-                case "--seed-capital" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var c):
-                    config = config with { SeedCapital = c }; i++; break;
-                case var a when a.StartsWith('-'):
-                    stderr.WriteLine($"replay: unknown or incomplete option '{a}'");
-                    stderr.WriteLine(Usage);
-                    return 2;
-                default: file ??= args[i]; break;
-            }
-        }
-        if (file is null)
+            Description = "Also persist the rows: to URL, else PINK_CLICKHOUSE_URL, else a local engine",
+            HelpName = "URL",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var stateDir = CommonOptions.StateDir(Path.Combine(".pink", "replay"));
+        stateDir.Description = "Spool (and local engine) directory of --clickhouse";
+        var command = new Command("replay", Description) { file, json, slots, seedCapital, clickhouse, stateDir };
+        command.SetAction(result =>
         {
-            stderr.WriteLine(Usage);
-            return 2;
-        }
+            var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
+            if (result.GetValue(seedCapital) is double capital) config = config with { SeedCapital = capital };
+            var persist = result.GetResult(clickhouse) is not null;
+            var (path, url) = (result.GetValue(file), result.GetValue(clickhouse));
+            // The URL is optional, so `--clickhouse FILE` gives the option the file: it is the file.
+            if (path is null && url is not null && !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) (path, url) = (url, null);
+            if (path is null) throw new CommandFailure(ExitCodes.Usage, "name the recording: pink replay FILE");
+            return Run(path, result.GetValue(json), config, persist ? result.GetValue(stateDir) : null, url, result.Out(), result.Err());
+        });
+        return command;
+    }
+
+    // persistIn: the state directory of --clickhouse; null when the rows are not persisted.
+    private static int Run(string file, bool json, KernelConfig config, string? persistIn, string? clickhouse, TextWriter stdout, TextWriter stderr)
+    {
         if (!File.Exists(file))
         {
             stderr.WriteLine($"replay: no such file: {file}");
-            return 2;
+            return ExitCodes.Usage;
         }
         var session = new Session(Kernel.Initial(config));
         var clock = Stopwatch.StartNew();
@@ -82,22 +87,31 @@ public static class ReplayCommand
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         stderr.WriteLine($"replay: {session.Records} records, {session.Events} events, {session.Restarts} restarts in {clock.Elapsed.TotalMilliseconds:0.0} ms ({session.Events / seconds:0} events/s)");
         var summary = Summary.Of(session.State, session.Effects);
-        if (persist)
+        if (persistIn is not null)
         {
-            var code = Persist(session, clickhouse, stderr).GetAwaiter().GetResult();
+            var code = Persist(session, clickhouse, persistIn, stderr).GetAwaiter().GetResult();
             if (code != 0) return code;
         }
         stdout.Write(json ? SummaryFormat.Json(summary) + Environment.NewLine : SummaryFormat.Table(summary));
         return 0;
     }
 
-    private static async Task<int> Persist(Session session, string? url, TextWriter stderr)
+    private static async Task<int> Persist(Session session, string? url, string stateDir, TextWriter stderr)
     {
         var config = Config.ConfigLoader.Load(null, Config.ConfigLoader.Environment());
         if (url is not null) config = config with { ClickHouseUrl = url };
         using var logs = Runner.Logs.Create(Microsoft.Extensions.Logging.LogLevel.Warning);
         var log = logs.CreateLogger("pink.replay");
-        await using var store = await Runner.RowStore.OpenAsync(config, Path.Combine(".pink", "replay"), log, CancellationToken.None);
+        await using var store = await Runner.RowStore.OpenAsync(config, stateDir, log, CancellationToken.None);
+        if (!store.ReachableAtStart)
+        {
+            // Nothing to compare identities with: the rows wait in the spool, and the next run delivers them first.
+            foreach (var effect in session.Effects)
+                if (effect is PersistRow row) store.Sink.Write(row.Row);
+            await store.Sink.FlushAsync();
+            stderr.WriteLine($"replay: {store.Description} is unreachable: {store.Sink.Status.Spooled + store.Sink.Status.Pending} rows spooled in {store.SpoolDir}; the next `replay --clickhouse` delivers them first");
+            return 0;
+        }
         // Replaying the same recording again stores nothing twice: rows the store holds are recognised by identity.
         var held = await Runner.StoredRows.ProbeAsync(store, 0, CancellationToken.None);
         var skipped = 0;
@@ -110,7 +124,7 @@ public static class ReplayCommand
         if (skipped > 0) stderr.WriteLine($"replay: {skipped} rows already stored (same identity) were not written again");
         if (!await store.Sink.DrainAsync(TimeSpan.FromSeconds(60)))
         {
-            stderr.WriteLine($"replay: the store has not taken every row ({store.Sink.Status}); they stay spooled in .pink/replay/spool");
+            stderr.WriteLine($"replay: the store has not taken every row ({store.Sink.Status}); they stay spooled in {store.SpoolDir}");
             return 1;
         }
         var counts = await store.CountAsync(CancellationToken.None);

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Pink.Shell.Commands;
 using Pink.Shell.Config;
 using Pink.Shell.Metrics;
 using Pink.Shell.Venue;
@@ -10,82 +10,89 @@ namespace Pink.Shell.Runner;
 /// <summary><c>pink live</c>: the loop against BingX (live or VST) with keys from the environment.</summary>
 public static class LiveCommand
 {
-    public const string Usage = """
-        usage: pink live --venue bingx|bingx-vst --symbols FET-USDT[,BTC-USDT...] [--state-dir DIR] [--config FILE]
+    public const string Description = """
+        The live loop against BingX or a compatible venue; intents as JSON lines on stdin.
 
-        Runs the live loop against BingX: restores the checkpoint in DIR (default PINK_STATE_DIR, else the config's state_directory, else .pink/live), reconciles with the
-        exchange (balance, positions, working orders), then applies the user stream and the marks of --symbols.
+        The loop against BingX: restores the checkpoint in DIR (--state-dir, else PINK_STATE_DIR, else the config's
+        state_directory, else .pink/live), reconciles with the exchange (balance,
+        positions, working orders), then applies the user stream and the marks of --symbols. The venue is --venue
+        bingx|bingx-vst, or --venue-url/--ws-url for a BingX-compatible one (e.g. `pink simulator`).
         Intents come from the embedding policy as JSON lines on standard input, e.g.
           {"op":"open","slot":0,"symbol":"FET-USDT","side":"SHORT","qty":100,"leverage":3,"client_order_id":"pk-0-1"}
           {"op":"close","slot":0,"client_order_id":"pk-0-2"}
         Keys come only from PINK_BINGX_API_KEY and PINK_BINGX_API_SECRET. Ctrl-C or SIGTERM drains and checkpoints.
-        A status line goes to stderr every 10 s; every input is recorded in DIR/session.jsonl.
-        """;
+        A status line goes to stderr every 10 s; every input is recorded in DIR/session.jsonl. A ClickHouse that does not
+        answer (at start or later) is not waited for: rows are spooled in DIR/spool and delivered, after the schema
+        migrations, when it answers.
+        """ + "\n" + ExitCodes.Help;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(Func<string, string?> environment)
     {
-        string? venueName = null, configPath = null;
-        string? stateDir = null;
-        var symbols = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        var venueName = new Option<string?>("--venue") { Description = "bingx (live) or bingx-vst (the demo venue)", HelpName = "bingx|bingx-vst" };
+        venueName.AcceptOnlyFromAmong("bingx", "bingx-vst");
+        var venueUrl = CommonOptions.VenueUrl("a BingX-compatible venue (instead of --venue)");
+        var wsUrl = CommonOptions.WsUrl();
+        var symbols = new Option<string[]>("--symbols")
         {
-            switch (args[i])
-            {
-                case "--help" or "-h": stdout.WriteLine(Usage); return 0;
-                case "--venue" when i + 1 < args.Length: venueName = args[++i]; break;
-                case "--symbols" when i + 1 < args.Length: symbols.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
-                case "--state-dir" when i + 1 < args.Length: stateDir = args[++i]; break;
-                case "--config" when i + 1 < args.Length: configPath = args[++i]; break;
-                case "--quiet" or "--verbose": break;
-                default: stderr.WriteLine($"live: unknown argument '{args[i]}'"); stderr.WriteLine(Usage); return 2;
-            }
-        }
-        if (venueName is not ("bingx" or "bingx-vst")) { stderr.WriteLine("live: --venue bingx|bingx-vst is required"); return 2; }
-        if (symbols.Count == 0) { stderr.WriteLine("live: --symbols is required (the marks to follow)"); return 2; }
-        if (BingxCredentials.FromEnvironment() is not BingxCredentials credentials)
+            Description = "The marks to follow, comma-separated (FET-USDT,BTC-USDT)",
+            HelpName = "SYMBOL[,SYMBOL...]",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        };
+        var stateDir = CommonOptions.StateDir(null);
+        var config = CommonOptions.Config();
+        var clickhouse = CommonOptions.ClickHouse("a local engine, else files");
+        var command = new Command("live", Description) { venueName, venueUrl, wsUrl, symbols, stateDir, config, clickhouse };
+        command.Validators.Add(r =>
         {
-            stderr.WriteLine($"live: set {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable} (keys are read from the environment only)");
-            return 2;
-        }
-        PinkConfig config;
-        try { config = ConfigLoader.Load(configPath, ConfigLoader.Environment()); }
-        catch (ConfigException ex) { stderr.WriteLine($"live: {ex.Message}"); return 2; }
-        stateDir = StateDirectory.Resolve(stateDir, config, StateDirectory.LiveDefault);
-        foreach (var (kind, name, refusal) in config.WriteTargets())
-            if (refusal is not null) { stderr.WriteLine($"live: refusing to run: {kind} {name}: {refusal}"); return 2; }
-
-        using var logs = Logs.Create(Logs.LevelFrom(args));
-        var log = logs.CreateLogger("pink.live");
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-
-        await using var store = await RowStore.OpenAsync(config, stateDir, log, stop.Token);
-        await using var publisher = SnapshotPublishers.Open(config, logs.CreateLogger("pink.publish"));
-        var watch = new RunProbe();
-        using var metrics = MetricsExport.Start(config.Metrics, watch, log);
-        await using var session = await LiveSession.StartAsync(BingxVenueOptions.FromName(venueName) with { OneWay = config.OneWay }, credentials,
-            new RunOptions(stateDir, config.Kernel, ReconcileInterval: TimeSpan.FromSeconds(config.ReconcileIntervalSeconds)), store.Sink, publisher, symbols, logs, stop.Token,
-            (from, ct) => StoredRows.ProbeAsync(store, from, ct));
-        watch.Attach(session.Loop, store.Sink, store.SpoolDirectory);
-        var status = StatusDisplay.ForConsole(log);
-        log.LogInformation("live on {Venue}: intents as JSON lines on stdin; Ctrl-C to stop", venueName);
-        var intents = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested && await Console.In.ReadLineAsync(stop.Token) is string line)
-            {
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                if (session.IntendLine(line) is string refused) log.LogError("intent refused ({Reason}): {Line}", refused, line);
-            }
+            var named = r.GetValue(venueName) is not null;
+            var urls = (r.GetValue(venueUrl) is not null, r.GetValue(wsUrl) is not null);
+            if (urls.Item1 != urls.Item2) r.AddError("--venue-url and --ws-url go together");
+            else if (named == urls.Item1) r.AddError("name the venue: --venue bingx|bingx-vst, or --venue-url URL --ws-url URL");
         });
-        while (!stop.IsCancellationRequested)
+        command.SetAction(async (result, ct) =>
         {
-            try { await Task.Delay(TimeSpan.FromSeconds(10), stop.Token); }
-            catch (OperationCanceledException) { break; }
-            if (watch.Take() is { } now) status.Show(now.Snapshot, now.Status);
-        }
-        log.LogInformation("stopping: draining inputs, flushing rows, checkpointing");
-        await session.StopAsync();
-        return 0;
+            var settings = Settings.Load("live", result.GetValue(config), result.GetValue(clickhouse));
+            var venue = (result.GetValue(venueName) is string name
+                ? BingxVenueOptions.FromName(name == "bingx" ? "live" : "vst")
+                : new BingxVenueOptions(result.GetValue(venueUrl)!, result.GetValue(wsUrl)!)) with { OneWay = settings.OneWay };
+            var credentials = BingxCredentials.FromEnvironment(environment) ?? throw Settings.MissingKeys();
+            var dir = StateDirectory.Resolve(result.GetValue(stateDir), settings, StateDirectory.LiveDefault);
+
+            using var logs = Logs.Create(CommonOptions.Level(result));
+            var log = logs.CreateLogger("pink.live");
+            using var shutdown = new Shutdown(ct);
+            var stop = shutdown.Token;
+
+            await using var store = await RowStore.OpenAsync(settings, dir, log, stop);
+            await using var publisher = SnapshotPublishers.Open(settings, logs.CreateLogger("pink.publish"));
+            var watch = new RunProbe();
+            using var metrics = MetricsExport.Start(settings.Metrics, watch, log);
+            await using var session = await VenueFailures.Guard(venue.RestBaseUrl, () => LiveSession.StartAsync(venue, credentials,
+                new RunOptions(dir, settings.Kernel, ReconcileInterval: TimeSpan.FromSeconds(settings.ReconcileIntervalSeconds)), store.Sink, publisher,
+                result.GetValue(symbols)!, logs, stop, (from, token) => StoredRows.ProbeAsync(store, from, token)), stop);
+            watch.Attach(session.Loop, store.Sink, store.SpoolDir);
+            var status = StatusDisplay.ForConsole(log);
+            log.LogInformation("live on {Venue}: intents as JSON lines on stdin; Ctrl-C to stop", venue.RestBaseUrl);
+            _ = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested && await Console.In.ReadLineAsync(stop) is string line)
+                {
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    if (session.IntendLine(line) is string refused) log.LogError("intent refused ({Reason}): {Line}", refused, line);
+                }
+            }, CancellationToken.None);
+            while (!stop.IsCancellationRequested)
+            {
+                try { await Task.Delay(TimeSpan.FromSeconds(10), stop); }
+                catch (OperationCanceledException) { break; }
+                if (watch.Take() is { } now) status.Show(now.Snapshot, now.Status);
+            }
+            log.LogInformation("stopping: draining inputs, flushing rows, checkpointing");
+            await session.StopAsync();
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

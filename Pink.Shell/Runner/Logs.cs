@@ -21,7 +21,4 @@ public static class Logs
                 o.ColorBehavior = LoggerColorBehavior.Disabled;
             })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-
-    public static LogLevel LevelFrom(IReadOnlyList<string> args) =>
-        args.Contains("--quiet") ? LogLevel.Warning : args.Contains("--verbose") ? LogLevel.Debug : LogLevel.Information;
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using Pink.Core;
+using Pink.Shell.Commands;
 using Pink.Shell.Venue;
 
 namespace Pink.Shell.Runner;
@@ -11,61 +13,82 @@ namespace Pink.Shell.Runner;
 /// </summary>
 public static class ShadowCommand
 {
-    public const string Usage = """
-        usage: pink shadow --venue bingx|bingx-vst [--state-dir DIR] [--interval SECONDS] [--samples N] [--bound 0.01]
+    public const string Description = """
+        Poll the exchange balance and compare it with the published capital (the §3.3 shadow check).
 
-        Every interval (default 60 s) polls GET /openApi/swap/v2/user/balance and prints the published capital of the
-        runner whose state is in DIR (default PINK_STATE_DIR, else .pink/live), the wallet, and |difference|. Samples taken while a
-        position is open are shown but not judged (settlement in flight). Exit code 0 when every idle sample is within
-        the bound (default $0.01), 1 otherwise. Keys from PINK_BINGX_API_KEY / PINK_BINGX_API_SECRET.
-        """;
+        The seed's §3.3 shadow check. Every interval (default 60 s) polls GET /openApi/swap/v2/user/balance and prints the
+        published capital of the runner whose state is in DIR (default PINK_STATE_DIR, else .pink/live), the wallet, and |difference|. Samples
+        taken while a position is open are shown but not judged (settlement in flight). The venue is --venue
+        bingx|bingx-vst, or --venue-url/--ws-url for a BingX-compatible one (e.g. `pink simulator`; the older form
+        --venue-url REST WS is still accepted). Keys from PINK_BINGX_API_KEY / PINK_BINGX_API_SECRET.
+        Exit code 0 when every idle sample is within the bound (default $0.01), 1 otherwise.
+        """ + "\n" + ExitCodes.Help;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    public static Command Create(Func<string, string?> environment)
     {
-        string? venueName = null;
-        string? stateDir = null;
-        var interval = TimeSpan.FromSeconds(60);
-        var samples = int.MaxValue;
-        var bound = 0.01;
+        var venueName = new Option<string?>("--venue") { Description = "bingx (live) or bingx-vst (the demo venue)", HelpName = "bingx|bingx-vst" };
+        venueName.AcceptOnlyFromAmong("bingx", "bingx-vst");
+        var venueUrl = new Option<string[]>("--venue-url")
+        {
+            Description = "REST base URL of a BingX-compatible venue (instead of --venue), e.g. http://127.0.0.1:18080",
+            HelpName = "URL",
+            Arity = new ArgumentArity(1, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var wsUrl = CommonOptions.WsUrl();
+        var stateDir = CommonOptions.StateDir(null);
+        var interval = new Option<double>("--interval") { Description = "Seconds between samples (> 0)", HelpName = "SECONDS", DefaultValueFactory = _ => 60 }
+            .Above(0, "a positive number of seconds");
+        var samples = new Option<int?>("--samples") { Description = "Stop after N samples (>= 1; without it: run until stopped)", HelpName = "N" };
+        samples.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError($"--samples must be at least 1 (got {n})");
+        });
+        var bound = new Option<double>("--bound") { Description = "Largest idle |capital - wallet| that passes (>= 0)", HelpName = "USD", DefaultValueFactory = _ => 0.01 }
+            .AtLeast(0, "0 or more");
+        var command = new Command("shadow", Description) { venueName, venueUrl, wsUrl, stateDir, interval, samples, bound };
+        command.Validators.Add(r =>
+        {
+            var urls = r.GetValue(venueUrl) ?? [];
+            var ws = r.GetValue(wsUrl);
+            if (urls.Length == 2 && ws is not null) r.AddError("give the WebSocket URL once: --venue-url URL --ws-url URL");
+            else if (urls.Length == 1 && ws is null) r.AddError("--venue-url and --ws-url go together");
+            else if (urls.Length == 0 && ws is not null) r.AddError("--venue-url and --ws-url go together");
+            else if ((r.GetValue(venueName) is null) == (urls.Length == 0)) r.AddError("name the venue: --venue bingx|bingx-vst, or --venue-url URL --ws-url URL");
+            foreach (var url in urls)
+                if (!Uri.TryCreate(url, UriKind.Absolute, out _)) r.AddError($"'{url}' is not an absolute URL");
+        });
+        command.SetAction(async (result, ct) =>
+        {
+            var urls = result.GetValue(venueUrl) ?? [];
+            var options = result.GetValue(venueName) is string name
+                ? BingxVenueOptions.FromName(name == "bingx" ? "live" : "vst")
+                : new BingxVenueOptions(new Uri(urls[0]), urls.Length == 2 ? new Uri(urls[1]) : result.GetValue(wsUrl)!);
+            var credentials = BingxCredentials.FromEnvironment(environment) ?? throw Settings.MissingKeys();
+            return await Run(options, credentials, Config.StateDirectory.Resolve(result.GetValue(stateDir), environment, Config.StateDirectory.LiveDefault), TimeSpan.FromSeconds(result.GetValue(interval)), result.GetValue(samples) ?? int.MaxValue,
+                result.GetValue(bound), result.Out(), result.Err(), ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> Run(BingxVenueOptions options, BingxCredentials credentials, string stateDir, TimeSpan interval, int samples, double bound,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         var c = CultureInfo.InvariantCulture;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--help" or "-h": stdout.WriteLine(Usage); return 0;
-                case "--venue" when i + 1 < args.Length: venueName = args[++i]; break;
-                case "--state-dir" when i + 1 < args.Length: stateDir = args[++i]; break;
-                case "--interval" when i + 1 < args.Length && double.TryParse(args[i + 1], c, out var s) && s > 0: interval = TimeSpan.FromSeconds(s); i++; break;
-                case "--samples" when i + 1 < args.Length && int.TryParse(args[i + 1], c, out var n) && n > 0: samples = n; i++; break;
-                case "--bound" when i + 1 < args.Length && double.TryParse(args[i + 1], c, out var b) && b >= 0: bound = b; i++; break;
-                case "--venue-url" when i + 2 < args.Length: venueName = $"{args[++i]}|{args[++i]}"; break;
-                default: stderr.WriteLine($"shadow: unknown or incomplete argument '{args[i]}'"); stderr.WriteLine(Usage); return 2;
-            }
-        }
-        if (venueName is null) { stderr.WriteLine("shadow: --venue bingx|bingx-vst is required"); return 2; }
-        stateDir = Config.StateDirectory.Resolve(stateDir, environment ?? System.Environment.GetEnvironmentVariable, Config.StateDirectory.LiveDefault);
-        if (BingxCredentials.FromEnvironment(environment) is not BingxCredentials credentials)
-        {
-            stderr.WriteLine($"shadow: set {BingxCredentials.ApiKeyVariable} and {BingxCredentials.ApiSecretVariable}");
-            return 2;
-        }
-        var options = venueName.Contains('|')
-            ? new BingxVenueOptions(new Uri(venueName.Split('|')[0]), new Uri(venueName.Split('|')[1]))
-            : BingxVenueOptions.FromName(venueName);
         using var rest = new BingxRestClient(options, credentials);
         var api = new BingxApi(rest);
         var checkpoint = Path.Combine(stateDir, "checkpoint.json");
         var worst = 0.0;
         for (var k = 0; k < samples; k++)
         {
-            if (k > 0) await Task.Delay(interval);
-            var balance = await api.GetBalanceAsync();
+            if (k > 0) await Task.Delay(interval, ct);
+            var balance = await VenueFailures.Guard(options.RestBaseUrl, () => api.GetBalanceAsync(), ct);
             var b = VenueJson.Field(balance.Data, "balance") ?? balance.Data;
             var wallet = VenueJson.Decimal(b, "balance") is decimal w ? (double)w : double.NaN;
             if (Checkpoint.Load(checkpoint) is not Checkpoint cp)
             {
                 stderr.WriteLine($"shadow: no checkpoint in {stateDir}: is the runner using this state directory?");
-                return 2;
+                return ExitCodes.Usage;
             }
             var snapshot = Queries.Snapshot(cp.State);
             var idle = snapshot.Slots.All(v => v.OpenQty <= KernelConfig.QtyEpsilon);

@@ -27,6 +27,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
     private readonly RestRoutes _rest;
     private readonly CancellationTokenSource _stop = new();
     private HttpHost? _host;
+    private HttpHost? _wsHost;
     private Task _pinger = Task.CompletedTask;
     private Task _funding = Task.CompletedTask;
     private int _pongs;
@@ -48,6 +49,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
     {
         var simulator = new BingxSimulator(options ?? new SimulatorOptions());
         simulator._host = HttpHost.Start(simulator._options.Port, simulator.HandleAsync);
+        if (simulator._options.WsPort is int wsPort) simulator._wsHost = HttpHost.Start(wsPort, simulator.HandleAsync);
         if (simulator._options.PingInterval is TimeSpan every) simulator._pinger = simulator.PingLoopAsync(every);
         if (simulator._options.FundingInterval is TimeSpan period)
             simulator._funding = new FundingSchedule(period, simulator._options.Clock, simulator.NowMs,
@@ -65,7 +67,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
     public Uri RestBaseUrl => new($"http://127.0.0.1:{Port}");
 
     /// <summary>WebSocket endpoint for both streams, e.g. ws://127.0.0.1:PORT/swap-market.</summary>
-    public Uri WsUrl => new($"ws://127.0.0.1:{Port}/swap-market");
+    public Uri WsUrl => new($"ws://127.0.0.1:{_wsHost?.Port ?? Port}/swap-market");
 
     /// <summary>The venue's clock: local time plus the configured offset, epoch ms.</summary>
     public long NowMs() => _options.Clock.GetUtcNow().ToUnixTimeMilliseconds() + (long)_options.ServerClockOffset.TotalMilliseconds;
@@ -130,6 +132,7 @@ public sealed partial class BingxSimulator : IAsyncDisposable
         await _pinger.ConfigureAwait(false);
         await _funding.ConfigureAwait(false);
         if (_host is not null) await _host.DisposeAsync().ConfigureAwait(false);
+        if (_wsHost is not null) await _wsHost.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 }

@@ -4,6 +4,8 @@ namespace Pink.Shell.Simulator;
 /// <param name="ApiKey">The key the simulator accepts in X-BX-APIKEY.</param>
 /// <param name="ApiSecret">The secret it verifies signatures with.</param>
 /// <param name="Port">TCP port on 127.0.0.1; 0 picks a free one.</param>
+/// <param name="WsPort">A second port for the streams (`/swap-market`), as BingX serves them from another host than REST;
+/// null: the same port as REST. Both ports answer both kinds of request.</param>
 /// <param name="InitialWallet">Starting wallet balance (USDT).</param>
 /// <param name="TakerFeeRate">Fee rate of orders that take liquidity (MARKET, marketable LIMIT).</param>
 /// <param name="MakerFeeRate">Fee rate of resting LIMIT orders when the mark reaches them.</param>
@@ -86,7 +88,8 @@ public sealed record SimulatorOptions(
     ForcedCloseIncome ForcedCloseIncome = ForcedCloseIncome.RealizedPnl,
     TimeSpan? FundingInterval = null,
     decimal FundingRate = 0.0001m,
-    bool FundingUpdateCarriesPosition = true)
+    bool FundingUpdateCarriesPosition = true,
+    int? WsPort = null)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;

@@ -6,7 +6,8 @@ namespace Pink.Shell.Venue;
 /// <summary>
 /// A read-only check of a venue with real keys (the VST canary before any trading): server clock offset, balance,
 /// positions, a listenKey and a user-stream connection that must see and answer a `Ping`, then clean up. Places no
-/// order. Prints one line per step; the keys never appear. Returns 0 when every step passed.
+/// order. Prints one line per step; the keys never appear. Returns 0 when every step passed; a failed step returns the
+/// command line's code for its cause (4 unreachable, 5 key or signature refused, else 1).
 /// </summary>
 public static class VenueProbe
 {
@@ -34,7 +35,7 @@ public static class VenueProbe
         catch (Exception ex) when (ex is BingxApiException or BingxOutcomeUnknownException or HttpRequestException or OperationCanceledException)
         {
             output.WriteLine($"FAILED: {Redaction.Scrub(ex.Message)}");
-            return 1;
+            return Commands.VenueFailures.Classify(ex, venue.RestBaseUrl)?.ExitCode ?? Commands.ExitCodes.Failed;
         }
     }
 

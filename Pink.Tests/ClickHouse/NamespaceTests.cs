@@ -1,3 +1,4 @@
+using Pink.Shell;
 using Pink.Core;
 using Pink.Shell.ClickHouse;
 
@@ -19,7 +20,7 @@ public sealed class NamespaceTests(ClickHouseServerFixture ch)
         Assert.Throws<ArgumentException>(() => ClickHouseTarget.Of(ch.Server.Url, database));
 
         var stderr = new StringWriter();
-        Assert.Equal(2, await SchemaCommand.RunAsync(["apply", "--url", ch.Server.Url, "--database", database], new StringWriter(), stderr));
+        Assert.Equal(2, await Cli.RunAsync(["schema", "apply", "--url", ch.Server.Url, "--database", database], new StringWriter(), stderr));
         Assert.Contains("refused", stderr.ToString());
         Assert.Equal(0, await ch.Long($"SELECT count() FROM system.databases WHERE lower(name) = lower('{database}')"));
     }

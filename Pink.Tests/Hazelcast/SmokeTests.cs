@@ -1,3 +1,4 @@
+using Pink.Shell;
 using Pink.Shell.Hazelcast;
 
 namespace Pink.Tests.Hazelcast;
@@ -11,7 +12,7 @@ public class SmokeTests
         await using var peer = new ScriptedPeer(VectorReplies.Storing());
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await HazelcastSmoke.RunAsync(["--address", peer.Address.ToString(), "--cluster", "dev", "--map", "pink_smoke_test"], stdout, stderr);
+        var code = await Cli.RunAsync(["hz-smoke", "--address", peer.Address.ToString(), "--cluster", "dev", "--map", "pink_smoke_test"], stdout, stderr);
 
         Assert.True(code == 0, stderr.ToString());
         var output = stdout.ToString();
@@ -28,7 +29,7 @@ public class SmokeTests
     public async Task Smoke_fails_with_exit_1_when_nothing_listens()
     {
         var stderr = new StringWriter();
-        var code = await HazelcastSmoke.RunAsync(["--address", $"127.0.0.1:{ClientSocketTests.FreePort()}", "--cluster", "dev"], new StringWriter(), stderr);
+        var code = await Cli.RunAsync(["hz-smoke", "--address", $"127.0.0.1:{ClientSocketTests.FreePort()}", "--cluster", "dev"], new StringWriter(), stderr);
         Assert.Equal(1, code);
         Assert.Contains("hz-smoke: FAILED", stderr.ToString());
     }
@@ -44,7 +45,7 @@ public class SmokeTests
     public async Task Bad_arguments_and_refused_maps_exit_2_with_usage(params string[] args)
     {
         var stderr = new StringWriter();
-        Assert.Equal(2, await HazelcastSmoke.RunAsync(args, new StringWriter(), stderr));
-        Assert.Contains(HazelcastSmoke.Usage, stderr.ToString());
+        Assert.Equal(2, await Cli.RunAsync(["hz-smoke", .. args], new StringWriter(), stderr));
+        Assert.Contains("pink hz-smoke [options]", stderr.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Pink.Shell;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pink.Core;
@@ -95,7 +96,7 @@ public class DemoTests(ITestOutputHelper output)
             // The §3.3 shadow check against the same venue: idle, published capital = wallet within a cent.
             var shadowOut = new StringWriter();
             var keys = new Dictionary<string, string?> { ["PINK_BINGX_API_KEY"] = sim.Options.ApiKey, ["PINK_BINGX_API_SECRET"] = sim.Options.ApiSecret };
-            var code = await ShadowCommand.RunAsync(["--venue-url", sim.RestBaseUrl.ToString(), sim.WsUrl.ToString(), "--state-dir", dir, "--samples", "2", "--interval", "0.2"],
+            var code = await Cli.RunAsync(["shadow", "--venue-url", sim.RestBaseUrl.ToString(), sim.WsUrl.ToString(), "--state-dir", dir, "--samples", "2", "--interval", "0.2"],
                 shadowOut, new StringWriter(), k => keys.GetValueOrDefault(k));
             output.WriteLine(shadowOut.ToString());
             Assert.Equal(0, code);

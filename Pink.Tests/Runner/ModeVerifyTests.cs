@@ -13,7 +13,7 @@ public class ModeVerifyTests
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var code = ModeVerifyCommand.Run(["--config", path], stdout, stderr);
+            var code = Pink.Shell.Cli.Run(["mode-verify", "--config", path], stdout, stderr);
             return (code, stdout.ToString(), stderr.ToString());
         }
         finally { File.Delete(path); }
@@ -68,11 +68,15 @@ public class HelpTests
     [InlineData("mode-verify")]
     [InlineData("hz-smoke")]
     [InlineData("venue-check")]
+    [InlineData("soak")]
+    [InlineData("simulator")]
+    [InlineData("clickhouse")]
     public void Every_command_prints_its_usage_on_help(string command)
     {
         var stdout = new StringWriter();
         Assert.Equal(0, Pink.Shell.Cli.Run([command, "--help"], stdout, new StringWriter()));
-        Assert.Contains("usage: pink", stdout.ToString());
+        Assert.Contains("Usage:", stdout.ToString());
+        Assert.Contains($"pink {command}", stdout.ToString());
     }
 
     [Fact]
@@ -80,6 +84,6 @@ public class HelpTests
     {
         var stdout = new StringWriter();
         Assert.Equal(0, Pink.Shell.Cli.Run(["--help"], stdout, new StringWriter()));
-        foreach (var c in new[] { "demo", "replay", "live", "shadow", "schema apply", "mode-verify", "hz-smoke" }) Assert.Contains(c, stdout.ToString());
+        foreach (var c in new[] { "demo", "soak", "replay", "live", "shadow", "schema", "mode-verify", "hz-smoke", "venue-check", "simulator", "clickhouse" }) Assert.Contains(c, stdout.ToString());
     }
 }

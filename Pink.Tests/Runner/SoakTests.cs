@@ -1,3 +1,4 @@
+using Pink.Shell;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Pink.Shell.Soak;
@@ -17,7 +18,7 @@ public class SoakTests(ITestOutputHelper output)
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var watch = Stopwatch.StartNew();
-            var code = await SoakCommand.RunAsync(["--hours", "2", "--state-dir", dir, "--quiet"], stdout, stderr);
+            var code = await Cli.RunAsync(["soak", "--hours", "2", "--state-dir", dir, "--quiet"], stdout, stderr);
             watch.Stop();
             var text = stdout.ToString();
             output.WriteLine(text);

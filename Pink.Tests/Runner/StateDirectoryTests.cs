@@ -1,3 +1,4 @@
+using Pink.Shell;
 using Pink.Shell.Config;
 using Pink.Shell.Runner;
 using Pink.Shell.Simulator;
@@ -35,7 +36,7 @@ public class StateDirectoryTests
             ["PINK_BINGX_API_KEY"] = sim.Options.ApiKey, ["PINK_BINGX_API_SECRET"] = sim.Options.ApiSecret, ["PINK_STATE_DIR"] = dir,
         };
         var stderr = new StringWriter();
-        var code = await ShadowCommand.RunAsync(["--venue-url", sim.RestBaseUrl.ToString(), sim.WsUrl.ToString(), "--samples", "1"],
+        var code = await Cli.RunAsync(["shadow", "--venue-url", sim.RestBaseUrl.ToString(), sim.WsUrl.ToString(), "--samples", "1"],
             new StringWriter(), stderr, k => env.GetValueOrDefault(k));
         Assert.Equal(2, code);
         Assert.Contains($"no checkpoint in {dir}", stderr.ToString(), StringComparison.Ordinal);

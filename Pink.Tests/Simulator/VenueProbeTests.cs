@@ -1,3 +1,4 @@
+using Pink.Shell;
 using Pink.Shell.Simulator;
 using Pink.Shell.Venue;
 using Pink.Tests.Venue;
@@ -25,7 +26,7 @@ public class VenueProbeTests
         await using var sim = await BingxSimulator.StartAsync();
         var output = new StringWriter();
         var code = await VenueProbe.RunAsync(new BingxVenueOptions(sim.RestBaseUrl, sim.WsUrl), new BingxCredentials(sim.Options.ApiKey, "wrong-secret"), output);
-        Assert.Equal(1, code);
+        Assert.Equal(5, code); // the command line's code for a refused key or signature
         Assert.Contains("SignatureFailed", output.ToString());
     }
 }
@@ -39,18 +40,18 @@ public class VenueCheckCommandTests
         await using var sim = await BingxSimulator.StartAsync(options);
         var env = new Dictionary<string, string?> { [BingxCredentials.ApiKeyVariable] = options.ApiKey, [BingxCredentials.ApiSecretVariable] = options.ApiSecret };
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Task.Run(() => VenueCheckCommand.Run(["--venue", $"rest={sim.RestBaseUrl},ws={sim.WsUrl}"], stdout, stderr, n => env.GetValueOrDefault(n)));
+        var code = await Cli.RunAsync(["venue-check", "--venue", $"rest={sim.RestBaseUrl},ws={sim.WsUrl}"], stdout, stderr, n => env.GetValueOrDefault(n));
         Assert.True(code == 0, stdout + "\n" + stderr);
         Assert.DoesNotContain(options.ApiSecret, stdout.ToString());
         Assert.DoesNotContain(options.ApiKey, stdout.ToString());
     }
 
     [Fact]
-    public void Without_keys_it_names_the_variables_and_contacts_nothing()
+    public async Task Without_keys_it_names_the_variables_and_contacts_nothing()
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Assert.Equal(2, VenueCheckCommand.Run(["--venue", "vst"], stdout, stderr, _ => null));
+        Assert.Equal(3, await Cli.RunAsync(["venue-check", "--venue", "vst"], stdout, stderr, _ => null)); // exit 3: keys missing
         Assert.Contains("PINK_BINGX_API_KEY", stderr.ToString());
-        Assert.Equal(2, VenueCheckCommand.Run(["--bogus"], stdout, stderr, _ => null));
+        Assert.Equal(2, await Cli.RunAsync(["venue-check", "--bogus"], stdout, stderr, _ => null));
     }
 }
