@@ -18,8 +18,10 @@ public static class Intents
                 var side = (Json.Text(intent, "side") ?? "").ToUpperInvariant();
                 if (side is not ("LONG" or "SHORT"))
                     return new InputRejected("intent", $"open intent with side '{side}'", time);
+                if (Json.Number(intent, "qty") is not decimal qty)
+                    return new InputRejected("intent", "open intent without a readable qty", time);
                 return new OpenIntent(slot, Json.Text(intent, "symbol") ?? "", side == "LONG" ? PositionSide.Long : PositionSide.Short,
-                    Json.Number(intent, "qty") ?? double.NaN, (int)(Json.Number(intent, "leverage") ?? 1), coid,
+                    qty, (int)(Json.Number(intent, "leverage") ?? 1), coid,
                     Json.Text(intent, "trade_id", "tradeId"), time);
             case "close":
                 return new CloseIntent(slot, coid, time);

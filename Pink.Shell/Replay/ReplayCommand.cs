@@ -37,7 +37,7 @@ public static class ReplayCommand
                 case "--help" or "-h": stdout.WriteLine(Usage); return 0;
                 case "--slots" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     config = config with { SlotCount = n }; i++; break;
-                case "--seed-capital" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var c):
+                case "--seed-capital" when i + 1 < args.Length && decimal.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var c):
                     config = config with { SeedCapital = c }; i++; break;
                 case var a when a.StartsWith('-'):
                     stderr.WriteLine($"replay: unknown or incomplete option '{a}'");

@@ -26,7 +26,7 @@ public static class ShadowCommand
         var stateDir = Path.Combine(".pink", "live");
         var interval = TimeSpan.FromSeconds(60);
         var samples = int.MaxValue;
-        var bound = 0.01;
+        var bound = 0.01m;
         var c = CultureInfo.InvariantCulture;
         for (var i = 0; i < args.Length; i++)
         {
@@ -37,7 +37,7 @@ public static class ShadowCommand
                 case "--state-dir" when i + 1 < args.Length: stateDir = args[++i]; break;
                 case "--interval" when i + 1 < args.Length && double.TryParse(args[i + 1], c, out var s) && s > 0: interval = TimeSpan.FromSeconds(s); i++; break;
                 case "--samples" when i + 1 < args.Length && int.TryParse(args[i + 1], c, out var n) && n > 0: samples = n; i++; break;
-                case "--bound" when i + 1 < args.Length && double.TryParse(args[i + 1], c, out var b) && b >= 0: bound = b; i++; break;
+                case "--bound" when i + 1 < args.Length && decimal.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, c, out var b) && b >= 0: bound = b; i++; break;
                 case "--venue-url" when i + 2 < args.Length: venueName = $"{args[++i]}|{args[++i]}"; break;
                 default: stderr.WriteLine($"shadow: unknown or incomplete argument '{args[i]}'"); stderr.WriteLine(Usage); return 2;
             }
@@ -54,13 +54,13 @@ public static class ShadowCommand
         using var rest = new BingxRestClient(options, credentials);
         var api = new BingxApi(rest);
         var checkpoint = Path.Combine(stateDir, "checkpoint.json");
-        var worst = 0.0;
+        var worst = 0m;
         for (var k = 0; k < samples; k++)
         {
             if (k > 0) await Task.Delay(interval);
             var balance = await api.GetBalanceAsync();
             var b = VenueJson.Field(balance.Data, "balance") ?? balance.Data;
-            var wallet = VenueJson.Decimal(b, "balance") is decimal w ? (double)w : double.NaN;
+            var wallet = VenueJson.Decimal(b, "balance");
             if (Checkpoint.Load(checkpoint) is not Checkpoint cp)
             {
                 stderr.WriteLine($"shadow: no checkpoint in {stateDir}: is the runner using this state directory?");
@@ -68,8 +68,8 @@ public static class ShadowCommand
             }
             var snapshot = Queries.Snapshot(cp.State);
             var idle = snapshot.Slots.All(v => v.OpenQty <= KernelConfig.QtyEpsilon);
-            var diff = Math.Abs(snapshot.Capital - wallet);
-            if (idle) worst = Math.Max(worst, double.IsFinite(diff) ? diff : double.PositiveInfinity);
+            var diff = wallet is decimal w ? Math.Abs(snapshot.Capital - w) : decimal.MaxValue; // no balance read: never within bound
+            if (idle) worst = Math.Max(worst, diff);
             stdout.WriteLine(string.Create(c, $"{DateTimeOffset.UtcNow:HH:mm:ss} capital {snapshot.Capital:0.00######} ({Names.Of(snapshot.CapitalSource)}, seq {snapshot.EventSeq})  wallet {wallet:0.00######}  |Δ| {diff:0.########}{(idle ? "" : "  (position open: not judged)")}{(idle && diff > bound ? "  OVER BOUND" : "")}"));
         }
         stdout.WriteLine(string.Create(c, $"shadow: worst idle |Δ| {worst:0.########} (bound {bound})"));
