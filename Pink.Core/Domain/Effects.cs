@@ -8,7 +8,7 @@ public abstract record Effect;
 
 /// <summary>Place an order at the venue.</summary>
 public sealed record PlaceOrder(int Slot, string TradeId, string ClientOrderId, string Symbol, OrderSide Side,
-    PositionSide PositionSide, double Qty, OrderPurpose Purpose, bool ReduceOnly, int ExchangeLeverage) : Effect;
+    PositionSide PositionSide, decimal Qty, OrderPurpose Purpose, bool ReduceOnly, int ExchangeLeverage) : Effect;
 
 /// <summary>Cancel an order at the venue (an entry remainder when the slot is asked to close).</summary>
 public sealed record CancelOrder(int Slot, string ClientOrderId, long? VenueOrderId, string Symbol) : Effect;
@@ -29,7 +29,7 @@ public sealed record PublishSnapshot(AccountSnapshot Snapshot) : Effect;
 /// Feedback for the embedding runtime's sizer: the closed trade's own realized PnL minus its fees (rule 15).
 /// <paramref name="Revision"/> is 0 at close and counts up when a later exchange settlement corrects it.
 /// </summary>
-public sealed record SizerFeedback(string TradeId, int Slot, double Pnl, double Realized, double Fees, int Revision) : Effect;
+public sealed record SizerFeedback(string TradeId, int Slot, decimal Pnl, decimal Realized, decimal Fees, int Revision) : Effect;
 
 /// <summary>Something the operator should know; persisted as an anomaly row unless it is a pure log line.</summary>
 public sealed record Diagnostic(string Kind, Severity Severity, string Detail, int? Slot = null, string? TradeId = null) : Effect;

@@ -16,7 +16,7 @@ public abstract record KernelEvent(long TimeMs);
 /// <param name="ClientOrderId">Client order id of the entry order; unique.</param>
 /// <param name="TradeId">Trade id; derived from the client order id when absent.</param>
 /// <param name="TimeMs">When the intent was taken.</param>
-public sealed record OpenIntent(int Slot, string Symbol, PositionSide Side, double Qty, int ExchangeLeverage,
+public sealed record OpenIntent(int Slot, string Symbol, PositionSide Side, decimal Qty, int ExchangeLeverage,
     string ClientOrderId, string? TradeId, long TimeMs) : KernelEvent(TimeMs);
 
 /// <summary>The policy asks to close the trade of a slot. An exit is never skipped (rule 16).</summary>
@@ -34,7 +34,7 @@ public sealed record OrderCancelled(string? ClientOrderId, long? VenueOrderId, s
 /// <summary>What the exchange reports it settled for one fill: realized PnL (`rp`) and the fee paid.</summary>
 /// <param name="RealizedPnl">Exchange realized PnL for the fill, when reported.</param>
 /// <param name="Fee">Fee paid, already normalised at the boundary: ≥ 0 paid, &lt; 0 rebate (rule 20).</param>
-public sealed record ExchangeSettlement(double? RealizedPnl, double Fee);
+public sealed record ExchangeSettlement(decimal? RealizedPnl, decimal Fee);
 
 /// <summary>One fill (leg): an incremental quantity at a true price, or 0.0 when the price is unknown (rule 4).</summary>
 /// <param name="VenueOrderId">The venue's order id, when known.</param>
@@ -49,16 +49,16 @@ public sealed record ExchangeSettlement(double? RealizedPnl, double Fee);
 /// <param name="CumAvgPrice">The venue's cumulative average fill price after this fill, when reported.</param>
 /// <param name="Settlement">The exchange's own settlement of this fill, when it came with it.</param>
 /// <param name="PositionSide">The position the fill belongs to (hedge mode `ps` LONG/SHORT); null in one-way mode or when not sent.</param>
-public sealed record Fill(long? VenueOrderId, string? ClientOrderId, string Symbol, OrderSide Side, double Qty, double Price,
-    long TimeMs, string? Id = null, double? CumQty = null, double? CumAvgPrice = null, ExchangeSettlement? Settlement = null,
+public sealed record Fill(long? VenueOrderId, string? ClientOrderId, string Symbol, OrderSide Side, decimal Qty, decimal Price,
+    long TimeMs, string? Id = null, decimal? CumQty = null, decimal? CumAvgPrice = null, ExchangeSettlement? Settlement = null,
     PositionSide? PositionSide = null)
     : KernelEvent(TimeMs);
 
 /// <summary>The exchange settled a fill of an order after the fact (e.g. from REST income): `rp` and fee.</summary>
-public sealed record FillSettled(string Id, long VenueOrderId, double? RealizedPnl, double Fee, long TimeMs) : KernelEvent(TimeMs);
+public sealed record FillSettled(string Id, long VenueOrderId, decimal? RealizedPnl, decimal Fee, long TimeMs) : KernelEvent(TimeMs);
 
 /// <summary>A mark price. Moves unrealized PnL only; never becomes an entry basis (rule 2).</summary>
-public sealed record MarkPrice(string Symbol, double Price, long TimeMs) : KernelEvent(TimeMs);
+public sealed record MarkPrice(string Symbol, decimal Price, long TimeMs) : KernelEvent(TimeMs);
 
 /// <summary>Why the wallet balance in a report moved, as the exchange says.</summary>
 public enum BalanceReason
@@ -76,7 +76,7 @@ public enum BalanceReason
 /// <summary>A balance-bearing exchange report: the anchor of published capital (rule 9).</summary>
 /// <param name="Id">Exchange identity for de-duplication.</param>
 /// <param name="WalletBalance">Wallet balance as the exchange reports it.</param>
-/// <param name="AvailableMargin">Available margin, when reported (NaN when not).</param>
+/// <param name="AvailableMargin">Available margin, when reported (null when not).</param>
 /// <param name="Reason">Why it moved.</param>
 /// <param name="TimeMs">Exchange time.</param>
 /// <param name="Positions">
@@ -84,8 +84,8 @@ public enum BalanceReason
 /// which fills the wallet balance already contains. Null when the report carries none (a REST balance poll).
 /// </param>
 /// <param name="BalanceChange">The exchange's own figure for the change of this event outside trading (<c>bc</c>), when sent.</param>
-public sealed record BalanceReport(string Id, double WalletBalance, double AvailableMargin, BalanceReason Reason, long TimeMs,
-    IReadOnlyList<ExchangePosition>? Positions = null, double? BalanceChange = null)
+public sealed record BalanceReport(string Id, decimal WalletBalance, decimal? AvailableMargin, BalanceReason Reason, long TimeMs,
+    IReadOnlyList<ExchangePosition>? Positions = null, decimal? BalanceChange = null)
     : KernelEvent(TimeMs);
 
 /// <summary>One position as the exchange reports it (quantity unsigned; direction from the side).</summary>
@@ -95,7 +95,7 @@ public sealed record BalanceReport(string Id, double WalletBalance, double Avail
 /// <param name="EntryPrice">The exchange's entry price.</param>
 /// <param name="Leverage">Exchange leverage.</param>
 /// <param name="OneWay">True when the exchange holds one net position for the instrument (positionSide BOTH).</param>
-public sealed record ExchangePosition(string Symbol, PositionSide Side, double Qty, double EntryPrice, int Leverage, bool OneWay = false);
+public sealed record ExchangePosition(string Symbol, PositionSide Side, decimal Qty, decimal EntryPrice, int Leverage, bool OneWay = false);
 
 /// <summary>All positions the exchange holds (start-up and reconciliation). Unknown ones are adopted.</summary>
 public sealed record PositionsReport(string Id, IReadOnlyList<ExchangePosition> Positions, long TimeMs) : KernelEvent(TimeMs);
@@ -135,7 +135,7 @@ public enum IncomeKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Amount">Signed as the exchange reports it.</param>
 /// <param name="TimeMs">Exchange time of the record.</param>
-public sealed record IncomeRecord(string TranId, string Symbol, IncomeKind Kind, double Amount, long TimeMs) : KernelEvent(TimeMs);
+public sealed record IncomeRecord(string TranId, string Symbol, IncomeKind Kind, decimal Amount, long TimeMs) : KernelEvent(TimeMs);
 
 /// <summary>
 /// The income history is complete up to <paramref name="UpToMs"/> (a query's window ended): every trade closed by then

@@ -38,7 +38,7 @@ public sealed record KernelState(
     private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
     private MarkMap _marks = Marks;
     private bool _hotMarks;
-    private double[]? _laneMarks;
+    private decimal[]? _laneMarks;
     private StrongBox<MarkMap>? _marksRead; // Marks with the lanes' marks folded in, built on first read
 
     /// <summary>What only ledger events change, shared by the states marks make.</summary>
@@ -143,7 +143,7 @@ public sealed record KernelState(
     internal Lanes LanesView => _book.Lanes ??= Lanes.Of(this);
 
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
-    internal double[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
+    internal decimal[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
 
     /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
     internal bool HotLanes => _book.Hot;
@@ -161,18 +161,18 @@ public sealed record KernelState(
     internal MarkMap MarksBehindLanes => _marks;
 
     /// <summary>A state after a ledger event: a new book (with the lanes the kernel built) and the marks.</summary>
-    internal KernelState Next(long seq, long lastEventMs, Book book, MarkMap marks, double[] laneMarks, bool hotMarks) =>
+    internal KernelState Next(long seq, long lastEventMs, Book book, MarkMap marks, decimal[] laneMarks, bool hotMarks) =>
         this with { EventSeq = seq, LastEventMs = lastEventMs, Parts = (book, marks, laneMarks, hotMarks) };
 
     /// <summary>A state after a mark: the same book, new lane marks (the marks map is behind them).</summary>
-    internal KernelState Marked(long seq, long lastEventMs, double[] laneMarks) =>
+    internal KernelState Marked(long seq, long lastEventMs, decimal[] laneMarks) =>
         this with { EventSeq = seq, LastEventMs = lastEventMs, Parts = (_book, _marks, laneMarks, true) };
 
     /// <summary>This state's book.</summary>
     internal Book Ledger => _book;
 
     // Sets the parts as they are (no folding): only for states the kernel builds from a consistent book and marks.
-    private (Book Book, MarkMap Marks, double[] LaneMarks, bool HotMarks) Parts
+    private (Book Book, MarkMap Marks, decimal[] LaneMarks, bool HotMarks) Parts
     {
         init
         {
@@ -200,10 +200,10 @@ public sealed record KernelState(
         return map;
     }
 
-    private static MarkMap FoldInMarks(MarkMap map, string?[] keys, double[] marks)
+    private static MarkMap FoldInMarks(MarkMap map, string?[] keys, decimal[] marks)
     {
         for (var i = 0; i < keys.Length; i++)
-            if (keys[i] is string key && marks[i] != 0.0) map = map.AddOrUpdate(key, marks[i]);
+            if (keys[i] is string key && marks[i] != 0.0m) map = map.AddOrUpdate(key, marks[i]);
         return map;
     }
 
@@ -243,7 +243,7 @@ public sealed record KernelState(
     {
         var slots = new Slot[Math.Max(0, config.SlotCount)];
         for (var i = 0; i < slots.Length; i++) slots[i] = Slot.Idle(i);
-        var seed = double.IsFinite(config.SeedCapital) ? config.SeedCapital : 0.0;
+        var seed = config.SeedCapital;
         return new KernelState(config, 0, 0,
             Account.Seeded(seed),
             new Arr<Slot>(slots), TradeMap.Empty, OrderMap.Empty, Map<long, string>.Empty, MarkMap.Empty, DedupMemory.Empty, 0);

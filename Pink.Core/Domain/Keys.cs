@@ -3,4 +3,4 @@
 // key order depend on the machine's culture settings.
 global using TradeMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, Pink.Core.Trade>;
 global using OrderMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, Pink.Core.Order>;
-global using MarkMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, double>;
+global using MarkMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, decimal>;

@@ -9,21 +9,30 @@ namespace Pink.Core;
 /// </summary>
 public static class Pnl
 {
-    /// <summary>True for a usable price or quantity: finite and &gt; 0.</summary>
-    public static bool Usable(double x) => double.IsFinite(x) && x > 0;
+    /// <summary>
+    /// The largest magnitude of a quantity, price or amount the kernel takes (10¹²). Beyond it decimal arithmetic could
+    /// overflow (a quantity times a price stays below 10²⁴, far inside decimal's 7.9 × 10²⁸); no real figure comes near.
+    /// </summary>
+    public const decimal Max = 1_000_000_000_000m;
+
+    /// <summary>True for a usable price or quantity: &gt; 0 and at most <see cref="Max"/>.</summary>
+    public static bool Usable(decimal x) => x > 0 && x <= Max;
+
+    /// <summary>True for a usable signed amount (a realized profit, a fee, a balance change): |x| ≤ <see cref="Max"/>.</summary>
+    public static bool InRange(decimal x) => x >= -Max && x <= Max;
 
     /// <summary>Realized PnL of one exit leg (rule 1).</summary>
-    public static double Realized(PositionSide side, double qty, double exitPrice, double entryBasis) =>
+    public static decimal Realized(PositionSide side, decimal qty, decimal exitPrice, decimal entryBasis) =>
         Usable(qty) && Usable(exitPrice) && Usable(entryBasis)
             ? Names.Sign(side) * qty * (exitPrice - entryBasis)
-            : 0.0;
+            : 0.0m;
 
     /// <summary>Unrealized PnL at a mark (rule 2); 0 without a basis or a usable mark.</summary>
-    public static double Unrealized(PositionSide side, double openQty, double mark, double entryBasis) =>
+    public static decimal Unrealized(PositionSide side, decimal openQty, decimal mark, decimal entryBasis) =>
         Realized(side, openQty, mark, entryBasis);
 
     /// <summary>The basis after one more priced entry fill (rule 3).</summary>
-    public static (double Basis, double PricedQty) Vwap(double basis, double pricedQty, double price, double qty)
+    public static (decimal Basis, decimal PricedQty) Vwap(decimal basis, decimal pricedQty, decimal price, decimal qty)
     {
         if (!Usable(price) || !Usable(qty)) return (basis, pricedQty);
         var total = pricedQty + qty;
@@ -39,20 +48,20 @@ public static class Pnl
 public static class Leverage
 {
     /// <summary>Lower end of the conviction range.</summary>
-    public const double ConvictionMin = 0.5;
+    public const decimal ConvictionMin = 0.5m;
     /// <summary>Upper end of the conviction range.</summary>
-    public const double ConvictionMax = 9.0;
+    public const decimal ConvictionMax = 9.0m;
 
     /// <summary>size × entry_price / capital; 0 when any input is unusable.</summary>
-    public static double Conviction(double size, double entryPrice, double capital) =>
-        Pnl.Usable(size) && Pnl.Usable(entryPrice) && Pnl.Usable(capital) ? size * entryPrice / capital : 0.0;
+    public static decimal Conviction(decimal size, decimal entryPrice, decimal capital) =>
+        Pnl.Usable(size) && Pnl.Usable(entryPrice) && Pnl.Usable(capital) ? size * entryPrice / capital : 0.0m;
 
     /// <summary>The exchange leverage for a conviction, or null when conviction or cap are unusable.</summary>
-    public static int? ToExchange(double conviction, int cap)
+    public static int? ToExchange(decimal conviction, int cap)
     {
-        if (!double.IsFinite(conviction) || cap < 1) return null;
+        if (cap < 1) return null;
         var c = Math.Clamp(conviction, ConvictionMin, ConvictionMax);
-        var x = 1.0 + (c - ConvictionMin) * (cap - 1) / (ConvictionMax - ConvictionMin);
+        var x = 1.0m + (c - ConvictionMin) * (cap - 1) / (ConvictionMax - ConvictionMin);
         return (int)Math.Clamp(Math.Round(x, MidpointRounding.ToEven), 1, cap);
     }
 }

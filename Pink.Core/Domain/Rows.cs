@@ -31,8 +31,8 @@ public static class Tables
 
 /// <summary>A change of the account: <c>kind</c> is anchor, bridge or external_flow.</summary>
 public sealed record AccountEventRow(DateTime Ts, long AccountEventSeq, string Kind, string EventId,
-    double Capital, string CapitalSource, double EWalletBalance, double AvailableMargin,
-    double RealizedIncrement, double Fee, double KLedger, double Divergence, double ExternalFlow, string TradeId)
+    decimal Capital, string CapitalSource, decimal EWalletBalance, decimal AvailableMargin,
+    decimal RealizedIncrement, decimal Fee, decimal KLedger, decimal Divergence, decimal ExternalFlow, string TradeId)
     : Row(Ts, AccountEventSeq)
 {
     /// <inheritdoc />
@@ -42,8 +42,8 @@ public sealed record AccountEventRow(DateTime Ts, long AccountEventSeq, string K
 }
 
 /// <summary>The snapshot after a ledger event (marks move the published snapshot but write no row).</summary>
-public sealed record StatusSnapshotRow(DateTime Ts, long AccountEventSeq, double Capital, double Equity,
-    string CapitalSource, double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl,
+public sealed record StatusSnapshotRow(DateTime Ts, long AccountEventSeq, decimal Capital, decimal Equity,
+    string CapitalSource, decimal EWalletBalance, decimal AvailableMargin, decimal FeesPaid, decimal UnrealizedPnl,
     int OpenSlots, bool EntriesBlocked) : Row(Ts, AccountEventSeq)
 {
     /// <inheritdoc />
@@ -54,7 +54,7 @@ public sealed record StatusSnapshotRow(DateTime Ts, long AccountEventSeq, double
 
 /// <summary>A trade lifecycle event: <c>event</c> is open, close, adopted or settled.</summary>
 public sealed record TradeEventRow(DateTime Ts, long AccountEventSeq, string TradeId, string Event, int Slot,
-    string Symbol, string Side, double Qty, double EntryPrice, double ExitPrice, double RealizedPnl, double Fees,
+    string Symbol, string Side, decimal Qty, decimal EntryPrice, decimal ExitPrice, decimal RealizedPnl, decimal Fees,
     string PnlSource, int BarsHeld, int ExchangeLeverage, string Flags) : Row(Ts, AccountEventSeq)
 {
     /// <inheritdoc />
@@ -65,7 +65,7 @@ public sealed record TradeEventRow(DateTime Ts, long AccountEventSeq, string Tra
 
 /// <summary>One exit leg of a trade.</summary>
 public sealed record TradeExitLegRow(DateTime Ts, long AccountEventSeq, string TradeId, int LegIndex, int Slot,
-    string Symbol, string Side, double Qty, double Price, double RealizedPnl, string PnlSource, string Flags,
+    string Symbol, string Side, decimal Qty, decimal Price, decimal RealizedPnl, string PnlSource, string Flags,
     long VenueOrderId) : Row(Ts, AccountEventSeq)
 {
     /// <inheritdoc />

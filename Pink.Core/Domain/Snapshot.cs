@@ -3,9 +3,9 @@ using LanguageExt;
 namespace Pink.Core;
 
 /// <summary>What readers see of one slot.</summary>
-public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string Symbol, string Side, double OpenQty,
-    double EntryPrice, double MarkPrice, double UnrealizedPnl, double RealizedPnl, double Fees, int ExchangeLeverage,
-    double ConvictionLeverage, double SettledBaseline, TradeFlags Flags);
+public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string Symbol, string Side, decimal OpenQty,
+    decimal EntryPrice, decimal MarkPrice, decimal UnrealizedPnl, decimal RealizedPnl, decimal Fees, int ExchangeLeverage,
+    decimal ConvictionLeverage, decimal SettledBaseline, TradeFlags Flags);
 
 /// <summary>
 /// The one published account snapshot (rule 12): immutable, built whole after an event is applied, so a reader
@@ -19,14 +19,14 @@ public sealed record SlotView(int Slot, SlotPhase Phase, string? TradeId, string
 public sealed record AccountSnapshot
 {
     private readonly KernelState? _state;
-    private readonly double _unrealized;
+    private readonly decimal _unrealized;
     private Figures? _figures; // null: a kernel snapshot, whose figures are read from _state
     private object? _slots; // null: not built yet (kernel snapshot); SlotView[]: built from _state; Given: set by a caller
 
     // A snapshot is made for nearly every event: the kernel's keeps only its state and unrealized PnL (48 bytes), and
     // its figures are read from that state. A snapshot made from figures, or changed with `with`, keeps them here.
-    private sealed record Figures(long EventSeq, long TimeMs, double Capital, double Equity, CapitalSource CapitalSource,
-        double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl, bool EntriesBlocked);
+    private sealed record Figures(long EventSeq, long TimeMs, decimal Capital, decimal Equity, CapitalSource CapitalSource,
+        decimal EWalletBalance, decimal AvailableMargin, decimal FeesPaid, decimal UnrealizedPnl, bool EntriesBlocked);
 
     private sealed class Given(Arr<SlotView> slots)
     {
@@ -34,8 +34,8 @@ public sealed record AccountSnapshot
     }
 
     /// <summary>A snapshot from its figures.</summary>
-    public AccountSnapshot(long EventSeq, long TimeMs, double Capital, double Equity, CapitalSource CapitalSource,
-        double EWalletBalance, double AvailableMargin, double FeesPaid, double UnrealizedPnl, bool EntriesBlocked,
+    public AccountSnapshot(long EventSeq, long TimeMs, decimal Capital, decimal Equity, CapitalSource CapitalSource,
+        decimal EWalletBalance, decimal AvailableMargin, decimal FeesPaid, decimal UnrealizedPnl, bool EntriesBlocked,
         Arr<SlotView> Slots)
     {
         _figures = new Figures(EventSeq, TimeMs, Capital, Equity, CapitalSource, EWalletBalance, AvailableMargin, FeesPaid,
@@ -44,7 +44,7 @@ public sealed record AccountSnapshot
     }
 
     /// <summary>The snapshot of a state whose unrealized PnL was summed over its slots.</summary>
-    internal AccountSnapshot(KernelState state, double unrealized)
+    internal AccountSnapshot(KernelState state, decimal unrealized)
     {
         _state = state;
         _unrealized = unrealized;
@@ -66,19 +66,19 @@ public sealed record AccountSnapshot
     /// <summary>Time of the last event applied.</summary>
     public long TimeMs { get => _figures?.TimeMs ?? _state!.LastEventMs; init => _figures = Current with { TimeMs = value }; }
     /// <summary>Published capital.</summary>
-    public double Capital { get => _figures?.Capital ?? _state!.Account.Capital; init => _figures = Current with { Capital = value }; }
+    public decimal Capital { get => _figures?.Capital ?? _state!.Account.Capital; init => _figures = Current with { Capital = value }; }
     /// <summary>Capital plus unrealized PnL.</summary>
-    public double Equity { get => _figures?.Equity ?? _state!.Account.Capital + _unrealized; init => _figures = Current with { Equity = value }; }
+    public decimal Equity { get => _figures?.Equity ?? _state!.Account.Capital + _unrealized; init => _figures = Current with { Equity = value }; }
     /// <summary>Where capital came from.</summary>
     public CapitalSource CapitalSource { get => _figures?.CapitalSource ?? _state!.Account.Source; init => _figures = Current with { CapitalSource = value }; }
     /// <summary>The last accepted wallet balance.</summary>
-    public double EWalletBalance { get => _figures?.EWalletBalance ?? _state!.Account.EWalletBalance; init => _figures = Current with { EWalletBalance = value }; }
+    public decimal EWalletBalance { get => _figures?.EWalletBalance ?? _state!.Account.EWalletBalance; init => _figures = Current with { EWalletBalance = value }; }
     /// <summary>The last reported available margin.</summary>
-    public double AvailableMargin { get => _figures?.AvailableMargin ?? _state!.Account.AvailableMargin; init => _figures = Current with { AvailableMargin = value }; }
+    public decimal AvailableMargin { get => _figures?.AvailableMargin ?? _state!.Account.AvailableMargin; init => _figures = Current with { AvailableMargin = value }; }
     /// <summary>All fees paid.</summary>
-    public double FeesPaid { get => _figures?.FeesPaid ?? _state!.Account.FeesPaid; init => _figures = Current with { FeesPaid = value }; }
+    public decimal FeesPaid { get => _figures?.FeesPaid ?? _state!.Account.FeesPaid; init => _figures = Current with { FeesPaid = value }; }
     /// <summary>Unrealized PnL over all slots.</summary>
-    public double UnrealizedPnl { get => _figures?.UnrealizedPnl ?? _unrealized; init => _figures = Current with { UnrealizedPnl = value }; }
+    public decimal UnrealizedPnl { get => _figures?.UnrealizedPnl ?? _unrealized; init => _figures = Current with { UnrealizedPnl = value }; }
     /// <summary>True while entries are refused after a divergence.</summary>
     public bool EntriesBlocked { get => _figures?.EntriesBlocked ?? _state!.Account.EntriesBlocked; init => _figures = Current with { EntriesBlocked = value }; }
 
@@ -99,8 +99,8 @@ public sealed record AccountSnapshot
     }
 
     /// <summary>The figures, in declaration order.</summary>
-    public void Deconstruct(out long EventSeq, out long TimeMs, out double Capital, out double Equity, out CapitalSource CapitalSource,
-        out double EWalletBalance, out double AvailableMargin, out double FeesPaid, out double UnrealizedPnl, out bool EntriesBlocked,
+    public void Deconstruct(out long EventSeq, out long TimeMs, out decimal Capital, out decimal Equity, out CapitalSource CapitalSource,
+        out decimal EWalletBalance, out decimal AvailableMargin, out decimal FeesPaid, out decimal UnrealizedPnl, out bool EntriesBlocked,
         out Arr<SlotView> Slots)
     {
         EventSeq = this.EventSeq;
@@ -145,4 +145,4 @@ public sealed record AccountSnapshot
 }
 
 /// <summary>The venue's cumulative figures for one order as the kernel has applied them.</summary>
-public sealed record OrderProgress(double CumQty, double AvgPrice, double ExchangeRealized, double Fees);
+public sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees);

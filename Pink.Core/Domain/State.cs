@@ -16,16 +16,16 @@ namespace Pink.Core;
 /// <param name="AccountMode">Dedicated (default): Pink alone trades the account. Shared: other runtimes do too.</param>
 public sealed record KernelConfig(
     int SlotCount = 4,
-    double SeedCapital = 0.0,
+    decimal SeedCapital = 0.0m,
     int LeverageCap = 3,
-    double DivergenceTolerance = 0.05,
-    double PnlMismatchTolerance = 0.05,
+    decimal DivergenceTolerance = 0.05m,
+    decimal PnlMismatchTolerance = 0.05m,
     int BarSeconds = 60,
     int DedupMemory = 10_000,
     AccountMode AccountMode = AccountMode.Dedicated)
 {
     /// <summary>Quantities closer than this are equal (coin units).</summary>
-    public const double QtyEpsilon = 1e-9;
+    public const decimal QtyEpsilon = 0.000000001m;
 }
 
 /// <summary>The account: E-facts of record and the K checksum.</summary>
@@ -47,19 +47,19 @@ public sealed record KernelConfig(
 /// (by a late fill of the order behind them or the income history) or the history shows nothing for them.</param>
 /// <param name="FundingFlows">Funding payments seen on one side only — an account update whose income record has not come, or an
 /// income record whose account update never came (see FundingFlows in the ledger).</param>
-public sealed record Account(double Capital, CapitalSource Source, double EWalletBalance, double AvailableMargin,
-    double FeesPaid, double KLedger, bool Anchored, bool EntriesBlocked,
+public sealed record Account(decimal Capital, CapitalSource Source, decimal EWalletBalance, decimal AvailableMargin,
+    decimal FeesPaid, decimal KLedger, bool Anchored, bool EntriesBlocked,
     Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead, bool CheckPending, bool PollDisagreed = false, long IncomeUpToMs = 0,
     Arr<string> UnknownLegs = default, Arr<FundingFlow> FundingFlows = default)
 {
     /// <summary>The account before any event: capital is the seed.</summary>
-    public static Account Seeded(double seed) =>
+    public static Account Seeded(decimal seed) =>
         new(seed, CapitalSource.Seed, 0, 0, 0, seed, false, false, Arr<UnconfirmedFill>.Empty, Arr<ExchangeLead>.Empty, false, UnknownLegs: Arr<string>.Empty,
             FundingFlows: Arr<FundingFlow>.Empty);
 }
 
 /// <summary>One funding payment seen on one side: by its account update, or (<paramref name="FromIncome"/>) only by the income history.</summary>
-public sealed record FundingFlow(long TimeMs, double Amount, bool FromIncome);
+public sealed record FundingFlow(long TimeMs, decimal Amount, bool FromIncome);
 
 /// <summary>
 /// A fill the kernel applied whose wallet report has not arrived: its wallet delta is bridged into capital until a
@@ -73,7 +73,7 @@ public sealed record FundingFlow(long TimeMs, double Amount, bool FromIncome);
 /// A poll of the whole wallet came after it: the wallet holds it (it no longer counts in capital), but its own account
 /// update may still be on its way — that update is then older than the poll and moves nothing.
 /// </param>
-public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, double WalletDelta, bool Polled = false);
+public sealed record UnconfirmedFill(string Key, PositionSide Side, decimal Qty, decimal WalletDelta, bool Polled = false);
 
 /// <summary>
 /// A position change the exchange reported with a wallet balance before the kernel saw the fills behind it (the
@@ -87,7 +87,7 @@ public sealed record UnconfirmedFill(string Key, PositionSide Side, double Qty, 
 /// <param name="WalletDelta">What the change moved the wallet by, when the report that showed it tells (its balance move
 /// beyond the fills it confirmed, for a single position): the fills behind it are then taken out of capital by the venue's
 /// own figure, not pro rata — partial fills of one order at different prices carry different profits.</param>
-public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bool Explained, double? WalletDelta = null);
+public sealed record ExchangeLead(string Key, PositionSide? Side, decimal Qty, bool Explained, decimal? WalletDelta = null);
 
 /// <summary>
 /// One order as the kernel knows it. <c>External</c> marks an order Pink never placed that the exchange used to reduce
@@ -95,11 +95,11 @@ public sealed record ExchangeLead(string Key, PositionSide? Side, double Qty, bo
 /// <c>RepairedQty</c> is how much of an inferred exit a later fill of the order behind it has given its figures.
 /// </summary>
 public sealed record Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,
-    OrderSide Side, double Qty, double FilledQty, OrderStatus Status, double ReportedCumQty, double ReportedAvgPrice,
-    double EstimatedRealized, double ExchangeRealized, bool ExchangeSettled, double Fees = 0, bool External = false, double RepairedQty = 0);
+    OrderSide Side, decimal Qty, decimal FilledQty, OrderStatus Status, decimal ReportedCumQty, decimal ReportedAvgPrice,
+    decimal EstimatedRealized, decimal ExchangeRealized, bool ExchangeSettled, decimal Fees = 0, bool External = false, decimal RepairedQty = 0);
 
 /// <summary>One exit leg of a trade.</summary>
-public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId, double Qty, double Price, double Realized,
+public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId, decimal Qty, decimal Price, decimal Realized,
     bool SkippedNoPrice, bool Repaired, long TimeMs);
 
 /// <summary>
@@ -112,12 +112,12 @@ public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId
 /// </summary>
 public sealed record Trade(
     string TradeId, int Slot, string Symbol, PositionSide Side, int ExchangeLeverage,
-    double EntryQty, double PricedEntryQty, double EntryBasis, double OpenQty,
-    double ExitQty, double PricedExitQty, double ExitNotional,
-    double RealizedPnl, double Fees, PnlSource PnlSource, TradeFlags Flags, bool Closed,
+    decimal EntryQty, decimal PricedEntryQty, decimal EntryBasis, decimal OpenQty,
+    decimal ExitQty, decimal PricedExitQty, decimal ExitNotional,
+    decimal RealizedPnl, decimal Fees, PnlSource PnlSource, TradeFlags Flags, bool Closed,
     Arr<ExitLeg> Legs, long OpenedMs, long ClosedMs,
-    double SettledRealized, double SettledFees, int FeedbackRevision,
-    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0, bool IncomeChecked = false, Arr<long> EntryTimes = default);
+    decimal SettledRealized, decimal SettledFees, int FeedbackRevision,
+    decimal Funding = 0, decimal IncomeRealized = 0, decimal IncomeFees = 0, bool IncomeChecked = false, Arr<long> EntryTimes = default);
 
 /// <summary>One position lane. Hosts one trade at a time.</summary>
 /// <param name="Index">Slot number.</param>

@@ -20,7 +20,7 @@ internal static class Adoption
         var reported = new List<ExchangePosition>();
         foreach (var p in e.Positions)
         {
-            if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || !double.IsFinite(p.Qty) || p.Qty < 0)
+            if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || p.Qty < 0 || p.Qty > Pnl.Max || !Pnl.InRange(p.EntryPrice))
             {
                 s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"positions report {e.Id}: unusable position {p}");
                 continue;
@@ -35,7 +35,7 @@ internal static class Adoption
             var i = reported.FindIndex(p => Symbols.Same(p.Symbol, symbol) && p.Side == side);
             if (i >= 0) hosted.Add(i);
             var exchange = i < 0 ? 0 : reported[i].Qty;
-            if (i >= 0 && Math.Abs(exchange - held) <= Math.Max(KernelConfig.QtyEpsilon, 1e-9 * held)) continue;
+            if (i >= 0 && Math.Abs(exchange - held) <= Math.Max(KernelConfig.QtyEpsilon, 0.000000001m * held)) continue;
             if (exchange < held && !Working(s, group))
             {
                 // Less at the exchange and no order of ours that could have done it: the exchange closed it (a stop that
@@ -89,7 +89,7 @@ internal static class Adoption
         }
         var id = $"adopted-{Symbols.Key(p.Symbol)}-{Names.Of(p.Side)}-{e.TimeMs}";
         if (s.TradeOf(id) is not null) id = $"{id}-{idle}";
-        var basis = Pnl.Usable(p.EntryPrice) ? p.EntryPrice : 0.0;
+        var basis = Pnl.Usable(p.EntryPrice) ? p.EntryPrice : 0.0m;
         var flags = TradeFlags.Adopted | (basis > 0 ? TradeFlags.None : TradeFlags.EntryBasisMissing);
         var trade = new Trade(id, idle, p.Symbol, p.Side, Math.Max(1, p.Leverage), p.Qty, basis > 0 ? p.Qty : 0, basis, p.Qty,
             0, 0, 0, 0, 0, PnlSource.KernelEstimate, flags, false, LanguageExt.Arr<ExitLeg>.Empty, e.TimeMs, 0, 0, 0, 0);

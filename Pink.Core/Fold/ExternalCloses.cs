@@ -54,7 +54,7 @@ internal static class ExternalCloses
     /// The exchange holds <paramref name="qty"/> less of an instrument and side than the given trades while no order of
     /// ours is working and no fill explained it: an inferred exit leg on each, newest trade first.
     /// </summary>
-    public static void Infer(Step s, IReadOnlyList<Trade> trades, double qty, string reportId)
+    public static void Infer(Step s, IReadOnlyList<Trade> trades, decimal qty, string reportId)
     {
         foreach (var held in trades.OrderByDescending(t => t.OpenedMs).ThenByDescending(t => t.Slot))
         {
@@ -71,7 +71,7 @@ internal static class ExternalCloses
             s.Put(order);
             var a = s.Account;
             s.Put(a with { UnknownLegs = a.UnknownLegs.Add(id), CheckPending = a.CheckPending || a.Anchored });
-            Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0, s.TimeMs, $"inferred:{trade.TradeId}:{trade.ExitQty + part}"), order,
+            Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0m, s.TimeMs, $"inferred:{trade.TradeId}:{trade.ExitQty + part}"), order,
                 Routing.How.Identity);
             qty -= part;
         }
@@ -91,7 +91,7 @@ internal static class ExternalCloses
             if (trade.Legs.Find(l => l.ClientOrderId == order.ClientOrderId).Case is ExitLeg leg && e.TimeMs > leg.TimeMs) continue;
             var qty = Math.Min(e.Qty, order.FilledQty - order.RepairedQty);
             var part = qty / e.Qty;
-            var rp = e.Settlement?.RealizedPnl * part ?? (Pnl.Usable(e.Price) ? Pnl.Realized(side, qty, e.Price, trade.EntryBasis) : (double?)null);
+            var rp = e.Settlement?.RealizedPnl * part ?? (Pnl.Usable(e.Price) ? Pnl.Realized(side, qty, e.Price, trade.EntryBasis) : (decimal?)null);
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Info,
                 $"fill {Fills.Describe(e)} is the order behind inferred exit {order.ClientOrderId}: its figures repair that leg", trade.Slot, trade.TradeId);
             s.Put(order with { RepairedQty = order.RepairedQty + qty });

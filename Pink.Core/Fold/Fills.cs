@@ -20,7 +20,7 @@ internal static class Fills
         if (!Pnl.Usable(e.Qty))
         {
             // A report of a cumulative quantity already applied (the fill was learned on another channel first) is a repeat.
-            if (e.CumQty is double c && Routing.Resolve(s, e).Order is { ReportedCumQty: > 0 } known && c <= known.ReportedCumQty + KernelConfig.QtyEpsilon)
+            if (e.CumQty is decimal c && Routing.Resolve(s, e).Order is { ReportedCumQty: > 0 } known && c <= known.ReportedCumQty + KernelConfig.QtyEpsilon)
                 s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {c} already applied", known.Slot, known.TradeId);
             else
                 s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
@@ -40,7 +40,7 @@ internal static class Fills
     /// <summary>A fill of a known order: the leg, its settlement, the bridge and the slot.</summary>
     public static void Book(Step s, Fill e, Order order, Routing.How how)
     {
-        if (e.CumQty is double cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
+        if (e.CumQty is decimal cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {cum} already applied", order.Slot, order.TradeId);
             return;
@@ -63,10 +63,10 @@ internal static class Fills
             return;
         }
         var price = e.Price;
-        if (!double.IsFinite(price) || price < 0)
+        if (price < 0 || price > Pnl.Max)
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: price {price} treated as unknown (0.0)", order.Slot, trade.TradeId);
-            price = 0.0;
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: price {price} treated as unknown (0)", order.Slot, trade.TradeId);
+            price = 0.0m;
         }
         if (how == Routing.How.State)
         {
@@ -88,7 +88,7 @@ internal static class Fills
 
         if (!Reopen(s, ref trade, e)) return;
         int? legIndex = null;
-        var excess = 0.0;
+        var excess = 0.0m;
         if (order.Purpose == OrderPurpose.Entry)
             Entry(s, trade, e.Qty, price, e.TimeMs);
         else
@@ -107,7 +107,7 @@ internal static class Fills
         else if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
     }
 
-    private static void Entry(Step s, Trade trade, double qty, double price, long timeMs)
+    private static void Entry(Step s, Trade trade, decimal qty, decimal price, long timeMs)
     {
         var first = trade.EntryQty <= KernelConfig.QtyEpsilon;
         var (basis, priced) = Pnl.Vwap(trade.EntryBasis, trade.PricedEntryQty, price, qty);
@@ -121,7 +121,7 @@ internal static class Fills
         if (first) s.Row(Rows.TradeEvent(s, trade, "open"));
     }
 
-    private static (int? Leg, double Excess) Exit(Step s, ref Order order, Trade trade, double qty, double price, long timeMs)
+    private static (int? Leg, decimal Excess) Exit(Step s, ref Order order, Trade trade, decimal qty, decimal price, long timeMs)
     {
         var closing = Math.Min(qty, trade.OpenQty);
         var excess = qty - closing;
@@ -133,7 +133,7 @@ internal static class Fills
             var flags = trade.Flags;
             if (!priced) flags |= TradeFlags.RealizedSkippedNoPrice;
             else if (!Pnl.Usable(trade.EntryBasis)) flags |= TradeFlags.EntryBasisMissing;
-            var leg = new ExitLeg(trade.Legs.Count, order.ClientOrderId, order.VenueOrderId, closing, priced ? price : 0.0, realized, !priced, false, timeMs);
+            var leg = new ExitLeg(trade.Legs.Count, order.ClientOrderId, order.VenueOrderId, closing, priced ? price : 0.0m, realized, !priced, false, timeMs);
             trade = trade with
             {
                 OpenQty = Math.Max(0, trade.OpenQty - closing), ExitQty = trade.ExitQty + closing,
@@ -149,7 +149,7 @@ internal static class Fills
 
     // The part of a fill beyond the open quantity is a new position on the other side (one-way mode): it is a
     // trade of its own, so the closed trade never realizes more than it held.
-    private static void OpenReversal(Step s, Trade closed, double qty, double price, long timeMs)
+    private static void OpenReversal(Step s, Trade closed, decimal qty, decimal price, long timeMs)
     {
         var id = $"{closed.TradeId}-rev";
         var n = 1;

@@ -19,7 +19,7 @@ internal static class Income
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"income {e.TranId} already applied");
             return;
         }
-        if (string.IsNullOrWhiteSpace(e.TranId) || !double.IsFinite(e.Amount))
+        if (string.IsNullOrWhiteSpace(e.TranId) || !Pnl.InRange(e.Amount))
         {
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"income record {e.TranId}: amount {e.Amount} or tranId unusable");
             return;

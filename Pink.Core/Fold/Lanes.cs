@@ -19,11 +19,11 @@ internal sealed class Lanes(Trade?[] trades, string?[] keys, Order?[] orders)
     /// <summary>Live orders: [2i] the entry order of slot i, [2i + 1] its exit order (null when none or unknown).</summary>
     public readonly Order?[] Orders = orders;
     /// <summary>The mark of each lane's instrument, 0 when none (kept beside the lanes: marks change far more often).</summary>
-    public static double[] MarksOf(string?[] keys, MarkMap marks)
+    public static decimal[] MarksOf(string?[] keys, MarkMap marks)
     {
-        var result = new double[keys.Length];
+        var result = new decimal[keys.Length];
         for (var i = 0; i < keys.Length; i++)
-            if (keys[i] is string key) result[i] = marks.Find(key).IfNone(0.0);
+            if (keys[i] is string key) result[i] = marks.Find(key).IfNone(0.0m);
         return result;
     }
 

@@ -22,7 +22,7 @@ internal static class Marks
         {
             if (keys[i] is not string key || !Symbols.IsKeyOf(e.Symbol, key)) continue;
             if (laneMarks[i] == e.Price) break; // the same mark again (0 = none is never a usable price)
-            var marks = (double[])laneMarks.Clone();
+            var marks = (decimal[])laneMarks.Clone();
             for (var j = i; j < keys.Length; j++)
                 if (keys[j] is string k && k == key) marks[j] = e.Price;
             // The lanes' marks are the truth for held instruments (see KernelState): the marks map is not written.
@@ -58,7 +58,7 @@ internal static class Marks
         for (var i = 0; i < s.SlotCount; i++)
             if (s.TradeOf(s.SlotAt(i)!.TradeId) is Trade t && Symbols.Key(t.Symbol) == k) { held = true; break; }
         if (!held) return;
-        if (s.MarkOf(k) is double previous && previous == e.Price) return;
+        if (s.MarkOf(k) is decimal previous && previous == e.Price) return;
         s.PutMark(k, e.Price);
         s.Touch(ledger: false);
     }

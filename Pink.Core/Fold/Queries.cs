@@ -10,9 +10,9 @@ public static class Queries
     {
         var lanes = state.LanesView;
         var marks = state.LaneMarks;
-        var unrealized = 0.0;
+        var unrealized = 0.0m;
         for (var i = 0; i < lanes.Trades.Length; i++)
-            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, marks[i], t.EntryBasis) : 0.0;
+            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, marks[i], t.EntryBasis) : 0.0m;
         return new AccountSnapshot(state, unrealized);
     }
 
@@ -31,11 +31,11 @@ public static class Queries
     public static SlotView View(KernelState state, Slot slot)
     {
         var t = slot.TradeId is null ? null : state.Trades.Find(slot.TradeId).Case as Trade;
-        var mark = t is not null && state.Marks.Find(Symbols.Key(t.Symbol)).Case is double m ? m : 0.0;
+        var mark = t is not null && state.Marks.Find(Symbols.Key(t.Symbol)).Case is decimal m ? m : 0.0m;
         return View(slot, t, mark, state.Account.Capital);
     }
 
-    private static SlotView View(Slot slot, Trade? t, double mark, double capital)
+    private static SlotView View(Slot slot, Trade? t, decimal mark, decimal capital)
     {
         if (t is null)
             return new SlotView(slot.Index, slot.Phase, null, "", "FLAT", 0, 0, 0, 0, 0, 0, 0, 0, 0, TradeFlags.None);
@@ -50,7 +50,7 @@ public static class Queries
         t.OpenQty > KernelConfig.QtyEpsilon && !Pnl.Usable(t.EntryBasis) ? t.Flags | TradeFlags.EntryBasisMissing : t.Flags;
 
     /// <summary>VWAP of priced exit legs, 0 when none.</summary>
-    public static double ExitPrice(Trade t) => t.PricedExitQty > 0 ? t.ExitNotional / t.PricedExitQty : 0.0;
+    public static decimal ExitPrice(Trade t) => t.PricedExitQty > 0 ? t.ExitNotional / t.PricedExitQty : 0.0m;
 
     /// <summary>Whole bars between open and close, never negative (rule 17).</summary>
     public static int BarsHeld(Trade t, long nowMs, int barSeconds)
@@ -92,7 +92,7 @@ public static class Queries
 
     /// <summary>
     /// Orders the kernel placed that the venue never acknowledged, as the place-order effects that would send them
-    /// again (after a restart: the venue refuses a client order id twice, so a re-send cannot double an order).
+    /// again (after a restart: the venue refuses a client order id twice, so a re-send cannot decimal an order).
     /// </summary>
     public static IReadOnlyList<PlaceOrder> UnacknowledgedOrders(KernelState state)
     {

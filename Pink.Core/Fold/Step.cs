@@ -18,7 +18,7 @@ internal sealed class Step
 {
     private readonly KernelState _before;
     private readonly Lanes _lanes;
-    private readonly double[] _lanesMarks;
+    private readonly decimal[] _lanesMarks;
     private Effect[]? _effects;
     private int _effectCount;
     private bool _changed;
@@ -28,7 +28,7 @@ internal sealed class Step
     private Account _account;
     private Slot[]? _slots;
     private MarkMap _marks;
-    private double[]? _laneMarks;
+    private decimal[]? _laneMarks;
     private bool _marksInLanes; // a mark went to the lanes' marks alone: the marks map is behind them (see KernelState)
     private DedupMemory _dedup;
     private long _routedByState;
@@ -111,24 +111,24 @@ internal sealed class Step
     public bool LanesUnchanged => _slots is null && _tradeCount == 0 && _orderCount == 0;
 
     /// <summary>The mark last applied for a slot's instrument (0 when none), valid while <see cref="LanesUnchanged"/>.</summary>
-    public double LaneMark(int slot) => (_laneMarks ?? _lanesMarks)[slot];
+    public decimal LaneMark(int slot) => (_laneMarks ?? _lanesMarks)[slot];
 
-    public double? MarkOf(string key)
+    public decimal? MarkOf(string key)
     {
         var marks = _laneMarks ?? _lanesMarks;
         for (var i = 0; i < marks.Length; i++)
-            if (marks[i] != 0.0 && _lanes.Keys[i] is string k && k == key) return marks[i];
-        return _marks.Find(key).Case is double m ? m : null;
+            if (marks[i] != 0.0m && _lanes.Keys[i] is string k && k == key) return marks[i];
+        return _marks.Find(key).Case is decimal m ? m : null;
     }
 
     /// <summary>A held instrument's mark goes to the lanes' marks alone; any other to the marks map.</summary>
-    public void PutMark(string key, double price)
+    public void PutMark(string key, decimal price)
     {
         var held = false;
         for (var i = 0; i < _lanesMarks.Length; i++)
         {
             if (_lanes.Keys[i] is not string k || k != key) continue;
-            (_laneMarks ??= (double[])_lanesMarks.Clone())[i] = price;
+            (_laneMarks ??= (decimal[])_lanesMarks.Clone())[i] = price;
             held = true;
         }
         if (held) _marksInLanes = true;
@@ -351,17 +351,17 @@ internal sealed class Step
 
     // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes
     // takes its newest mark back into the marks map.
-    private (MarkMap Map, double[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
+    private (MarkMap Map, decimal[] Lanes) BuildMarks(Lanes lanes, bool hotMarks)
     {
         var old = _laneMarks ?? _lanesMarks;
         if (LanesUnchanged || ReferenceEquals(lanes.Keys, _lanes.Keys)) return (_marks, old);
         var map = _marks;
         if (hotMarks)
             for (var i = 0; i < old.Length; i++)
-                if (old[i] != 0.0 && _lanes.Keys[i] is string k && Array.IndexOf(lanes.Keys, k) < 0) map = map.AddOrUpdate(k, old[i]);
-        var marks = new double[lanes.Keys.Length];
+                if (old[i] != 0.0m && _lanes.Keys[i] is string k && Array.IndexOf(lanes.Keys, k) < 0) map = map.AddOrUpdate(k, old[i]);
+        var marks = new decimal[lanes.Keys.Length];
         for (var i = 0; i < marks.Length; i++)
-            if (lanes.Keys[i] is string key) marks[i] = MarkOf(key) ?? 0.0;
+            if (lanes.Keys[i] is string key) marks[i] = MarkOf(key) ?? 0.0m;
         return (map, marks);
     }
 

@@ -52,7 +52,7 @@ internal static class Anchors
         if (positions is not null)
             (unconfirmed, ahead) = Coverage.Confirm(s, positions, unconfirmed, ahead, a.Anchored && !flow ? e.WalletBalance - a.EWalletBalance : null, out stale);
         else if (whole) unconfirmed = Coverage.Polled(unconfirmed);
-        else if (a.Anchored && e.BalanceChange is double bc && double.IsFinite(bc))
+        else if (a.Anchored && e.BalanceChange is decimal bc && Pnl.InRange(bc))
             unconfirmed = Coverage.ConfirmByAmount(unconfirmed, e.WalletBalance - a.EWalletBalance - bc);
         if (stale)
         {
@@ -66,13 +66,13 @@ internal static class Anchors
             s.Touch();
             return;
         }
-        var pending = 0.0;
+        var pending = 0.0m;
         foreach (var u in unconfirmed) pending += u.WalletDelta;
         var capital = e.WalletBalance + pending;
 
         // The flow is the venue's own figure when it sends one: the K-ledger then stays right even if which fills the
         // balance holds was guessed wrong (capital heals at the next report).
-        var external = !a.Anchored || !flow ? 0 : e.BalanceChange is double change && double.IsFinite(change) ? change : capital - a.Capital;
+        var external = !a.Anchored || !flow ? 0 : e.BalanceChange is decimal change && Pnl.InRange(change) ? change : capital - a.Capital;
         var kLedger = a.Anchored ? a.KLedger + external : capital;
         if (a.Anchored && e.Reason is BalanceReason.Funding) a = FundingFlows.Streamed(a, e.TimeMs, external);
         var comparable = !Coverage.HasExplainedLead(ahead) && a.UnknownLegs.IsEmpty;
@@ -95,7 +95,7 @@ internal static class Anchors
             s.Touch();
             return;
         }
-        var (blocked, checkPending, difference) = (a.EntriesBlocked, a.CheckPending, 0.0);
+        var (blocked, checkPending, difference) = (a.EntriesBlocked, a.CheckPending, 0.0m);
         if (!a.Anchored) checkPending = false;
         else if (compared)
         {
@@ -109,7 +109,7 @@ internal static class Anchors
         var next = a with
         {
             Capital = capital, Source = pending == 0 ? CapitalSource.EAnchored : CapitalSource.KBridged, EWalletBalance = e.WalletBalance,
-            AvailableMargin = double.IsFinite(e.AvailableMargin) ? e.AvailableMargin : a.AvailableMargin,
+            AvailableMargin = e.AvailableMargin ?? a.AvailableMargin,
             KLedger = kLedger, Anchored = true, EntriesBlocked = blocked, Unconfirmed = unconfirmed, Ahead = ahead, CheckPending = checkPending,
             PollDisagreed = flow && a.PollDisagreed, // a transfer or funding update says nothing about the disagreement
         };

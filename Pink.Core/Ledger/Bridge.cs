@@ -21,7 +21,7 @@ internal static class Bridge
         var increment = trade.RealizedPnl - trade.SettledRealized;
         var fees = trade.Fees - trade.SettledFees;
         var delta = increment - fees;
-        var (covered, held) = inWallet ? (1.0, delta) : move is FillMove m ? Coverage.Consume(s, m, delta) : (0.0, 0.0);
+        var (covered, held) = inWallet ? (1.0m, delta) : move is FillMove m ? Coverage.Consume(s, m, delta) : (0.0m, 0.0m);
         // Wholly in the wallet: capital stays on the wallet's figure (a kernel delta that differs shows at the check).
         var bridged = covered >= 1 ? 0 : delta - held;
         var a = s.Account;

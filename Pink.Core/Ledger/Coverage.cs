@@ -35,14 +35,14 @@ internal static class Coverage
     /// quantity (0..1) and the part of its wallet delta the wallet holds — the leads' own figure where their report told
     /// it, else the fill's delta pro rata.
     /// </summary>
-    public static (double Fraction, double WalletDelta) Consume(Step s, FillMove move, double delta)
+    public static (decimal Fraction, decimal WalletDelta) Consume(Step s, FillMove move, decimal delta)
     {
         var a = s.Account;
         if (a.Ahead.IsEmpty || Same(move.Qty, 0)) return (0, 0);
         var left = Math.Abs(move.Qty);
         var sign = Math.Sign(move.Qty);
         var ahead = a.Ahead;
-        var covered = 0.0;
+        var covered = 0.0m;
         // Explained leads first; an unexplained one is a change no order of ours could make — a fill of an order we never
         // placed (booked as an external close) is what it was.
         foreach (var explained in new[] { true, false })
@@ -54,7 +54,7 @@ internal static class Coverage
                 left -= take;
                 var rest = l.Qty - sign * take;
                 var share = take / Math.Abs(l.Qty);
-                covered += l.WalletDelta is double known ? known * share : delta * take / Math.Abs(move.Qty);
+                covered += l.WalletDelta is decimal known ? known * share : delta * take / Math.Abs(move.Qty);
                 if (Same(rest, 0)) ahead = ahead.RemoveAt(i--);
                 else ahead = ahead.SetItem(i, l with { Qty = rest, WalletDelta = l.WalletDelta * (1 - share) });
             }
@@ -64,7 +64,7 @@ internal static class Coverage
     }
 
     /// <summary>The account with the part of a fill no report has confirmed yet remembered as unconfirmed.</summary>
-    public static Account Record(Account a, FillMove move, double fraction, double walletDelta)
+    public static Account Record(Account a, FillMove move, decimal fraction, decimal walletDelta)
     {
         var qty = move.Qty * fraction;
         if (Same(qty, 0)) return a;
@@ -76,7 +76,7 @@ internal static class Coverage
     /// report of the whole wallet (a poll, a trade's report without positions, a flow whose amount it explains)
     /// confirms it.
     /// </summary>
-    public static Account RecordSettlement(Account a, string key, PositionSide side, double walletDelta) => Bounded(a,
+    public static Account RecordSettlement(Account a, string key, PositionSide side, decimal walletDelta) => Bounded(a,
         a.Unconfirmed.Add(new UnconfirmedFill(key, side, 0, walletDelta)));
 
     private static Account Bounded(Account a, Arr<UnconfirmedFill> unconfirmed)
@@ -98,7 +98,7 @@ internal static class Coverage
     /// A check the last anchor deferred, once no explained lead is left: the K-ledger against capital. Returns the
     /// difference (capital − K) when the check ran.
     /// </summary>
-    public static double? CheckIfDue(Step s, ref Account a)
+    public static decimal? CheckIfDue(Step s, ref Account a)
     {
         if (!a.CheckPending || HasExplainedLead(a.Ahead) || !a.UnknownLegs.IsEmpty) return null;
         var missed = FundingFlows.Explains(s, ref a, a.Capital - a.KLedger);
@@ -109,7 +109,7 @@ internal static class Coverage
     }
 
     /// <summary>True (and LEDGER_DIVERGENCE reported) when the K-ledger and the exchange's figure differ beyond tolerance.</summary>
-    public static bool Diverged(Step s, double kLedger, double exchange, double difference)
+    public static bool Diverged(Step s, decimal kLedger, decimal exchange, decimal difference)
     {
         if (Math.Abs(difference) <= s.Config.DivergenceTolerance) return false;
         s.Diag(DiagnosticKinds.LedgerDivergence, Severity.Error,
@@ -131,13 +131,13 @@ internal static class Coverage
     /// (it was overtaken by that poll: its balance is older than the one capital holds).
     /// </summary>
     public static (Arr<UnconfirmedFill> Unconfirmed, Arr<ExchangeLead> Ahead) Confirm(Step s, IReadOnlyList<ExchangePosition> positions,
-        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead, double? walletMove, out bool stale)
+        Arr<UnconfirmedFill> unconfirmed, Arr<ExchangeLead> ahead, decimal? walletMove, out bool stale)
     {
         var (confirmedPolled, confirmedNew) = (false, false);
         var (pendingBefore, appended) = (Deltas(unconfirmed), 0);
         foreach (var p in positions)
         {
-            if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || !double.IsFinite(p.Qty) || p.Qty < 0)
+            if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || p.Qty < 0 || p.Qty > Pnl.Max)
             {
                 s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"account update: unusable position {p}");
                 continue;
@@ -171,17 +171,17 @@ internal static class Coverage
             }
         }
         stale = confirmedPolled && !confirmedNew;
-        if (walletMove is double move && appended > 0) ahead = WithWalletDelta(ahead, appended, move - (pendingBefore - Deltas(unconfirmed)));
+        if (walletMove is decimal move && appended > 0) ahead = WithWalletDelta(ahead, appended, move - (pendingBefore - Deltas(unconfirmed)));
         return (unconfirmed, ahead);
     }
 
     // The wallet's move beyond the fills the report confirmed is what its new leads moved it by. Told apart only when they
     // are of one position (split pro rata between its explained and unexplained part, which one fill made): the profits
     // of two positions cannot be separated from one balance.
-    private static Arr<ExchangeLead> WithWalletDelta(Arr<ExchangeLead> ahead, int appended, double leadsMove)
+    private static Arr<ExchangeLead> WithWalletDelta(Arr<ExchangeLead> ahead, int appended, decimal leadsMove)
     {
         var first = ahead.Count - appended;
-        var total = 0.0;
+        var total = 0.0m;
         for (var i = first; i < ahead.Count; i++)
         {
             if (ahead[i].Key != ahead[first].Key || ahead[i].Side != ahead[first].Side) return ahead;
@@ -192,9 +192,9 @@ internal static class Coverage
         return ahead;
     }
 
-    private static double Deltas(Arr<UnconfirmedFill> unconfirmed)
+    private static decimal Deltas(Arr<UnconfirmedFill> unconfirmed)
     {
-        var sum = 0.0;
+        var sum = 0.0m;
         foreach (var u in unconfirmed) sum += u.WalletDelta;
         return sum;
     }
@@ -202,9 +202,9 @@ internal static class Coverage
     // The shortest run of the position's unconfirmed fills, oldest first, whose quantities add up to the change; else
     // the oldest fills as far as they move it the way the exchange says it moved (a fill the venue split otherwise is
     // confirmed in part), the rest of the change being the exchange's lead.
-    private static (Arr<UnconfirmedFill>, double Left) ConfirmRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    private static (Arr<UnconfirmedFill>, decimal Left) ConfirmRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, decimal change)
     {
-        var sum = 0.0;
+        var sum = 0.0m;
         for (var i = 0; i < unconfirmed.Count; i++)
         {
             if (!In(unconfirmed[i], key, side)) continue;
@@ -245,9 +245,9 @@ internal static class Coverage
     /// whose wallet deltas come closest to it (none when it is nearest to zero): the kernel's delta of a fill without a
     /// price differs from the venue's, so an exact match cannot be required.
     /// </summary>
-    public static Arr<UnconfirmedFill> ConfirmByAmount(Arr<UnconfirmedFill> unconfirmed, double traded)
+    public static Arr<UnconfirmedFill> ConfirmByAmount(Arr<UnconfirmedFill> unconfirmed, decimal traded)
     {
-        var (best, bestGap, sum) = (0, Math.Abs(traded), 0.0);
+        var (best, bestGap, sum) = (0, Math.Abs(traded), 0.0m);
         for (var n = 1; n <= unconfirmed.Count; n++)
         {
             sum += unconfirmed[n - 1].WalletDelta;
@@ -271,7 +271,7 @@ internal static class Coverage
     // A lead is explained as far as our working orders of that position can still fill in that direction — and, on a
     // dedicated account, as far as it reduces a position we hold: the exchange closing it (liquidation, a stop) shows
     // the fill later, or the next positions report shows the reduction, and either books it.
-    private static Arr<ExchangeLead> AddLead(Step s, Arr<ExchangeLead> ahead, string key, PositionSide? side, double change)
+    private static Arr<ExchangeLead> AddLead(Step s, Arr<ExchangeLead> ahead, string key, PositionSide? side, decimal change)
     {
         var sign = Math.Sign(change);
         var capacity = Working(s, key, side, sign > 0 ? OrderSide.Buy : OrderSide.Sell);
@@ -306,9 +306,9 @@ internal static class Coverage
     }
 
     // What our live orders of that position can still fill on one side.
-    private static double Working(Step s, string key, PositionSide? side, OrderSide direction)
+    private static decimal Working(Step s, string key, PositionSide? side, OrderSide direction)
     {
-        var total = 0.0;
+        var total = 0.0m;
         for (var i = 0; i < s.SlotCount; i++)
         {
             var slot = s.SlotAt(i)!;
@@ -320,9 +320,9 @@ internal static class Coverage
     }
 
     // The kernel's signed position in the instrument (one side, or the net of both), over the trades the slots host.
-    private static double Held(Step s, string key, PositionSide? side)
+    private static decimal Held(Step s, string key, PositionSide? side)
     {
-        var held = 0.0;
+        var held = 0.0m;
         for (var i = 0; i < s.SlotCount; i++)
             if (s.TradeOf(s.SlotAt(i)!.TradeId) is Trade t && Symbols.Key(t.Symbol) == key && (side is not PositionSide ps || ps == t.Side))
                 held += Names.Sign(t.Side) * t.OpenQty;
@@ -330,18 +330,18 @@ internal static class Coverage
     }
 
     // Quantities of the position's unconfirmed fills: all, or only those a poll has (true) or has not (false) shown.
-    private static double Sum(Arr<UnconfirmedFill> fills, string key, PositionSide? side, bool? polled)
+    private static decimal Sum(Arr<UnconfirmedFill> fills, string key, PositionSide? side, bool? polled)
     {
-        var sum = 0.0;
+        var sum = 0.0m;
         foreach (var u in fills)
             if (In(u, key, side) && (polled is not bool p || u.Polled == p)) sum += u.Qty;
         return sum;
     }
 
     // The last index of the shortest run of the position's polled fills, oldest first, that adds up to the change.
-    private static int? PolledRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, double change)
+    private static int? PolledRun(Arr<UnconfirmedFill> unconfirmed, string key, PositionSide? side, decimal change)
     {
-        var sum = 0.0;
+        var sum = 0.0m;
         for (var i = 0; i < unconfirmed.Count; i++)
         {
             var u = unconfirmed[i];
@@ -353,9 +353,9 @@ internal static class Coverage
         return null;
     }
 
-    private static double Sum(Arr<ExchangeLead> ahead, string key, PositionSide? side)
+    private static decimal Sum(Arr<ExchangeLead> ahead, string key, PositionSide? side)
     {
-        var sum = 0.0;
+        var sum = 0.0m;
         foreach (var l in ahead)
             if (l.Key == key && l.Side == side) sum += l.Qty;
         return sum;
@@ -364,9 +364,9 @@ internal static class Coverage
     private static bool In(UnconfirmedFill u, string key, PositionSide? side) => u.Key == key && (side is not PositionSide ps || ps == u.Side);
 
     // Quantities compare with a tolerance relative to their size (sums of fills of large positions).
-    private static bool Same(double x, double y, double scale = 0) =>
-        Math.Abs(x - y) <= Math.Max(KernelConfig.QtyEpsilon, 1e-12 * Math.Max(Math.Abs(scale), Math.Max(Math.Abs(x), Math.Abs(y))));
+    private static bool Same(decimal x, decimal y, decimal scale = 0) =>
+        Math.Abs(x - y) <= Math.Max(KernelConfig.QtyEpsilon, 0.000000000001m * Math.Max(Math.Abs(scale), Math.Max(Math.Abs(x), Math.Abs(y))));
 }
 
 /// <summary>How one fill moves the kernel's position: instrument key, the side of its trade, signed quantity.</summary>
-internal readonly record struct FillMove(string Key, PositionSide Side, double Qty);
+internal readonly record struct FillMove(string Key, PositionSide Side, decimal Qty);

@@ -16,13 +16,13 @@ internal static class FundingFlows
     private const int MaxKept = 64;
 
     /// <summary>The account after a funding account update of <paramref name="amount"/>: matched with its income record, or remembered.</summary>
-    public static Account Streamed(Account a, long timeMs, double amount) =>
+    public static Account Streamed(Account a, long timeMs, decimal amount) =>
         Match(a, timeMs, amount, fromIncome: true) is int i
             ? a with { FundingFlows = a.FundingFlows.RemoveAt(i) }
             : Kept(a, new FundingFlow(timeMs, amount, FromIncome: false));
 
     /// <summary>The account after a FUNDING_FEE income record: matched with its account update, or kept to explain a check.</summary>
-    public static Account Listed(Account a, long timeMs, double amount) =>
+    public static Account Listed(Account a, long timeMs, decimal amount) =>
         Match(a, timeMs, amount, fromIncome: false) is int i
             ? a with { FundingFlows = a.FundingFlows.RemoveAt(i) }
             : Kept(a, new FundingFlow(timeMs, amount, FromIncome: true));
@@ -32,9 +32,9 @@ internal static class FundingFlows
     /// difference, else nothing (the difference is reported as it is). Either way the check forgets those payments:
     /// the wallet it read holds them.
     /// </summary>
-    public static double Explains(Step s, ref Account a, double difference)
+    public static decimal Explains(Step s, ref Account a, decimal difference)
     {
-        var missed = 0.0;
+        var missed = 0.0m;
         foreach (var f in a.FundingFlows)
             if (f.FromIncome) missed += f.Amount;
         if (missed == 0) return 0;
@@ -51,12 +51,12 @@ internal static class FundingFlows
             ? a with { FundingFlows = new Arr<FundingFlow>(a.FundingFlows.Where(f => f.FromIncome || f.TimeMs + Kernel.IncomeSettleMs > upToMs)) }
             : a;
 
-    private static int? Match(Account a, long timeMs, double amount, bool fromIncome)
+    private static int? Match(Account a, long timeMs, decimal amount, bool fromIncome)
     {
         for (var i = 0; i < a.FundingFlows.Count; i++)
         {
             var f = a.FundingFlows[i];
-            if (f.FromIncome == fromIncome && Math.Abs(f.Amount - amount) <= 1e-8 && Math.Abs(f.TimeMs - timeMs) <= Kernel.IncomeSettleMs) return i;
+            if (f.FromIncome == fromIncome && Math.Abs(f.Amount - amount) <= 0.00000001m && Math.Abs(f.TimeMs - timeMs) <= Kernel.IncomeSettleMs) return i;
         }
         return null;
     }

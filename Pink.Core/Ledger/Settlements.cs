@@ -38,7 +38,7 @@ internal static class Settlements
     /// The exchange's figures for an order's fills that came after the fact (a late fill of the order behind an inferred
     /// exit): repairs its price-less legs, settles the increment, and re-sends a closed trade's feedback.
     /// </summary>
-    public static void Late(Step s, Order order, Trade trade, double? rp, double fee, bool inWallet = false)
+    public static void Late(Step s, Order order, Trade trade, decimal? rp, decimal fee, bool inWallet = false)
     {
         var before = trade;
         Book(s, order, trade, rp, fee, null, anyLeg: true, legRows: true);
@@ -66,20 +66,21 @@ internal static class Settlements
     // one that came with its fill leaves the leg's single row to the fill. Repairable legs: the order's price-less,
     // unrepaired legs — any of them (anyLeg) or only the fill's own (legIndex).
     // `order` is the order as it stands; it and the trade are each written once, with every change of the settlement.
-    private static void Book(Step s, Order order, Trade trade, double? rp, double fee, int? legIndex, bool anyLeg, bool legRows)
+    private static void Book(Step s, Order order, Trade trade, decimal? rp, decimal fee, int? legIndex, bool anyLeg, bool legRows)
     {
-        var feeBooked = double.IsFinite(fee);
-        if (!feeBooked)
+        if (!Pnl.InRange(fee))
+        {
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
-        var fees = feeBooked ? trade.Fees + fee : trade.Fees;
-
-        if (rp is double r && !double.IsFinite(r))
+            fee = 0;
+        }
+        if (rp is decimal r && !Pnl.InRange(r))
         {
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: rp {r} ignored", order.Slot, trade.TradeId);
             rp = null;
         }
+        var fees = trade.Fees + fee;
         var repaired = false;
-        if (rp is double realized)
+        if (rp is decimal realized)
         {
             LanguageExt.Arr<ExitLeg> skipped = default;
             var legs = trade.Legs;
@@ -96,18 +97,18 @@ internal static class Settlements
                 Compare(s, order, trade, realized);
             s.Put(order with
             {
-                Fees = feeBooked ? order.Fees + fee : order.Fees,
+                Fees = order.Fees + fee,
                 ExchangeSettled = true, ExchangeRealized = order.ExchangeRealized + realized,
                 EstimatedRealized = repaired ? order.EstimatedRealized + realized : order.EstimatedRealized,
             });
         }
-        else if (feeBooked) s.Put(order with { Fees = order.Fees + fee });
+        else s.Put(order with { Fees = order.Fees + fee });
         s.Put(trade with { Fees = fees, PnlSource = SourceOf(s, trade) });
     }
 
-    private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, double rp, bool legRows)
+    private static Trade Repair(Step s, Trade trade, LanguageExt.Arr<ExitLeg> legs, decimal rp, bool legRows)
     {
-        var qty = 0.0;
+        var qty = 0.0m;
         foreach (var l in legs) qty += l.Qty;
         var all = trade.Legs;
         foreach (var l in legs)
@@ -126,7 +127,7 @@ internal static class Settlements
         return trade;
     }
 
-    private static void Compare(Step s, Order order, Trade trade, double rp)
+    private static void Compare(Step s, Order order, Trade trade, decimal rp)
     {
         var exchange = order.ExchangeRealized + rp;
         var diff = order.EstimatedRealized - exchange;

@@ -19,14 +19,14 @@ public class ConservationBetweenAnchors(ITestOutputHelper output)
         Cases.Check(ScenarioGen.Arbitrary(), scenario =>
         {
             var trace = Replay.Run(Simulation.Run(scenario));
-            var books = new Dictionary<string, (double Realized, double Fees, double Settled)>();
+            var books = new Dictionary<string, (decimal Realized, decimal Fees, decimal Settled)>();
             foreach (var step in trace.Steps)
             {
                 var settledBefore = books.Values.Sum(b => b.Settled);
                 foreach (var t in step.After.Trades.Values) books[t.TradeId] = (t.RealizedPnl, t.Fees, t.SettledRealized - t.SettledFees);
                 var fees = books.Values.Sum(b => b.Fees);
                 var (a, before) = (step.After.Account, step.Before.Account);
-                var scale = 1e-9 * (1 + Math.Abs(a.EWalletBalance) + books.Values.Sum(b => Math.Abs(b.Realized) + Math.Abs(b.Fees)));
+                var scale = 0.000000001m * (1 + Math.Abs(a.EWalletBalance) + books.Values.Sum(b => Math.Abs(b.Realized) + Math.Abs(b.Fees)));
                 var unconfirmed = a.Unconfirmed.Sum(u => u.WalletDelta);
                 var expected = (a.Anchored ? a.EWalletBalance : trace.Initial.Account.Capital) + unconfirmed;
                 Require.That(Math.Abs(a.Capital - expected) <= scale, () =>

@@ -56,7 +56,7 @@ public class InterleavingIndependence(ITestOutputHelper output)
             var t = o.Final.Trades.Find(id).Case as Trade;
             Require.That(t is { Closed: true }, () => $"{where}: trade {id} is not closed: {t}");
             Require.Close(venue.Fees, t!.Fees, () => $"{where}: fees of {id}");
-            Require.Close(venue.Realized, t.RealizedPnl, () => $"{where}: realized of {id}", 1e-6);
+            Require.Close(venue.Realized, t.RealizedPnl, () => $"{where}: realized of {id}", 0.000001m);
         }
     }
 

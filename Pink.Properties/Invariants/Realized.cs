@@ -24,7 +24,7 @@ public class Realized(ITestOutputHelper output)
                 {
                     var before = States.TradeOf(step.Before, after.TradeId);
                     var known = before?.Legs.Count ?? 0;
-                    var closed = 0.0;
+                    var closed = 0.0m;
                     for (var i = known; i < after.Legs.Count; i++)
                     {
                         Require.That(before is not null, () => $"{step.Where}: {after.TradeId} was born with exit legs");
@@ -35,7 +35,7 @@ public class Realized(ITestOutputHelper output)
                         Require.Close(before!.OpenQty - closed, after.OpenQty,
                             () => $"{step.Where}: open quantity of {after.TradeId} after exit legs of {closed} (fill {fill.Qty}, price {fill.Price})");
                     var sum = after.Legs.Sum(l => l.Realized);
-                    Require.Close(sum, after.RealizedPnl, () => $"{step.Where}: realized PnL of {after.TradeId} vs the sum of its {after.Legs.Count} legs", 1e-9);
+                    Require.Close(sum, after.RealizedPnl, () => $"{step.Where}: realized PnL of {after.TradeId} vs the sum of its {after.Legs.Count} legs", 0.000000001m);
                     var skipped = after.Legs.Exists(l => l.SkippedNoPrice && !l.Repaired);
                     Require.That(skipped == after.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice), () =>
                         $"{step.Where}: {after.TradeId} has an unrepaired price-less leg: {skipped}, flagged realized_skipped_no_price: {after.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice)}");
@@ -46,14 +46,14 @@ public class Realized(ITestOutputHelper output)
     {
         Require.That(leg.Qty <= before.OpenQty + KernelConfig.QtyEpsilon, () => $"{step.Where}: leg {leg.Index} of {after.TradeId} closes {leg.Qty} but only {before.OpenQty} was open");
         if (step.Event is Fill fill)
-            Require.That(leg.Price == (Pnl.Usable(fill.Price) ? fill.Price : 0.0), () => $"{step.Where}: leg {leg.Index} price {leg.Price} is not the fill's true price {fill.Price}");
+            Require.That(leg.Price == (Pnl.Usable(fill.Price) ? fill.Price : 0.0m), () => $"{step.Where}: leg {leg.Index} price {leg.Price} is not the fill's true price {fill.Price}");
         if (leg.Repaired) return; // the exchange's `rp` stands in for the estimate; it is checked through the sum
         if (!Pnl.Usable(leg.Price))
         {
             Require.That(leg.SkippedNoPrice && leg.Realized == 0, () => $"{step.Where}: price-less leg {leg.Index} of {after.TradeId} booked {leg.Realized} (skipped flag {leg.SkippedNoPrice})");
             return;
         }
-        var expected = Pnl.Usable(before.EntryBasis) ? Names.Sign(before.Side) * leg.Qty * (leg.Price - before.EntryBasis) : 0.0;
+        var expected = Pnl.Usable(before.EntryBasis) ? Names.Sign(before.Side) * leg.Qty * (leg.Price - before.EntryBasis) : 0.0m;
         Require.Close(expected, leg.Realized, () =>
             $"{step.Where}: leg {leg.Index} of {after.TradeId} ({Names.Of(before.Side)} {leg.Qty} @ {leg.Price:R}, basis {before.EntryBasis:R})");
     }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Pink.Properties.Invariants;
 
 /// <summary>
-/// MISSION §5: the kernel is total. Arbitrary events — null, NaN and infinite numbers, negative quantities, null or
+/// MISSION §5: the kernel is total. Arbitrary events — null, zero and out-of-range numbers, negative quantities, null or
 /// odd strings, extreme times, slots out of range, undefined enumeration values, null positions — delivered at any
 /// point of a realistic history never throw, never trip the kernel's own defect guard (INTERNAL_ERROR), and leave a
 /// state that still has a snapshot and a state document that restores.

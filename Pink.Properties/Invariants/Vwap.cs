@@ -18,7 +18,7 @@ public class Vwap(ITestOutputHelper output)
         Cases.Check(ScenarioGen.Arbitrary(), scenario =>
         {
             var trace = Replay.Run(Simulation.Run(scenario));
-            var fills = new Dictionary<string, List<(double Price, double Qty)>>();
+            var fills = new Dictionary<string, List<(decimal Price, decimal Qty)>>();
             foreach (var step in trace.Steps)
             {
                 if (step.Item is EventItem { Origin: Origin.Venue, Event: Fill fill, Order: string coid } &&
@@ -32,7 +32,7 @@ public class Vwap(ITestOutputHelper output)
             }
         }, output);
 
-    private static void Entry(TraceStep step, Fill fill, Order order, Dictionary<string, List<(double, double)>> fills)
+    private static void Entry(TraceStep step, Fill fill, Order order, Dictionary<string, List<(decimal, decimal)>> fills)
     {
         var before = States.TradeOf(step.Before, order.TradeId);
         var after = States.TradeOf(step.After, order.TradeId);
@@ -42,7 +42,7 @@ public class Vwap(ITestOutputHelper output)
         if (Pnl.Usable(fill.Price)) list.Add((fill.Price, fill.Qty));
     }
 
-    private static void Basis(TraceStep step, Trade t, List<(double Price, double Qty)> priced)
+    private static void Basis(TraceStep step, Trade t, List<(decimal Price, decimal Qty)> priced)
     {
         var qty = priced.Sum(f => f.Qty);
         if (qty <= 0)
@@ -58,7 +58,7 @@ public class Vwap(ITestOutputHelper output)
         Require.Close(vwap, t.EntryBasis, () => $"{step.Where}: basis of {t.TradeId} over {priced.Count} priced entry fill(s)");
         Require.Close(qty, t.PricedEntryQty, () => $"{step.Where}: priced entry quantity of {t.TradeId}");
         var (min, max) = (priced.Min(f => f.Price), priced.Max(f => f.Price));
-        Require.That(t.EntryBasis >= min * (1 - 1e-12) && t.EntryBasis <= max * (1 + 1e-12), () =>
+        Require.That(t.EntryBasis >= min * (1 - 0.000000000001m) && t.EntryBasis <= max * (1 + 0.000000000001m), () =>
             $"{step.Where}: basis {t.EntryBasis:R} of {t.TradeId} outside [{min:R}, {max:R}]");
     }
 }

@@ -24,7 +24,7 @@ public enum Settle
 }
 
 /// <summary>The unusable balances an exchange frame can carry (the zero-balance frame lesson, rule 9).</summary>
-public enum BadBalance { Zero, Negative, NaN, Infinity }
+public enum BadBalance { Zero, Negative, Huge, Extreme }
 
 /// <summary>Events that name something the kernel does not know (rule 7).</summary>
 public enum Unknown { Ack, Cancel, Reject, Settlement, CloseNoSuchSlot, OpenNoSuchSlot, FillWithForeignClientId }

@@ -6,17 +6,18 @@ namespace Pink.Properties.Scenarios;
 
 /// <summary>
 /// Arbitrary kernel events, malformed ones included: every field drawn from values a broken adapter or a hostile
-/// stream could send — NaN, infinities, zero, negative and huge numbers, null and odd strings, extreme times, slot
+/// stream could send — zero, negative and huge numbers (decimal's extremes, the kernel's 10¹² bound and beyond it), null and odd strings, extreme times, slot
 /// indices out of range, undefined enumeration values, null list entries — mixed with plausible values, so some
 /// chaos events also hit real orders and slots.
 /// </summary>
 public static class ChaosGen
 {
-    private static readonly Gen<double> Number = Gen.OneOf(
-        Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, -1.0, double.MaxValue, double.Epsilon, 1e-12, 1e300),
-        Gen.Choose(-1_000, 100_000).Select(i => i / 100.0));
+    private static readonly Gen<decimal> Number = Gen.OneOf(
+        Gen.Elements(0.0m, -0.0m, -1.0m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, 0.000000000001m,
+            1_000_000_000_000m, 1_000_000_000_001m, -1_000_000_000_001m, 79_228_162_514_264.337593543950335m),
+        Gen.Choose(-1_000, 100_000).Select(i => i / 100.0m));
 
-    private static readonly Gen<double?> MaybeNumber = Gen.OneOf(Gen.Constant<double?>(null), Number.Select(x => (double?)x));
+    private static readonly Gen<decimal?> MaybeNumber = Gen.OneOf(Gen.Constant<decimal?>(null), Number.Select(x => (decimal?)x));
 
     private static readonly Gen<string?> Text = Gen.Elements<string?>(null, "", " ", "FET-USDT", "fetusdt", "FETUSDT", "BTC-USDT", "ETH-USDT",
         "-", "o0", "o1", "c2", "t-o0", "startup", "b3", "f1000-1", "💥", new string('x', 300));

@@ -20,7 +20,7 @@ public enum Origin
 }
 
 /// <summary>What the exchange holds for our account after an item: the truth a reconcile reports.</summary>
-public sealed record VenueView(IReadOnlyList<ExchangePosition> Positions, double Wallet);
+public sealed record VenueView(IReadOnlyList<ExchangePosition> Positions, decimal Wallet);
 
 /// <summary>One item of a history, with what the exchange holds after it.</summary>
 public abstract record Item(VenueView Venue);

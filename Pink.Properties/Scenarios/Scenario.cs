@@ -17,7 +17,7 @@ public sealed record Holding(int Symbol, PositionSide Side, int Lots, int Tick)
 public sealed record Scenario(int Slots, int LeverageCap, int SeedCapital, long StartMs, IReadOnlyList<Holding> Holdings, IReadOnlyList<Beat> Beats)
 {
     /// <summary>The wallet balance the exchange starts with.</summary>
-    public const double InitialWallet = 10_000;
+    public const decimal InitialWallet = 10_000;
 
     /// <summary>
     /// The kernel configuration of this scenario: a shared account, since other runtimes' fills and PnL reach it

@@ -105,7 +105,7 @@ public static class ScenarioGen
             (2, from s in slot from g in Gap select (Beat)new RejectBeat(s, g)),
             (5, from sym in Gen.Choose(0, 2) from tick in Gen.Choose(-20, 20) from g in Gap select (Beat)new MarkBeat(sym, tick, g)),
             (6, from r in OneOf(BalanceReason.Order, BalanceReason.Poll) from g in Gap select (Beat)new AnchorBeat(r, g)),
-            (1, from b in OneOf(BadBalance.Zero, BadBalance.Negative, BadBalance.NaN, BadBalance.Infinity) from g in Gap select (Beat)new BadAnchorBeat(b, g)),
+            (1, from b in OneOf(BadBalance.Zero, BadBalance.Negative, BadBalance.Huge, BadBalance.Extreme) from g in Gap select (Beat)new BadAnchorBeat(b, g)),
             (2, from r in OneOf(BalanceReason.Transfer, BalanceReason.Funding) from amount in Gen.Choose(-500, 2_000) from g in Gap
                 select (Beat)new FlowBeat(r, r == BalanceReason.Funding ? amount / 100 : amount, g)),
             (3, Foreign()),

@@ -61,8 +61,8 @@ public static class Simulation
                 case CancelBeat b: Cancel(b); break;
                 case RejectBeat b: Reject(b); break;
                 case MarkBeat b: Deliver(new MarkPrice(Market.At(b.Symbol).Dashed, Market.Price(Market.At(b.Symbol), b.Tick), _now), Origin.Venue); break;
-                case AnchorBeat b: Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, _venue.Wallet * 0.5, b.Reason, _now), Origin.Venue); break;
-                case BadAnchorBeat b: Exchange(new BalanceReport($"b{_beat}", Bad(b.Balance), double.NaN, BalanceReason.Order, _now), Origin.Venue); break;
+                case AnchorBeat b: Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, _venue.Wallet * 0.5m, b.Reason, _now), Origin.Venue); break;
+                case BadAnchorBeat b: Exchange(new BalanceReport($"b{_beat}", Bad(b.Balance), null, BalanceReason.Order, _now), Origin.Venue); break;
                 case FlowBeat b: Flow(b); break;
                 case ForeignFillBeat b: Foreign(b); break;
                 case SettleBeat b: Settle(b); break;
@@ -104,9 +104,9 @@ public static class Simulation
                 qty = Math.Min(qty, held); // reduce-only
             }
             var price = Market.Price(i, b.Tick);
-            var rp = b.Purpose == OrderPurpose.Entry ? 0.0 : _venue.Close(order.Symbol, order.PositionSide, qty, price);
+            var rp = b.Purpose == OrderPurpose.Entry ? 0.0m : _venue.Close(order.Symbol, order.PositionSide, qty, price);
             if (b.Purpose == OrderPurpose.Entry) _venue.Open(order.Symbol, order.PositionSide, qty, price, order.Leverage);
-            var fee = b.Settle == Scenarios.Settle.Never ? 0.0 : qty * price * b.FeeBps / 10_000.0;
+            var fee = b.Settle == Scenarios.Settle.Never ? 0.0m : qty * price * b.FeeBps / 10_000.0m;
             _venue.Wallet += rp - fee;
             order.Filled += qty;
             order.Fills++;
@@ -119,7 +119,7 @@ public static class Simulation
                 _venue.Pending.Add(new FillSettled($"s{id}", order.VenueId, b.Purpose == OrderPurpose.Exit ? rp : null, fee, 0));
             var symbol = b.PlainSpelling ? i.Plain : i.Dashed;
             var client = b.Ids == FillIds.Both || !VenueIdAlone(order, symbol) ? order.ClientOrderId : null;
-            Exchange(new Pink.Core.Fill(order.VenueId, client, symbol, order.Side, qty, b.Priced ? price : 0.0, _now, id,
+            Exchange(new Pink.Core.Fill(order.VenueId, client, symbol, order.Side, qty, b.Priced ? price : 0.0m, _now, id,
                 b.WithCumQty ? order.Filled : null, null, inline), Origin.Venue, order.ClientOrderId);
         }
 
@@ -144,7 +144,7 @@ public static class Simulation
             order.Fills++;
             order.Live = false;
             var client = VenueIdAlone(order, order.Symbol) ? null : order.ClientOrderId;
-            Exchange(new Pink.Core.Fill(order.VenueId, client, order.Symbol, order.Side, closing + extra, b.Priced ? price : 0.0, _now,
+            Exchange(new Pink.Core.Fill(order.VenueId, client, order.Symbol, order.Side, closing + extra, b.Priced ? price : 0.0m, _now,
                 $"f{order.VenueId}-{order.Fills}", null, null, new ExchangeSettlement(rp, 0)), Origin.Venue, order.ClientOrderId);
         }
 
@@ -169,7 +169,7 @@ public static class Simulation
         {
             if (_venue.Wallet + b.Amount <= 1) return;
             _venue.Wallet += b.Amount;
-            Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, double.NaN, b.Reason, _now, BalanceChange: b.Amount), Origin.Venue);
+            Exchange(new BalanceReport($"b{_beat}", _venue.Wallet, null, b.Reason, _now, BalanceChange: b.Amount), Origin.Venue);
         }
 
         // Another runtime's fill: it moves the shared wallet, never our positions. It names no order of ours; sent on
@@ -226,7 +226,7 @@ public static class Simulation
                 Scenarios.Unknown.Ack => new OrderAcknowledged(ghost, venueId, _now),
                 Scenarios.Unknown.Cancel => new OrderCancelled(ghost, venueId, "CANCELED", _now),
                 Scenarios.Unknown.Reject => new OrderRejected(ghost, null, "101204 insufficient margin", _now),
-                Scenarios.Unknown.Settlement => new FillSettled($"gs{_beat}", venueId, 5.0, 0.1, _now),
+                Scenarios.Unknown.Settlement => new FillSettled($"gs{_beat}", venueId, 5.0m, 0.1m, _now),
                 Scenarios.Unknown.CloseNoSuchSlot => new CloseIntent(scenario.Slots + Math.Abs(b.Symbol), ghost, _now),
                 Scenarios.Unknown.OpenNoSuchSlot => new OpenIntent(-1 - Math.Abs(b.Symbol), i.Dashed, PositionSide.Long, Market.Qty(i, 1), 1, ghost, null, _now),
                 _ => new Pink.Core.Fill(venueId, $"other-runtime-{_beat}", i.Dashed, OrderSide.Buy, Market.Qty(i, 3), Market.Price(i, 0), _now, $"fx{_beat}"),
@@ -285,19 +285,19 @@ public static class Simulation
         private static Market.Instrument InstrumentOf(string symbol) =>
             Market.Traded.FirstOrDefault(i => Symbols.Same(i.Dashed, symbol)) ?? Market.Foreign;
 
-        private static double Portion(double remaining, double lot, int percent)
+        private static decimal Portion(decimal remaining, decimal lot, int percent)
         {
-            var lots = Math.Max(1, Math.Ceiling(remaining / lot * Math.Clamp(percent, 1, 100) / 100.0 - 1e-9));
+            var lots = Math.Max(1, Math.Ceiling(remaining / lot * Math.Clamp(percent, 1, 100) / 100.0m - 0.000000001m));
             var qty = lots * lot;
             return qty >= remaining - KernelConfig.QtyEpsilon ? remaining : qty;
         }
 
-        private double Bad(BadBalance b) => b switch
+        private decimal Bad(BadBalance b) => b switch
         {
-            BadBalance.Zero => 0.0,
+            BadBalance.Zero => 0.0m,
             BadBalance.Negative => -_venue.Wallet,
-            BadBalance.NaN => double.NaN,
-            _ => double.PositiveInfinity,
+            BadBalance.Huge => Pnl.Max + 1,
+            _ => decimal.MaxValue,
         };
     }
 }

@@ -29,9 +29,9 @@ public sealed record Delivery(Interleave How, int MergeSeed, bool Polls, bool Re
 }
 
 /// <summary>What a run ended with: everything the kernel published that must not depend on the delivery.</summary>
-public sealed record ChannelOutcome(KernelState Final, double VenueWallet, IReadOnlyList<Diagnostic> Diagnostics,
+public sealed record ChannelOutcome(KernelState Final, decimal VenueWallet, IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<SizerFeedback> Feedback, IReadOnlyDictionary<string, int> Rows,
-    IReadOnlyDictionary<string, (double Realized, double Fees)> VenueTrades, IReadOnlyList<string> Log)
+    IReadOnlyDictionary<string, (decimal Realized, decimal Fees)> VenueTrades, IReadOnlyList<string> Log)
 {
     /// <summary>What each event did to the account, for a failure's message.</summary>
     public string Story => string.Join("\n  ", Log);
@@ -50,10 +50,10 @@ public sealed record ChannelOutcome(KernelState Final, double VenueWallet, IRead
 public static class TwoChannelVenue
 {
     private static readonly string[] Symbols = ["FET-USDT", "BTC-USDT"];
-    private static readonly double[] Prices = [0.1878, 60_000];
-    private static readonly double[] Lots = [100, 0.001];
-    private const double FeeRate = 0.0005;
-    private const double StartWallet = 10_000;
+    private static readonly decimal[] Prices = [0.1878m, 60_000];
+    private static readonly decimal[] Lots = [100, 0.001m];
+    private const decimal FeeRate = 0.0005m;
+    private const decimal StartWallet = 10_000;
 
     /// <summary>The session a seed makes, delivered as asked.</summary>
     public static ChannelOutcome Run(int seed, bool oneWay, Delivery delivery)
@@ -62,7 +62,7 @@ public static class TwoChannelVenue
         var merge = new Random(delivery.MergeSeed);
         var run = new Process(Kernel.Initial(new KernelConfig(SlotCount: 2, SeedCapital: StartWallet)));
         var venue = new Book(oneWay);
-        run.Apply(new BalanceReport("start", StartWallet, double.NaN, BalanceReason.Poll, run.Now()));
+        run.Apply(new BalanceReport("start", StartWallet, null, BalanceReason.Poll, run.Now()));
         var rounds = 1 + script.Next(3);
         for (var r = 0; r < rounds; r++)
         {
@@ -120,7 +120,7 @@ public static class TwoChannelVenue
         for (var i = 0; i < order.Count; i++)
         {
             if (i == poll)
-                run.Apply(new BalanceReport($"poll-{run.Now()}", walletNow, double.NaN, BalanceReason.Poll, run.Now()));
+                run.Apply(new BalanceReport($"poll-{run.Now()}", walletNow, null, BalanceReason.Poll, run.Now()));
             if (delivery.Restarts && merge.Next(4) == 0) run.Restart();
             run.Apply(order[i]);
         }
@@ -163,20 +163,20 @@ public static class TwoChannelVenue
         public long VenueId { get; set; } = venueId;
         public bool External { get; set; }
         public int Pieces { get; set; }
-        public double Cum { get; set; }
-        public double CumQuote { get; set; }
-        public double OrderQty { get; set; }
+        public decimal Cum { get; set; }
+        public decimal CumQuote { get; set; }
+        public decimal OrderQty { get; set; }
     }
 
     // The venue's books: wallet, positions (per side, or net in one-way mode), each order's cumulative figures.
     private sealed class Book(bool oneWay)
     {
-        private readonly Dictionary<string, (double Qty, double Avg)> _positions = new();
+        private readonly Dictionary<string, (decimal Qty, decimal Avg)> _positions = new();
         private readonly Dictionary<long, (PlaceOrder Order, string TradeId)> _orders = new();
         private long _next = 1_900_000_000_000_000_001;
 
-        public double Wallet { get; private set; } = StartWallet;
-        public Dictionary<string, (double Realized, double Fees)> Trades { get; } = new();
+        public decimal Wallet { get; private set; } = StartWallet;
+        public Dictionary<string, (decimal Realized, decimal Fees)> Trades { get; } = new();
 
         /// <summary>An order the venue places itself to close the leg's whole position (never acknowledged to the kernel).</summary>
         public long External(Process run, Leg leg, string symbol)
@@ -205,16 +205,16 @@ public static class TwoChannelVenue
             var piecesLeft = leg.Pieces--;
             var lot = Lots[leg.Instrument];
             var qty = piecesLeft <= 1 ? left : Math.Min(left, Math.Max(1, Math.Round(left / piecesLeft / lot)) * lot);
-            if (qty <= 1e-12) return null; // the order filled in fewer pieces
-            var price = Math.Round(Prices[leg.Instrument] * (1 + (script.Next(41) - 20) / 1000.0), 6);
+            if (qty <= 0.000000000001m) return null; // the order filled in fewer pieces
+            var price = Math.Round(Prices[leg.Instrument] * (1 + (script.Next(41) - 20) / 1000.0m), 6);
             var key = oneWay ? order.Symbol : $"{order.Symbol}|{Names.Of(leg.Side)}";
             var signed = order.Side == OrderSide.Buy ? qty : -qty;
             var (held, avg) = _positions.GetValueOrDefault(key);
-            var rp = 0.0;
+            var rp = 0.0m;
             if (held == 0 || Math.Sign(held) == Math.Sign(signed)) avg = (avg * Math.Abs(held) + price * qty) / (Math.Abs(held) + qty);
             else rp = Math.Sign(held) * qty * (price - avg);
             held += signed;
-            if (Math.Abs(held) < 1e-12) (held, avg) = (0, 0);
+            if (Math.Abs(held) < 0.000000000001m) (held, avg) = (0, 0);
             _positions[key] = (held, avg);
             var fee = qty * price * FeeRate;
             Wallet += rp - fee;
@@ -227,7 +227,7 @@ public static class TwoChannelVenue
                 leg.CumQuote / leg.Cum, new ExchangeSettlement(rp, fee), oneWay ? null : leg.Side);
             var side = oneWay ? (held < 0 ? PositionSide.Short : PositionSide.Long) : leg.Side;
             var position = new ExchangePosition(order.Symbol, side, Math.Abs(held), avg, order.ExchangeLeverage, oneWay);
-            var account = new BalanceReport($"au:{now}", Wallet, double.NaN, BalanceReason.Order, now, [position], 0);
+            var account = new BalanceReport($"au:{now}", Wallet, null, BalanceReason.Order, now, [position], 0);
             return (fill, account);
         }
     }

@@ -15,7 +15,7 @@ internal sealed class Venue
     private readonly Dictionary<(string Key, PositionSide Side), Position> _positions = new();
     private readonly List<VenueOrder> _orders = new();
 
-    public double Wallet { get; set; } = Scenario.InitialWallet;
+    public decimal Wallet { get; set; } = Scenario.InitialWallet;
 
     /// <summary>Orders in the order the kernel placed them.</summary>
     public IReadOnlyList<VenueOrder> Orders => _orders;
@@ -45,11 +45,11 @@ internal sealed class Venue
     public VenueOrder? Live(int slot, OrderPurpose purpose) => _orders.FindLast(o => o.Slot == slot && o.Purpose == purpose && o.Live);
 
     /// <summary>A position the exchange held before the scenario (adopted at start-up).</summary>
-    public void Hold(string symbol, PositionSide side, double qty, double price, int leverage) =>
+    public void Hold(string symbol, PositionSide side, decimal qty, decimal price, int leverage) =>
         Open(symbol, side, qty, price, leverage);
 
     /// <summary>Book an opening quantity at the true price.</summary>
-    public void Open(string symbol, PositionSide side, double qty, double price, int leverage)
+    public void Open(string symbol, PositionSide side, decimal qty, decimal price, int leverage)
     {
         var key = (Symbols.Key(symbol), side);
         if (!_positions.TryGetValue(key, out var p)) _positions[key] = p = new Position(symbol);
@@ -59,7 +59,7 @@ internal sealed class Venue
     }
 
     /// <summary>Book a closing quantity at the true price; returns the exchange's realized PnL (`rp`).</summary>
-    public double Close(string symbol, PositionSide side, double qty, double price)
+    public decimal Close(string symbol, PositionSide side, decimal qty, decimal price)
     {
         var key = (Symbols.Key(symbol), side);
         if (!_positions.TryGetValue(key, out var p)) return 0;
@@ -71,7 +71,7 @@ internal sealed class Venue
     }
 
     /// <summary>What the exchange holds of an instrument and side.</summary>
-    public double Held(string symbol, PositionSide side) =>
+    public decimal Held(string symbol, PositionSide side) =>
         _positions.TryGetValue((Symbols.Key(symbol), side), out var p) ? p.Qty : 0;
 
     /// <summary>The truth after the current event.</summary>
@@ -87,15 +87,15 @@ internal sealed class Venue
     private sealed class Position(string symbol)
     {
         public string Symbol { get; } = symbol;
-        public double Qty { get; set; }
-        public double Avg { get; set; }
+        public decimal Qty { get; set; }
+        public decimal Avg { get; set; }
         public int Leverage { get; set; } = 1;
     }
 }
 
 /// <summary>One order at the venue.</summary>
 internal sealed class VenueOrder(string clientOrderId, long venueId, int slot, string tradeId, string symbol, OrderSide side,
-    PositionSide positionSide, OrderPurpose purpose, double qty, int leverage)
+    PositionSide positionSide, OrderPurpose purpose, decimal qty, int leverage)
 {
     public string ClientOrderId { get; } = clientOrderId;
     public long VenueId { get; } = venueId;
@@ -105,12 +105,12 @@ internal sealed class VenueOrder(string clientOrderId, long venueId, int slot, s
     public OrderSide Side { get; } = side;
     public PositionSide PositionSide { get; } = positionSide;
     public OrderPurpose Purpose { get; } = purpose;
-    public double Qty { get; } = qty;
+    public decimal Qty { get; } = qty;
     public int Leverage { get; } = leverage;
-    public double Filled { get; set; }
+    public decimal Filled { get; set; }
     public int Fills { get; set; }
     public bool Live { get; set; } = true;
     public bool AckDelivered { get; set; }
     public bool CancelRequested { get; set; }
-    public double Remaining => Math.Max(0, Qty - Filled);
+    public decimal Remaining => Math.Max(0, Qty - Filled);
 }

@@ -71,7 +71,7 @@ public static class WalletNoise
         var byPosition = noise.Select((x, j) => (Noise: x, Id: j, At: fa + 1 + Math.Abs(x.Position) % (n - fa)))
             .OrderBy(x => x.At).ThenBy(x => x.Id).ToList();
         var items = new List<Item>();
-        var moved = 0.0;
+        var moved = 0.0m;
         var next = 0;
         for (var i = 0; i <= n; i++)
         {
@@ -91,20 +91,20 @@ public static class WalletNoise
         return history.With(items);
     }
 
-    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, double venue, double moved, double amount, long time)
+    private static IEnumerable<KernelEvent> Move(NoiseKind kind, int n, KernelState state, decimal venue, decimal moved, decimal amount, long time)
     {
         var id = $"noise-{n}";
         var wallet = venue + moved; // the venue's own wallet, every move so far included
         switch (kind)
         {
-            case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Transfer, time, BalanceChange: amount); break;
-            case NoiseKind.Funding: yield return new BalanceReport(id, wallet, double.NaN, BalanceReason.Funding, time, BalanceChange: amount); break;
+            case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, null, BalanceReason.Transfer, time, BalanceChange: amount); break;
+            case NoiseKind.Funding: yield return new BalanceReport(id, wallet, null, BalanceReason.Funding, time, BalanceChange: amount); break;
             case NoiseKind.ForeignPnl when Reported(state):
                 // The first report that disagrees is held back (the stream may still be delivering it), the second is
                 // taken and reports the divergence, the third agrees and lifts the refusal.
-                yield return new BalanceReport(id + "-trade", wallet, double.NaN, BalanceReason.Order, time);
-                yield return new BalanceReport(id + "-poll", wallet, double.NaN, BalanceReason.Poll, time);
-                yield return new BalanceReport(id + "-poll2", wallet, double.NaN, BalanceReason.Poll, time);
+                yield return new BalanceReport(id + "-trade", wallet, null, BalanceReason.Order, time);
+                yield return new BalanceReport(id + "-poll", wallet, null, BalanceReason.Poll, time);
+                yield return new BalanceReport(id + "-poll2", wallet, null, BalanceReason.Poll, time);
                 break;
             case NoiseKind.ForeignFill:
                 var i = Market.Traded[n % Market.Traded.Count];
@@ -119,7 +119,7 @@ public static class WalletNoise
         !state.Account.EntriesBlocked && !state.Account.PollDisagreed && !state.Account.Ahead.Any(l => l.Explained) &&
         state.Orders.Values.All(o => o.Status != OrderStatus.Working);
 
-    private static Item Shift(Item item, double moved) =>
+    private static Item Shift(Item item, decimal moved) =>
         moved != 0 && item is EventItem { Event: BalanceReport b } e && Pnl.Usable(b.WalletBalance)
             ? e with { Event = b with { WalletBalance = b.WalletBalance + moved } }
             : item;

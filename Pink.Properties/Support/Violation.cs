@@ -13,17 +13,17 @@ public static class Require
     }
 
     /// <summary>Fail unless the two numbers agree within a tolerance scaled by their magnitude.</summary>
-    public static void Close(double expected, double actual, Func<string> what, double relative = 1e-9)
+    public static void Close(decimal expected, decimal actual, Func<string> what, decimal relative = 0.000000001m)
     {
         if (Near(expected, actual, relative)) return;
         throw new Violation($"{what()}: expected {expected:R}, got {actual:R} (diff {actual - expected:R})");
     }
 
     /// <summary>True when the two agree within <paramref name="relative"/> of their magnitude (absolute near zero).</summary>
-    public static bool Near(double expected, double actual, double relative = 1e-9)
+    public static bool Near(decimal expected, decimal actual, decimal relative = 0.000000001m)
     {
         if (expected.Equals(actual)) return true;
-        var scale = Math.Max(1.0, Math.Max(Math.Abs(expected), Math.Abs(actual)));
+        var scale = Math.Max(1.0m, Math.Max(Math.Abs(expected), Math.Abs(actual)));
         return Math.Abs(expected - actual) <= relative * scale;
     }
 }

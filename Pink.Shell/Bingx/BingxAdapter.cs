@@ -77,7 +77,7 @@ public static class BingxAdapter
                 if (dataType.EndsWith("@markPrice", StringComparison.Ordinal) && Json.Field(frame, "data") is JsonElement data)
                 {
                     var symbol = Json.Text(data, "s") ?? dataType[..dataType.IndexOf('@')];
-                    if (Json.Number(data, "p") is double price)
+                    if (Json.Number(data, "p") is decimal price)
                         output.Add(new MarkPrice(symbol, price, Json.Id(data, "E") is long e && e > 0 ? e : receivedMs));
                     else
                         output.Add(new InputRejected("bingx.markPrice", $"no price: {Clip(frame.GetRawText())}", receivedMs));

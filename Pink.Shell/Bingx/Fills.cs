@@ -15,15 +15,15 @@ internal static class Fills
     /// <param name="positionSide">The position the fill belongs to (`ps`), when the venue says.</param>
     /// <param name="cumulativeSettlement">True when rp and commission are cumulative over the order (REST order query).</param>
     public static Pink.Core.Fill? FromCumulative(KernelState state, long? venueId, string? clientId, string symbol, OrderSide side,
-        double? cumQty, double? avgPrice, double? lastPrice, double? lastQty, double? realized, double? commission, long time,
+        decimal? cumQty, decimal? avgPrice, decimal? lastPrice, decimal? lastQty, decimal? realized, decimal? commission, long time,
         PositionSide? positionSide = null, bool cumulativeSettlement = false)
     {
         var known = Queries.ProgressOf(state, venueId, clientId);
-        var prevQty = known?.CumQty ?? 0.0;
-        var prevAvg = known?.AvgPrice ?? 0.0;
-        double qty;
-        if (cumQty is double z) qty = z - prevQty;
-        else if (lastQty is double l) { qty = l; cumQty = prevQty + l; }
+        var prevQty = known?.CumQty ?? 0m;
+        var prevAvg = known?.AvgPrice ?? 0m;
+        decimal qty;
+        if (cumQty is decimal z) qty = z - prevQty;
+        else if (lastQty is decimal l) { qty = l; cumQty = prevQty + l; }
         else return null;
 
         var price = TruePrice(lastPrice, avgPrice, cumQty.Value, prevQty, prevAvg);
@@ -31,10 +31,10 @@ internal static class Fills
         if (realized is not null || commission is not null)
         {
             var rp = realized;
-            var fee = commission is double n ? -n : 0.0; // BingX: negative = paid; the kernel: positive = paid
+            var fee = commission is decimal n ? -n : 0m; // BingX: negative = paid; the kernel: positive = paid
             if (cumulativeSettlement && known is not null)
             {
-                rp = rp is double r ? r - known.ExchangeRealized : null;
+                rp = rp is decimal r ? r - known.ExchangeRealized : null;
                 fee -= known.Fees;
             }
             settlement = new ExchangeSettlement(rp, fee);
@@ -46,16 +46,16 @@ internal static class Fills
     }
 
     /// <summary>`L` when present, else the cumulative-average derivation, else 0.0 (unknown).</summary>
-    public static double TruePrice(double? lastPrice, double? avgPrice, double cumQty, double prevQty, double prevAvg)
+    public static decimal TruePrice(decimal? lastPrice, decimal? avgPrice, decimal cumQty, decimal prevQty, decimal prevAvg)
     {
-        if (lastPrice is double last && Pnl.Usable(last)) return last;
+        if (lastPrice is decimal last && Pnl.Usable(last)) return last;
         // Without the previous average the derivation would credit earlier fills to this one: unknown instead.
         var previousKnown = prevQty <= KernelConfig.QtyEpsilon || Pnl.Usable(prevAvg);
-        if (avgPrice is double ap && Pnl.Usable(ap) && previousKnown && cumQty - prevQty > KernelConfig.QtyEpsilon)
+        if (avgPrice is decimal ap && Pnl.Usable(ap) && previousKnown && cumQty - prevQty > KernelConfig.QtyEpsilon)
         {
             var derived = (ap * cumQty - prevAvg * prevQty) / (cumQty - prevQty);
             if (Pnl.Usable(derived)) return derived;
         }
-        return 0.0;
+        return 0m;
     }
 }

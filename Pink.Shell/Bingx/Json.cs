@@ -22,17 +22,23 @@ internal static class Json
         ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
         : null;
 
-    /// <summary>A decimal field, or null when absent, empty or unreadable.</summary>
-    public static double? Number(JsonElement obj, params string[] names)
+    /// <summary>
+    /// A decimal field, exactly as the venue wrote it (never through double), or null when absent, empty or unreadable.
+    /// Trailing zeros are dropped ("0.37000000" is 0.37), so equal figures print alike wherever they came from.
+    /// </summary>
+    public static decimal? Number(JsonElement obj, params string[] names)
     {
         if (Field(obj, names) is not JsonElement v) return null;
         return v.ValueKind switch
         {
-            JsonValueKind.Number => v.GetDouble(),
-            JsonValueKind.String when double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.Number when v.TryGetDecimal(out var d) => Normal(d),
+            JsonValueKind.String when decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => Normal(d),
             _ => null,
         };
     }
+
+    /// <summary>The same value with the least scale (no trailing zeros).</summary>
+    public static decimal Normal(decimal x) => x / 1.0000000000000000000000000000m;
 
     /// <summary>An id field as long: from a JSON integer or an integer string; never rounded through double.</summary>
     public static long? Id(JsonElement obj, params string[] names)
@@ -46,5 +52,5 @@ internal static class Json
         };
     }
 
-    public static string Fmt(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    public static string Fmt(decimal x) => Normal(x).ToString(CultureInfo.InvariantCulture);
 }

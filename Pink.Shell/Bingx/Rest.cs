@@ -78,7 +78,7 @@ internal static class Rest
         var t = Json.Id(o, "updateTime", "time") is long u && u > 0 ? u : time;
         // A query answers "does the venue have this order?": after a lost acknowledgement it binds the ids.
         if (clientId is not null && venueId is long v) output.Add(new OrderAcknowledged(clientId, v, t));
-        if (UserStream.Side(Json.Text(o, "side")) is OrderSide side && Json.Number(o, "executedQty") is double executed)
+        if (UserStream.Side(Json.Text(o, "side")) is OrderSide side && Json.Number(o, "executedQty") is decimal executed)
         {
             var known = Queries.ProgressOf(state, venueId, clientId);
             if (executed > (known?.CumQty ?? 0) + KernelConfig.QtyEpsilon)
@@ -105,12 +105,12 @@ internal static class Rest
         var balance = data is JsonElement d ? Json.Field(d, "balance") ?? d : (JsonElement?)null;
         if (balance is JsonElement arr && arr.ValueKind == JsonValueKind.Array)
             balance = arr.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(b => (Json.Text(b!.Value, "asset") ?? "").ToUpperInvariant() is "USDT" or "VST");
-        if (balance is not JsonElement b2 || Json.Number(b2, "balance") is not double wb)
+        if (balance is not JsonElement b2 || Json.Number(b2, "balance") is not decimal wb)
         {
             output.Add(new InputRejected("bingx.balance", "no balance in response", time));
             return;
         }
-        var available = Json.Number(b2, "availableMargin") ?? double.NaN;
+        var available = Json.Number(b2, "availableMargin");
         output.Add(new BalanceReport($"bal:{time}:{Json.Fmt(wb)}", wb, available, BalanceReason.Poll, time));
     }
 
@@ -121,7 +121,12 @@ internal static class Rest
         {
             foreach (var p in d.EnumerateArray())
             {
-                var amount = Json.Number(p, "positionAmt") ?? double.NaN;
+                // A position without a readable amount makes the whole report unusable: dropping it would read as "flat".
+                if (Json.Number(p, "positionAmt") is not decimal amount)
+                {
+                    output.Add(new InputRejected("bingx.positions", $"position without a readable positionAmt: {p.GetRawText()}", time));
+                    return;
+                }
                 var side = (Json.Text(p, "positionSide") ?? "").ToUpperInvariant() switch
                 {
                     "LONG" => PositionSide.Long,
@@ -129,7 +134,7 @@ internal static class Rest
                     _ => amount < 0 ? PositionSide.Short : PositionSide.Long, // one-way mode: the sign is the side
                 };
                 positions.Add(new ExchangePosition(Json.Text(p, "symbol") ?? "", side, Math.Abs(amount),
-                    Json.Number(p, "avgPrice", "entryPrice") ?? 0.0, (int)(Json.Number(p, "leverage") ?? 1)));
+                    Json.Number(p, "avgPrice", "entryPrice") ?? 0m, (int)(Json.Number(p, "leverage") ?? 1)));
             }
         }
         else if (data is not null)
@@ -143,7 +148,7 @@ internal static class Rest
     private static void Marks(JsonElement d, long time, List<KernelEvent> output)
     {
         foreach (var m in d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().ToArray() : [d])
-            if (Json.Number(m, "markPrice") is double price && Json.Text(m, "symbol") is string symbol)
+            if (Json.Number(m, "markPrice") is decimal price && Json.Text(m, "symbol") is string symbol)
                 output.Add(new MarkPrice(symbol, price, time));
     }
 
@@ -162,7 +167,7 @@ internal static class Rest
             count++;
             var at = Json.Id(r, "time") ?? 0;
             latest = Math.Max(latest, at);
-            if (Json.Text(r, "tranId") is not string tranId || Json.Number(r, "income") is not double amount || at <= 0)
+            if (Json.Text(r, "tranId") is not string tranId || Json.Number(r, "income") is not decimal amount || at <= 0)
             {
                 output.Add(new InputRejected("bingx.income", $"record without tranId, income or time: {UserStream.Short(r)}", time));
                 continue;

@@ -40,7 +40,7 @@ internal static class UserStream
         var isTrade = exec == "TRADE" || status is "PARTIALLY_FILLED" or "FILLED";
         // z at or below what was applied is a repeat that the kernel reports as a duplicate.
         Pink.Core.Fill? fill = null;
-        if ((isTrade || cum is > 0) && cum is not 0.0)
+        if ((isTrade || cum is > 0) && cum is not 0m)
             fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
                 Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),
                 time, PositionSideOf(Json.Text(o, "ps", "positionSide")));
@@ -76,14 +76,14 @@ internal static class UserStream
         {
             var asset = (Json.Text(b, "a") ?? "").ToUpperInvariant();
             if (asset is not ("USDT" or "VST" or "")) continue;
-            if (Json.Number(b, "wb") is not double wb)
+            if (Json.Number(b, "wb") is not decimal wb)
             {
                 output.Add(new InputRejected(snapshot ? "bingx.SNAPSHOT" : "bingx.ACCOUNT_UPDATE", $"balance without wb: {Short(b)}", time));
                 continue;
             }
             var change = Json.Number(b, "bc");
             var reason = snapshot ? BalanceReason.Poll : ReasonOf(Json.Text(a, "m"), change, positions);
-            output.Add(new BalanceReport($"{(snapshot ? "snap" : "au")}:{time}:{asset}:{Json.Fmt(wb)}", wb, double.NaN, reason, time,
+            output.Add(new BalanceReport($"{(snapshot ? "snap" : "au")}:{time}:{asset}:{Json.Fmt(wb)}", wb, null, reason, time,
                 positions, change));
         }
     }
@@ -91,12 +91,12 @@ internal static class UserStream
     // `m` as the venue says it; a value the swap docs do not list is classified by what the update is, never taken for a
     // trade's report on a hunch: a change outside trading (bc) is a transfer, positions make it a trade's report, and
     // otherwise it is a report of the whole wallet.
-    private static BalanceReason ReasonOf(string? m, double? change, IReadOnlyList<ExchangePosition>? positions) => (m ?? "").ToUpperInvariant() switch
+    private static BalanceReason ReasonOf(string? m, decimal? change, IReadOnlyList<ExchangePosition>? positions) => (m ?? "").ToUpperInvariant() switch
     {
         "ORDER" => BalanceReason.Order,
         "DEPOSIT" or "WITHDRAW" or "TRANSFER" => BalanceReason.Transfer,
         "FUNDING_FEE" => BalanceReason.Funding,
-        _ when change is double c && c != 0 => BalanceReason.Transfer,
+        _ when change is decimal c && c != 0 => BalanceReason.Transfer,
         _ when positions is not null => BalanceReason.Order,
         _ => BalanceReason.Poll,
     };
@@ -110,7 +110,7 @@ internal static class UserStream
         foreach (var p in list.EnumerateArray())
         {
             var symbol = Json.Text(p, "s", "symbol");
-            if (string.IsNullOrWhiteSpace(symbol) || Json.Number(p, "pa") is not double amount)
+            if (string.IsNullOrWhiteSpace(symbol) || Json.Number(p, "pa") is not decimal amount)
             {
                 output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", $"position without s or pa: {Short(p)}", time));
                 continue;
@@ -123,7 +123,7 @@ internal static class UserStream
                 "SHORT" => PositionSide.Short,
                 _ => amount < 0 ? PositionSide.Short : PositionSide.Long,
             };
-            positions.Add(new ExchangePosition(symbol, side, Math.Abs(amount), Json.Number(p, "ep") ?? 0.0, 0, oneWay));
+            positions.Add(new ExchangePosition(symbol, side, Math.Abs(amount), Json.Number(p, "ep") ?? 0m, 0, oneWay));
         }
         // An empty list says nothing about which fills the balance holds (a fill always changes a position).
         return positions.Count == 0 ? null : positions;

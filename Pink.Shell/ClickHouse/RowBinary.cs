@@ -31,27 +31,27 @@ internal sealed class RowBinary
         {
             case AccountEventRow a when table == Tables.AccountEvents:
                 Identity(a, key);
-                String(a.Kind); String(a.EventId); Float64(a.Capital); Float64(a.EWalletBalance); Float64(a.AvailableMargin);
-                Float64(a.RealizedIncrement); Float64(a.Fee); Float64(a.KLedger); Float64(a.Divergence); Float64(a.ExternalFlow);
+                String(a.Kind); String(a.EventId); Float64((double)a.Capital); Float64((double)a.EWalletBalance); Float64((double)a.AvailableMargin);
+                Float64((double)a.RealizedIncrement); Float64((double)a.Fee); Float64((double)a.KLedger); Float64((double)a.Divergence); Float64((double)a.ExternalFlow);
                 String(a.TradeId); String(a.CapitalSource);
                 break;
             case StatusSnapshotRow s when table == Tables.StatusSnapshots:
                 Identity(s, key);
-                Float64(s.Capital); Float64(s.Equity); Float64(s.EWalletBalance); Float64(s.AvailableMargin); Float64(s.FeesPaid);
-                Float64(s.UnrealizedPnl); UInt16((ushort)Math.Clamp(s.OpenSlots, 0, ushort.MaxValue)); Bool(s.EntriesBlocked);
+                Float64((double)s.Capital); Float64((double)s.Equity); Float64((double)s.EWalletBalance); Float64((double)s.AvailableMargin); Float64((double)s.FeesPaid);
+                Float64((double)s.UnrealizedPnl); UInt16((ushort)Math.Clamp(s.OpenSlots, 0, ushort.MaxValue)); Bool(s.EntriesBlocked);
                 String(s.CapitalSource);
                 break;
             case TradeEventRow t when table == Tables.TradeEvents:
                 Identity(t, key);
-                String(t.TradeId); String(t.Event); Int32(t.Slot); String(t.Symbol); String(t.Side); Float64(t.Qty);
-                Float64(t.EntryPrice); Float64(t.ExitPrice); Float64(t.RealizedPnl); Float64(t.Fees);
+                String(t.TradeId); String(t.Event); Int32(t.Slot); String(t.Symbol); String(t.Side); Float64((double)t.Qty);
+                Float64((double)t.EntryPrice); Float64((double)t.ExitPrice); Float64((double)t.RealizedPnl); Float64((double)t.Fees);
                 UInt16((ushort)Math.Clamp(t.BarsHeld, 0, ushort.MaxValue)); Int32(t.ExchangeLeverage); String(t.Flags);
                 String(t.PnlSource);
                 break;
             case TradeExitLegRow l when table == Tables.TradeExitLegs:
                 Identity(l, key);
                 String(l.TradeId); UInt32((uint)Math.Max(0, l.LegIndex)); Int32(l.Slot); String(l.Symbol); String(l.Side);
-                Float64(l.Qty); Float64(l.Price); Float64(l.RealizedPnl); String(l.Flags); Int64(l.VenueOrderId);
+                Float64((double)l.Qty); Float64((double)l.Price); Float64((double)l.RealizedPnl); String(l.Flags); Int64(l.VenueOrderId);
                 String(l.PnlSource);
                 break;
             case AnomalyEventRow x when table == Tables.AnomalyEvents:

@@ -112,12 +112,8 @@ public static class RowJson
         writer.WriteEndObject();
     }
 
-    // As the serializer writes a double under AllowNamedFloatingPointLiterals.
-    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, double value)
-    {
-        if (double.IsFinite(value)) writer.WriteNumber(name, value);
-        else writer.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-    }
+    // Exact: a decimal prints every digit it holds, as the serializer writes it.
+    private static void Number(Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
 
     // Property names, encoded once.
     private static class N

@@ -78,10 +78,10 @@ public static class ConfigLoader
         "snapshot_map" => c with { SnapshotMap = value },
         "state_directory" => c with { StateDirectory = value == "null" ? null : value },
         "slots" => c with { Slots = Int(value, key, origin, 1, 64) },
-        "seed_capital" => c with { SeedCapital = Number(value, key, origin) },
+        "seed_capital" => c with { SeedCapital = Exact(value, key, origin) },
         "leverage_cap" => c with { LeverageCap = Int(value, key, origin, 1, 125) },
-        "divergence_tolerance" => c with { DivergenceTolerance = Number(value, key, origin) },
-        "pnl_mismatch_tolerance" => c with { PnlMismatchTolerance = Number(value, key, origin) },
+        "divergence_tolerance" => c with { DivergenceTolerance = Exact(value, key, origin) },
+        "pnl_mismatch_tolerance" => c with { PnlMismatchTolerance = Exact(value, key, origin) },
         "account_mode" => c with
         {
             AccountMode = value.Trim().ToLowerInvariant() switch
@@ -139,6 +139,11 @@ public static class ConfigLoader
     private static double Number(string v, string key, string origin) =>
         double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= 0
             ? d : throw new ConfigException($"{origin}: {key} '{v}' must be a finite number ≥ 0");
+
+    // Money is read as the decimal it is written as, never through double.
+    private static decimal Exact(string v, string key, string origin) =>
+        decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0
+            ? d : throw new ConfigException($"{origin}: {key} '{v}' must be a number ≥ 0");
 
     public static IReadOnlyDictionary<string, string?> Environment() =>
         System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()

@@ -23,10 +23,10 @@ public sealed record PinkConfig
     /// <summary>Where `live` keeps its checkpoint, recording and spool; null: the command's default (see Config.StateDirectory).</summary>
     public string? StateDirectory { get; init; }
     public int Slots { get; init; } = 4;
-    public double SeedCapital { get; init; }
+    public decimal SeedCapital { get; init; }
     public int LeverageCap { get; init; } = 3;
-    public double DivergenceTolerance { get; init; } = 0.05;
-    public double PnlMismatchTolerance { get; init; } = 0.05;
+    public decimal DivergenceTolerance { get; init; } = 0.05m;
+    public decimal PnlMismatchTolerance { get; init; } = 0.05m;
     /// <summary>dedicated (default): Pink alone trades the account, so the exchange's own closes are booked to our trades;
     /// shared: other runtimes trade it too, so fills Pink never placed are theirs.</summary>
     public AccountMode AccountMode { get; init; } = AccountMode.Dedicated;

@@ -7,11 +7,11 @@ using Pink.Shell.Simulator;
 namespace Pink.Shell.Demo;
 
 /// <summary>The reconciled ledger the demo ends with: the kernel's figures beside the venue's own.</summary>
-public sealed record DemoLedger(double KernelCapital, string CapitalSource, double VenueWallet, IReadOnlyList<DemoTrade> Trades,
+public sealed record DemoLedger(decimal KernelCapital, string CapitalSource, decimal VenueWallet, IReadOnlyList<DemoTrade> Trades,
     RowsDelivery Rows, string RowStore, int Anomalies)
 {
     /// <summary>The tolerance for agreement: a cent.</summary>
-    public const double Cent = 0.01;
+    public const decimal Cent = 0.01m;
 
     public bool Agrees => Math.Abs(KernelCapital - VenueWallet) <= Cent && Trades.All(t => t.Agrees);
 
@@ -25,9 +25,9 @@ public sealed record DemoLedger(double KernelCapital, string CapitalSource, doub
                 // Our orders by client id; an order the venue placed itself (the stop) by its venue id.
                 if (VenueOrder(sim, o) is SimOrderView v) { rp += v.RealizedPnl; fees += v.FeesPaid; }
             trades.Add(new DemoTrade(t.TradeId, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t), t.RealizedPnl,
-                (double)rp, t.Fees, (double)fees, Names.Of(t.PnlSource), t.Closed));
+                (decimal)rp, t.Fees, (decimal)fees, Names.Of(t.PnlSource), t.Closed));
         }
-        return new DemoLedger(state.Account.Capital, Names.Of(state.Account.Source), (double)sim.Account.WalletBalance, trades, rows, store, anomalies);
+        return new DemoLedger(state.Account.Capital, Names.Of(state.Account.Source), (decimal)sim.Account.WalletBalance, trades, rows, store, anomalies);
     }
 
     private static SimOrderView? VenueOrder(BingxSimulator sim, Order o) =>
@@ -51,8 +51,8 @@ public sealed record DemoLedger(double KernelCapital, string CapitalSource, doub
     }
 }
 
-public sealed record DemoTrade(string TradeId, string Symbol, string Side, double Qty, double EntryPrice, double ExitPrice,
-    double Realized, double VenueRealized, double Fees, double VenueFees, string PnlSource, bool Closed)
+public sealed record DemoTrade(string TradeId, string Symbol, string Side, decimal Qty, decimal EntryPrice, decimal ExitPrice,
+    decimal Realized, decimal VenueRealized, decimal Fees, decimal VenueFees, string PnlSource, bool Closed)
 {
     public bool Agrees => Math.Abs(Realized - VenueRealized) <= DemoLedger.Cent && Math.Abs(Fees - VenueFees) <= DemoLedger.Cent;
 }

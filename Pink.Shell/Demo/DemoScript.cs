@@ -43,7 +43,7 @@ public static class DemoScript
             log.LogInformation("demo: marks move (FET 0.1866, BTC 60600)");
             sim.SetMark(Fet, 0.1866m);
             sim.SetMark(Btc, 60_600m);
-            await WaitAsync(s, st => Mark(st, Fet) == 0.1866 && Mark(st, Btc) == 60_600 || Closed(st, "demo-fet"), "marks applied", ct);
+            await WaitAsync(s, st => Mark(st, Fet) == 0.1866m && Mark(st, Btc) == 60_600m || Closed(st, "demo-fet"), "marks applied", ct);
         }
     }
 
@@ -70,14 +70,14 @@ public static class DemoScript
         var before = s.Loop.RecordsApplied;
         var answers = await s.Venue.ReconcileAsync(s.Loop.State, ct);
         foreach (var r in answers) s.Submit(r);
-        var wallet = sim is null ? (double?)null : (double)sim.Account.WalletBalance;
+        var wallet = sim?.Account.WalletBalance;
         await WaitAsync(s, st => s.Loop.RecordsApplied >= before + answers.Count && st.Account.Source == CapitalSource.EAnchored
-            && (wallet is null || Math.Abs(st.Account.EWalletBalance - wallet.Value) < 1e-9), "final anchor", ct);
+            && (wallet is null || st.Account.EWalletBalance == wallet.Value), "final anchor", ct);
     }
 
     private static SlotPhase Phase(KernelState s, int slot) => s.Slots[slot].Phase;
     private static bool Closed(KernelState s, string trade) => s.Trades.Find(trade).Case is Trade { Closed: true };
-    private static double Mark(KernelState s, string symbol) => s.Marks.Find(Symbols_(symbol)).IfNone(0);
+    private static decimal Mark(KernelState s, string symbol) => s.Marks.Find(Symbols_(symbol)).IfNone(0);
     private static string Symbols_(string symbol) => Pink.Core.Symbols.Key(symbol);
 
     private static async Task WaitAsync(LiveSession s, Func<KernelState, bool> done, string what, CancellationToken ct)

@@ -13,10 +13,10 @@ public sealed class RunGauges : IDisposable
 
     public RunGauges(RunProbe probe)
     {
-        Gauge(probe, "pink.capital", "{USDT}", "Published capital (the kernel's; anchored to the wallet)", s => s.Capital);
-        Gauge(probe, "pink.wallet", "{USDT}", "The last wallet balance the kernel accepted (E-ledger)", s => s.Wallet);
-        Gauge(probe, "pink.capital_wallet_gap", "{USDT}", "|capital - wallet|: the fills bridged into capital that no wallet report holds yet", s => s.CapitalWalletGap);
-        Gauge(probe, "pink.equity", "{USDT}", "Capital plus unrealized PnL", s => s.Equity);
+        Gauge(probe, "pink.capital", "{USDT}", "Published capital (the kernel's; anchored to the wallet)", s => (double)s.Capital);
+        Gauge(probe, "pink.wallet", "{USDT}", "The last wallet balance the kernel accepted (E-ledger)", s => (double)s.Wallet);
+        Gauge(probe, "pink.capital_wallet_gap", "{USDT}", "|capital - wallet|: the fills bridged into capital that no wallet report holds yet", s => (double)s.CapitalWalletGap);
+        Gauge(probe, "pink.equity", "{USDT}", "Capital plus unrealized PnL", s => (double)s.Equity);
         Gauge(probe, "pink.open_slots", "{slot}", "Slots holding quantity", s => s.OpenSlots);
         Gauge(probe, "pink.rows_pending", "{row}", "Rows not yet delivered to ClickHouse (in memory or spooled)", s => s.RowsPending);
         Gauge(probe, "pink.spool.size", "By", "Bytes the row spool holds on disk", s => s.SpoolBytes);
@@ -26,9 +26,11 @@ public sealed class RunGauges : IDisposable
             "s", "Seconds since the event time of the last wallet anchor applied (absent before the first)");
     }
 
+    // Metrics are doubles by nature (OpenTelemetry); the ledger's exact figures are in the rows and the snapshot.
     private void Gauge(RunProbe probe, string name, string unit, string description, Func<RunStatus, double> value) =>
         _meter.CreateObservableGauge<double>(name, () => probe.Read() is RunStatus s ? [new Measurement<double>(value(s))] : [], unit, description);
 
+    // Metrics are doubles by nature (OpenTelemetry); the ledger's exact figures are in the rows and the snapshot.
     private void Gauge(RunProbe probe, string name, string unit, string description, Func<RunStatus, long> value) =>
         _meter.CreateObservableGauge<long>(name, () => probe.Read() is RunStatus s ? [new Measurement<long>(value(s))] : [], unit, description);
 

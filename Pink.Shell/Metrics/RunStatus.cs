@@ -19,11 +19,11 @@ namespace Pink.Shell.Metrics;
 /// <param name="LastAnchorAgeSeconds">Seconds since the last wallet anchor this process applied; null before the first.</param>
 /// <param name="Inputs">Records the loop applied.</param>
 /// <param name="EntriesBlocked">True while the kernel refuses entries after a divergence.</param>
-public sealed record RunStatus(long EventSeq, double Capital, string CapitalSource, double Wallet, double Equity, int OpenSlots, int Slots,
+public sealed record RunStatus(long EventSeq, decimal Capital, string CapitalSource, decimal Wallet, decimal Equity, int OpenSlots, int Slots,
     long RowsPending, long SpoolBytes, double? LastAnchorAgeSeconds, long Inputs, bool EntriesBlocked)
 {
     /// <summary>|capital − wallet|: zero when capital is anchored, the bridged fills' total while a report is awaited.</summary>
-    public double CapitalWalletGap => Math.Abs(Capital - Wallet);
+    public decimal CapitalWalletGap => Math.Abs(Capital - Wallet);
 
     /// <summary>The status of a snapshot and the figures the shell holds beside it.</summary>
     public static RunStatus Of(AccountSnapshot s, long rowsPending, long spoolBytes, double? lastAnchorAgeSeconds, long inputs)

@@ -77,18 +77,18 @@ public static class Intents
             return slot is >= 0 and <= int.MaxValue ? (int)slot : Fail($"slot {slot} is out of range (0 to {int.MaxValue})", -1);
         }
 
-        /// <summary>The order quantity in coin units: a finite number above 0.</summary>
-        public double Quantity()
+        /// <summary>The order quantity in coin units: an exact decimal above 0 and at most the kernel's bound.</summary>
+        public decimal Quantity()
         {
-            if (Json.Field(intent, "qty") is not JsonElement raw) return Fail("no qty", double.NaN);
-            return Finite(raw) is double qty && qty > 0 ? qty : Fail($"qty {Raw(raw)} is not a finite number above 0", double.NaN);
+            if (Json.Field(intent, "qty") is not JsonElement raw) return Fail("no qty", 0m);
+            return Exact(raw) is decimal qty && Pnl.Usable(qty) ? qty : Fail($"qty {Raw(raw)} is not a number above 0 and at most {Pnl.Max}", 0m);
         }
 
         /// <summary>Exchange leverage (default 1): a whole number from 1 up; the kernel checks the cap.</summary>
         public int Leverage()
         {
             if (Json.Field(intent, "leverage") is not JsonElement raw) return 1;
-            if (Finite(raw) is not double x || x < 1 || x > int.MaxValue) return Fail($"leverage {Raw(raw)} is not a number from 1 to {int.MaxValue}", 1);
+            if (Exact(raw) is not decimal x || x < 1 || x > int.MaxValue) return Fail($"leverage {Raw(raw)} is not a number from 1 to {int.MaxValue}", 1);
             return Math.Floor(x) == x ? (int)x : Fail($"leverage {Raw(raw)} is not a whole number (refused, not truncated)", 1);
         }
 
@@ -102,17 +102,17 @@ public static class Intents
 
         private static string Unquoted(JsonElement s) => s.GetRawText()[1..^1];
 
-        // A number or numeric string that is finite; NaN, ±Infinity (as text) and numbers beyond double are not.
-        private static double? Finite(JsonElement raw)
+        // A number or numeric string read exactly as a decimal; NaN, ±Infinity (as text) and numbers beyond decimal are none.
+        private static decimal? Exact(JsonElement raw)
         {
-            double x;
+            decimal x;
             if (raw.ValueKind == JsonValueKind.Number)
             {
-                if (!raw.TryGetDouble(out x)) return null;
+                if (!raw.TryGetDecimal(out x)) return null;
             }
-            else if (raw.ValueKind != JsonValueKind.String || !double.TryParse(Unquoted(raw), System.Globalization.NumberStyles.Float,
+            else if (raw.ValueKind != JsonValueKind.String || !decimal.TryParse(Unquoted(raw), System.Globalization.NumberStyles.Float,
                          System.Globalization.CultureInfo.InvariantCulture, out x)) return null;
-            return double.IsFinite(x) ? x : null;
+            return Json.Normal(x);
         }
 
         private T Fail<T>(string problem, T placeholder)

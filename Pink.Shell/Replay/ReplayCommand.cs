@@ -29,7 +29,7 @@ public static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "Print the summary object instead of the table" };
         var slots = new Option<int>("--slots") { Description = "Slot count of the kernel (>= 1)", HelpName = "N", DefaultValueFactory = _ => new KernelConfig().SlotCount }
             .AtLeast(1, "at least 1");
-        var seedCapital = new Option<double?>("--seed-capital") { Description = "Capital before the first anchor", HelpName = "X" };
+        var seedCapital = new Option<decimal?>("--seed-capital") { Description = "Capital before the first anchor", HelpName = "X" };
         var clickhouse = new Option<string?>("--clickhouse")
         {
             Description = "Also persist the rows: to URL, else PINK_CLICKHOUSE_URL, else a local engine",
@@ -42,7 +42,7 @@ public static class ReplayCommand
         command.SetAction(result =>
         {
             var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
-            if (result.GetValue(seedCapital) is double capital) config = config with { SeedCapital = capital };
+            if (result.GetValue(seedCapital) is decimal capital) config = config with { SeedCapital = capital };
             var persist = result.GetResult(clickhouse) is not null;
             var (path, url) = (result.GetValue(file), result.GetValue(clickhouse));
             // The URL is optional, so `--clickhouse FILE` gives the option the file: it is the file.

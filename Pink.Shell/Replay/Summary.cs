@@ -41,16 +41,16 @@ public sealed record Summary(
     }
 }
 
-public sealed record AccountSummary(double Capital, string CapitalSource, double EWalletBalance, long EventSeq, double FeesPaid,
-    double Equity, double AvailableMargin, double KLedger, bool EntriesBlocked);
+public sealed record AccountSummary(decimal Capital, string CapitalSource, decimal EWalletBalance, long EventSeq, decimal FeesPaid,
+    decimal Equity, decimal AvailableMargin, decimal KLedger, bool EntriesBlocked);
 
-public sealed record SlotSummary(int Slot, string Symbol, string Side, string Phase, double OpenQty, double EntryPrice,
-    double RealizedPnl, IReadOnlyList<string> Flags);
+public sealed record SlotSummary(int Slot, string Symbol, string Side, string Phase, decimal OpenQty, decimal EntryPrice,
+    decimal RealizedPnl, IReadOnlyList<string> Flags);
 
-public sealed record TradeSummary(string TradeId, int Slot, string Symbol, string Side, double Qty, double EntryPrice, double ExitPrice,
-    double RealizedPnl, double Fees, string PnlSource, bool Closed, IReadOnlyList<string> Flags,
-    double Funding = 0, double IncomeRealized = 0, double IncomeFees = 0);
+public sealed record TradeSummary(string TradeId, int Slot, string Symbol, string Side, decimal Qty, decimal EntryPrice, decimal ExitPrice,
+    decimal RealizedPnl, decimal Fees, string PnlSource, bool Closed, IReadOnlyList<string> Flags,
+    decimal Funding = 0, decimal IncomeRealized = 0, decimal IncomeFees = 0);
 
-public sealed record FeedbackSummary(string TradeId, double Pnl, int Revision);
+public sealed record FeedbackSummary(string TradeId, decimal Pnl, int Revision);
 
 public sealed record AnomalySummary(string Kind, string Severity, string Detail);

@@ -12,7 +12,7 @@ public static class SummaryFormat
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new RoundedDouble() },
+        Converters = { new NormalDecimal() },
     };
 
     public static string Json(Summary s) => JsonSerializer.Serialize(s, Options);
@@ -38,18 +38,14 @@ public static class SummaryFormat
         return b.ToString();
     }
 
-    private static string N(double x) => Math.Round(x, 8).ToString("0.########", CultureInfo.InvariantCulture);
+    private static string N(decimal x) => Math.Round(x, 8).ToString("0.########", CultureInfo.InvariantCulture);
 
-    // Sums of binary fractions print as 242.73120000000134; exchange figures have at most 8 decimals, and 10 keep
-    // every real difference visible while the noise of the last bits goes.
-    private sealed class RoundedDouble : JsonConverter<double>
+    // Figures print exactly, without the trailing zeros a decimal may carry (0.37000000 and 0.37 are one figure).
+    private sealed class NormalDecimal : JsonConverter<decimal>
     {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(Math.Round(value, 10));
-            else writer.WriteNullValue();
-        }
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(Bingx.Json.Normal(value));
     }
 }

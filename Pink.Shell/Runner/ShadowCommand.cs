@@ -44,8 +44,8 @@ public static class ShadowCommand
         {
             if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError($"--samples must be at least 1 (got {n})");
         });
-        var bound = new Option<double>("--bound") { Description = "Largest idle |capital - wallet| that passes (>= 0)", HelpName = "USD", DefaultValueFactory = _ => 0.01 }
-            .AtLeast(0, "0 or more");
+        var bound = new Option<decimal>("--bound") { Description = "Largest idle |capital - wallet| that passes (>= 0)", HelpName = "USD", DefaultValueFactory = _ => 0.01m }
+            .AtLeast(0m, "0 or more");
         var command = new Command("shadow", Description) { venueName, venueUrl, wsUrl, stateDir, interval, samples, bound };
         command.Validators.Add(r =>
         {
@@ -71,20 +71,20 @@ public static class ShadowCommand
         return command;
     }
 
-    private static async Task<int> Run(BingxVenueOptions options, BingxCredentials credentials, string stateDir, TimeSpan interval, int samples, double bound,
+    private static async Task<int> Run(BingxVenueOptions options, BingxCredentials credentials, string stateDir, TimeSpan interval, int samples, decimal bound,
         TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var c = CultureInfo.InvariantCulture;
         using var rest = new BingxRestClient(options, credentials);
         var api = new BingxApi(rest);
         var checkpoint = Path.Combine(stateDir, "checkpoint.json");
-        var worst = 0.0;
+        var worst = 0m;
         for (var k = 0; k < samples; k++)
         {
             if (k > 0) await Task.Delay(interval, ct);
             var balance = await VenueFailures.Guard(options.RestBaseUrl, () => api.GetBalanceAsync(), ct);
             var b = VenueJson.Field(balance.Data, "balance") ?? balance.Data;
-            var wallet = VenueJson.Decimal(b, "balance") is decimal w ? (double)w : double.NaN;
+            var wallet = VenueJson.Decimal(b, "balance");
             if (Checkpoint.Load(checkpoint) is not Checkpoint cp)
             {
                 stderr.WriteLine($"shadow: no checkpoint in {stateDir}: is the runner using this state directory?");
@@ -92,8 +92,8 @@ public static class ShadowCommand
             }
             var snapshot = Queries.Snapshot(cp.State);
             var idle = snapshot.Slots.All(v => v.OpenQty <= KernelConfig.QtyEpsilon);
-            var diff = Math.Abs(snapshot.Capital - wallet);
-            if (idle) worst = Math.Max(worst, double.IsFinite(diff) ? diff : double.PositiveInfinity);
+            var diff = wallet is decimal w ? Math.Abs(snapshot.Capital - w) : decimal.MaxValue; // no balance read: never within bound
+            if (idle) worst = Math.Max(worst, diff);
             stdout.WriteLine(string.Create(c, $"{DateTimeOffset.UtcNow:HH:mm:ss} capital {snapshot.Capital:0.00######} ({Names.Of(snapshot.CapitalSource)}, seq {snapshot.EventSeq})  wallet {wallet:0.00######}  |Δ| {diff:0.########}{(idle ? "" : "  (position open: not judged)")}{(idle && diff > bound ? "  OVER BOUND" : "")}"));
         }
         stdout.WriteLine(string.Create(c, $"shadow: worst idle |Δ| {worst:0.########} (bound {bound})"));

@@ -9,18 +9,19 @@ namespace Pink.Shell.Soak;
 /// <param name="VenueOrders">Venue orders that traded for it (ours by client id, the venue's own by order id).</param>
 /// <param name="UnlinkedOrders">Of those, orders no kernel Order record of the trade names (by client or venue id).</param>
 /// <param name="Tolerance">The venue's fees of the trade + its exit notional × 3 × the venue's slice slippage.</param>
-public sealed record SoakTradeCheck(string TradeId, string Symbol, string Side, decimal Qty, string External, double Realized, double VenueRealized,
-    double Fees, double VenueFees, string PnlSource, bool SkippedNoPrice, int VenueOrders, int UnlinkedOrders, double Tolerance)
+public sealed record SoakTradeCheck(string TradeId, string Symbol, string Side, decimal Qty, string External, decimal? Realized, decimal VenueRealized,
+    decimal? Fees, decimal VenueFees, string PnlSource, bool SkippedNoPrice, int VenueOrders, int UnlinkedOrders, decimal Tolerance)
 {
-    public double Difference => Math.Abs(Realized - VenueRealized) + Math.Abs(Fees - VenueFees);
-    public bool Exact => Math.Abs(Realized - VenueRealized) <= SoakReport.Cent && Math.Abs(Fees - VenueFees) <= SoakReport.Cent;
+    // A trade the kernel does not know is as far off as can be.
+    public decimal Difference => Realized is decimal r && Fees is decimal f ? Math.Abs(r - VenueRealized) + Math.Abs(f - VenueFees) : decimal.MaxValue;
+    public bool Exact => Realized is decimal r && Fees is decimal f && Math.Abs(r - VenueRealized) <= SoakReport.Cent && Math.Abs(f - VenueFees) <= SoakReport.Cent;
     public bool Flagged => Difference > Tolerance;
 }
 
 /// <summary>The figures a soak prints, and whether it passed.</summary>
 public sealed class SoakReport
 {
-    public const double Cent = 0.01;
+    public const decimal Cent = 0.01m;
 
     /// <summary>Diagnostics that mean the ledger, the positions or the input could not be explained.</summary>
     public static readonly string[] ErrorKinds =
@@ -45,7 +46,7 @@ public sealed class SoakReport
     /// <summary>NEW frames of orders Pink never placed (web-UI closes, exchange-side stops): an ack of an unknown id.</summary>
     public int ForeignAcks { get; }
     public IReadOnlyList<SoakTradeCheck> Checks { get; }
-    public double WorstIdle => Result.IdleDifferences.Count == 0 ? double.NaN : Result.IdleDifferences.Max();
+    public decimal? WorstIdle => Result.IdleDifferences.Count == 0 ? null : Result.IdleDifferences.Max();
     public bool Passed => Unexplained.Count == 0 && WorstIdle <= Cent && !Checks.Any(c => c.Flagged) && Result.Stuck.Count == 0
         && Result.Trades.All(t => t.Closed);
 
@@ -71,15 +72,15 @@ public sealed class SoakReport
         var fees = -income.Where(i => i.Type == "TRADING_FEE").Sum(i => i.Income);
         var entry = t.OurClientIds[0].ToLowerInvariant();
         var exitNotional = orders.Where(o => o.ClientOrderId != entry).SelectMany(o => o.Fills).Sum(f => f.Qty * f.Price);
-        var tolerance = (double)(fees + exitNotional * 3 * venue.Options.SliceSlippage);
+        var tolerance = fees + exitNotional * 3 * venue.Options.SliceSlippage;
 
         var k = r.State.Trades.Find(t.Id).Case as Trade;
         var kernelOrders = r.State.Orders.Values.Where(o => o.TradeId == t.Id).ToList();
         var unlinked = orders.Count(v => !kernelOrders.Any(o => o.VenueOrderId == v.OrderId
             || (!o.External && string.Equals(o.ClientOrderId, v.ClientOrderId, StringComparison.OrdinalIgnoreCase))));
         var external = string.Join(",", t.External.Select(Name));
-        return new SoakTradeCheck(t.Id, t.Symbol, t.Side, t.Qty, external.Length == 0 ? "-" : external, k?.RealizedPnl ?? double.NaN, (double)rp,
-            k?.Fees ?? double.NaN, (double)fees, k is null ? "missing" : Names.Of(k.PnlSource),
+        return new SoakTradeCheck(t.Id, t.Symbol, t.Side, t.Qty, external.Length == 0 ? "-" : external, k?.RealizedPnl, rp,
+            k?.Fees, fees, k is null ? "missing" : Names.Of(k.PnlSource),
             k is not null && k.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice), orders.Count, unlinked, tolerance);
     }
 
@@ -148,7 +149,7 @@ public sealed class SoakReport
                             : "FAIL: " + string.Join("; ", new[]
                               {
                                   Unexplained.Count > 0 ? $"{Unexplained.Count} unexplained reconcile errors" : null,
-                                  !(WorstIdle <= Cent) ? $"worst idle difference {WorstIdle.ToString("0.########", c)} > {Cent}" : null,
+                                  !(WorstIdle <= Cent) ? $"worst idle difference {WorstIdle?.ToString("0.########", c) ?? "(none measured)"} > {Cent}" : null,
                                   flagged.Count > 0 ? $"{flagged.Count} trades flagged" : null,
                                   r.Stuck.Count > 0 ? $"{r.Stuck.Count} waits timed out" : null,
                                   r.Trades.Any(t => !t.Closed) ? $"{r.Trades.Count(t => !t.Closed)} trades could not be closed" : null,

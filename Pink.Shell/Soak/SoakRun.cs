@@ -48,7 +48,7 @@ public sealed class SoakTrade(string id, int slot, string symbol, string side, d
 public sealed record SoakResult(SoakOptions Options, TimeSpan Wall, int Steps, IReadOnlyList<string> Symbols, int Slots,
     IReadOnlyList<SoakTrade> Trades, KernelState State, SoakVenue Venue, IReadOnlyList<(string Kind, string Detail)> Diagnostics,
     IReadOnlySet<long> ExternalOrderIds, int FundingEvents, int StreamDrops, int MidTradeDrops, int UserStreamConnections, int Reconciliations,
-    IReadOnlyList<double> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued, int EntriesRefused, int ClosesRefused);
+    IReadOnlyList<decimal> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued, int EntriesRefused, int ClosesRefused);
 
 /// <summary>The venue's books at the end of a soak.</summary>
 public sealed record SoakVenue(SimAccountView Account, IReadOnlyList<SimOrderView> Orders, IReadOnlyList<SimIncomeView> Income,
@@ -73,7 +73,7 @@ public sealed class SoakRun
     private readonly SoakClock _clock = new();
     private readonly List<SoakTrade> _trades = [];
     private readonly HashSet<long> _externalOrders = [];
-    private readonly List<double> _idle = [];
+    private readonly List<decimal> _idle = [];
     private readonly List<string> _idleBreaches = [];
     private readonly List<string> _stuck = [];
     private readonly Dictionary<string, decimal> _marks = new();
@@ -225,7 +225,7 @@ public sealed class SoakRun
         MaybeDropMidTrade();
         _log.LogInformation("soak step {Step}: open {Trade} slot {Slot} {Side} {Qty} {Symbol} x{Leverage}", _step, t.Id, t.Slot, side, qty, symbol, leverage);
         _s.Intend(new { op = "open", slot = t.Slot, symbol, side, qty, leverage, client_order_id = coid, trade_id = t.Id });
-        await WaitAsync(() => KernelTrade(t) is Trade k && Math.Abs(k.OpenQty - (double)qty) < 1e-9 && _s.Loop.State.Slots[t.Slot].Phase == SlotPhase.Open
+        await WaitAsync(() => KernelTrade(t) is Trade k && k.OpenQty == qty && _s.Loop.State.Slots[t.Slot].Phase == SlotPhase.Open
             || Refused(coid), $"{t.Id} open", ct);
         if (KernelTrade(t) is null && Refused(coid))
         {
@@ -340,8 +340,8 @@ public sealed class SoakRun
 
     private async Task WaitTradeAsync(SoakTrade t, CancellationToken ct)
     {
-        var remaining = (double)t.Remaining;
-        var done = await WaitAsync(() => KernelTrade(t) is Trade k && (remaining <= 0 ? k.Closed : Math.Abs(k.OpenQty - remaining) < 1e-9),
+        var remaining = t.Remaining;
+        var done = await WaitAsync(() => KernelTrade(t) is Trade k && (remaining <= 0 ? k.Closed : k.OpenQty == remaining),
             remaining <= 0 ? $"{t.Id} closed" : $"{t.Id} reduced to {t.Remaining}", ct);
         if (remaining <= 0) t.Closed = true;
         if (!done && remaining <= 0)
@@ -378,13 +378,13 @@ public sealed class SoakRun
     private async Task QuietPollAsync(CancellationToken ct)
     {
         if (!await WaitAsync(NoOrderWorking, "no order working", ct)) return;
-        var wallet = (double)_sim.Account.WalletBalance;
-        await WaitAsync(() => Math.Abs(_s.Loop.State.Account.EWalletBalance - wallet) < 1e-9, "stream caught up", ct, record: false, limit: TimeSpan.FromSeconds(2));
+        var wallet = _sim.Account.WalletBalance;
+        await WaitAsync(() => _s.Loop.State.Account.EWalletBalance == wallet, "stream caught up", ct, record: false, limit: TimeSpan.FromSeconds(2));
         await ReconcileAsync(wait: true, ct);
         await SettleAsync(ct);
-        var diff = Math.Abs(_s.Loop.State.Account.Capital - (double)_sim.Account.WalletBalance);
+        var diff = Math.Abs(_s.Loop.State.Account.Capital - _sim.Account.WalletBalance);
         _idle.Add(diff);
-        if (diff > 0.01 && _idleBreaches.Count < 20)
+        if (diff > 0.01m && _idleBreaches.Count < 20)
             _idleBreaches.Add($"step {_step}: capital {_s.Loop.State.Account.Capital:0.########} wallet {_sim.Account.WalletBalance:0.########} (|Δ| {diff:0.########})");
     }
 

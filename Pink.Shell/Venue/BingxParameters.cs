@@ -63,8 +63,4 @@ public sealed class BingxParameters
         value.All(IsPlain) ? value : Uri.EscapeDataString(value);
 
     private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~';
-
-    /// <summary>Decimal text without exponent or trailing noise, for a quantity or price that came in as a double.</summary>
-    public static decimal ToDecimal(double value) => decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture),
-        NumberStyles.Float, CultureInfo.InvariantCulture);
 }

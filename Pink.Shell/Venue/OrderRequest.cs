@@ -20,10 +20,8 @@ public sealed record OrderRequest(string Symbol, string Side, string PositionSid
         BingxSymbol.ToVenue(effect.Symbol), Names.Of(effect.Side), oneWay ? "BOTH" : Names.Of(effect.PositionSide), "MARKET",
         OrderQuantity(effect.Qty), ClientOrderId: effect.ClientOrderId, ReduceOnly: oneWay ? effect.ReduceOnly : null);
 
-    // A quantity the kernel reached by subtracting fills carries binary leftovers (1.36 − 0.76 = 0.6000000000000001),
-    // which the venue refuses as more than the position. BingX quantities have at most 8 decimals: round to them
-    // (instrument steps proper come with exact decimal quantities).
-    private static decimal OrderQuantity(double qty) => Math.Round(BingxParameters.ToDecimal(qty), 8, MidpointRounding.ToEven);
+    // Quantities are exact decimals: what the kernel asks for is sent as it is, without trailing zeros.
+    private static decimal OrderQuantity(decimal qty) => Bingx.Json.Normal(qty);
 
     internal BingxParameters ToParameters() => new BingxParameters()
         .Set("symbol", BingxSymbol.ToVenue(Symbol))

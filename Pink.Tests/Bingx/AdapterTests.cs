@@ -41,10 +41,10 @@ public class AdapterTests
         var fill = Assert.IsType<Fill>(Assert.Single(BingxAdapter.FromWs(DocumentedOrderTradeUpdate, Empty, 0)));
         Assert.Equal(1627970445070303232L, fill.VenueOrderId);
         Assert.Null(fill.ClientOrderId); // "c" is empty on the stream
-        Assert.Equal(("LINK-USDT", OrderSide.Sell, 5.0, 7.8269), (fill.Symbol, fill.Side, fill.Qty, fill.Price));
+        Assert.Equal(("LINK-USDT", OrderSide.Sell, 5.0m, 7.8269m), (fill.Symbol, fill.Side, fill.Qty, fill.Price));
         Assert.Equal(1676973375149, fill.TimeMs);
-        Assert.Equal(0.01369708, fill.Settlement!.Fee, 12); // negative n = paid → positive fee
-        Assert.Equal(0.0, fill.Settlement.RealizedPnl);
+        Assert.Equal(0.01369708m, fill.Settlement!.Fee, 12); // negative n = paid → positive fee
+        Assert.Equal(0.0m, fill.Settlement.RealizedPnl);
     }
 
     [Fact]
@@ -60,16 +60,16 @@ public class AdapterTests
     public void Price_is_derived_from_the_cumulative_average_never_taken_from_p()
     {
         var (_, feed) = Bound();
-        Assert.Equal(1.0, Assert.IsType<Fill>(feed(Otu(42, "100", "1.0", p: "0.229"))[0]).Price, 12);
+        Assert.Equal(1.0m, Assert.IsType<Fill>(feed(Otu(42, "100", "1.0", p: "0.229"))[0]).Price, 12);
         // (1.1·250 − 1.0·100) / 150 = 1.1666…
-        Assert.Equal((1.1 * 250 - 1.0 * 100) / 150, Assert.IsType<Fill>(feed(Otu(42, "250", "1.1", p: "0.229"))[0]).Price, 9);
+        Assert.Equal((1.1m * 250 - 1.0m * 100) / 150, Assert.IsType<Fill>(feed(Otu(42, "250", "1.1", p: "0.229"))[0]).Price, 9);
     }
 
     [Fact]
     public void Price_is_L_when_present()
     {
         var (_, feed) = Bound();
-        Assert.Equal(1.05, Assert.IsType<Fill>(feed(Otu(42, "100", "1.0", last: "1.05"))[0]).Price);
+        Assert.Equal(1.05m, Assert.IsType<Fill>(feed(Otu(42, "100", "1.0", last: "1.05"))[0]).Price);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class AdapterTests
     {
         var (_, feed) = Bound();
         var fill = Assert.IsType<Fill>(feed(Otu(42, "100", "0", p: "0.229"))[0]);
-        Assert.Equal(0.0, fill.Price);
+        Assert.Equal(0.0m, fill.Price);
         Assert.Equal(100, fill.Qty);
     }
 
@@ -85,8 +85,8 @@ public class AdapterTests
     public void Fee_sign_is_normalised_once_negative_n_is_paid_positive_n_is_a_rebate()
     {
         var (_, feed) = Bound();
-        Assert.Equal(0.05, Assert.IsType<Fill>(feed(Otu(42, "100", "1", n: "-0.05"))[0]).Settlement!.Fee, 12);
-        Assert.Equal(-0.02, Assert.IsType<Fill>(feed(Otu(42, "200", "1", n: "0.02"))[0]).Settlement!.Fee, 12);
+        Assert.Equal(0.05m, Assert.IsType<Fill>(feed(Otu(42, "100", "1", n: "-0.05"))[0]).Settlement!.Fee, 12);
+        Assert.Equal(-0.02m, Assert.IsType<Fill>(feed(Otu(42, "200", "1", n: "0.02"))[0]).Settlement!.Fee, 12);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public class AdapterTests
     public void Documented_account_update_becomes_an_anchor()
     {
         var report = Assert.IsType<BalanceReport>(Assert.Single(BingxAdapter.FromWs(DocumentedAccountUpdate, Empty, 0)));
-        Assert.Equal((117.80007595, BalanceReason.Order, 1758608899352L), (report.WalletBalance, report.Reason, report.TimeMs));
+        Assert.Equal((117.80007595m, BalanceReason.Order, 1758608899352L), (report.WalletBalance, report.Reason, report.TimeMs));
         var funding = BingxAdapter.FromWs("""{"e":"ACCOUNT_UPDATE","E":5,"a":{"m":"FUNDING_FEE","B":[{"a":"USDT","wb":"100.5","cw":"100.5","bc":"0"}]}}""", Empty, 0);
         Assert.Equal(BalanceReason.Funding, Assert.IsType<BalanceReport>(Assert.Single(funding)).Reason);
     }
@@ -142,15 +142,15 @@ public class AdapterTests
     {
         var v2 = BingxAdapter.FromRest("GET", "/openApi/swap/v2/user/balance", null,
             Parse("""{"code":0,"msg":"","data":{"balance":{"asset":"VST","balance":"100000.5","availableMargin":"99000","freezedMargin":"0"}}}"""), Empty, 9);
-        Assert.Equal((100000.5, 99000.0, BalanceReason.Poll), Values(Assert.IsType<BalanceReport>(Assert.Single(v2))));
+        Assert.Equal((100000.5m, 99000.0m, BalanceReason.Poll), Values(Assert.IsType<BalanceReport>(Assert.Single(v2))));
         var v3 = BingxAdapter.FromRest("GET", "/openApi/swap/v2/user/balance", null,
             Parse("""{"code":0,"msg":"","data":[{"asset":"BTC","balance":"1"},{"asset":"USDT","balance":"250.25","availableMargin":"200"}]}"""), Empty, 9);
-        Assert.Equal(250.25, Assert.IsType<BalanceReport>(Assert.Single(v3)).WalletBalance);
+        Assert.Equal(250.25m, Assert.IsType<BalanceReport>(Assert.Single(v3)).WalletBalance);
         var positions = BingxAdapter.FromRest("GET", "/openApi/swap/v2/user/positions", null,
             Parse("""{"code":0,"msg":"","data":[{"positionId":"1","symbol":"FET-USDT","positionAmt":"202276","positionSide":"SHORT","avgPrice":"0.1878","leverage":3,"unrealizedProfit":"1","realisedProfit":"0","markPrice":"0.187","isolated":false,"updateTime":1}]}"""), Empty, 9);
         var report = Assert.IsType<PositionsReport>(Assert.Single(positions));
-        Assert.Equal(new ExchangePosition("FET-USDT", PositionSide.Short, 202276, 0.1878, 3), Assert.Single(report.Positions));
-        static (double, double, BalanceReason) Values(BalanceReport r) => (r.WalletBalance, r.AvailableMargin, r.Reason);
+        Assert.Equal(new ExchangePosition("FET-USDT", PositionSide.Short, 202276, 0.1878m, 3), Assert.Single(report.Positions));
+        static (decimal, decimal?, BalanceReason) Values(BalanceReport r) => (r.WalletBalance, r.AvailableMargin, r.Reason);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class AdapterTests
     public void Mark_price_push_becomes_a_mark()
     {
         var mark = BingxAdapter.FromWs("""{"code":0,"dataType":"ETH-USDT@markPrice","data":{"e":"markPriceUpdate","E":1714650884021,"s":"ETH-USDT","p":"2999.63"}}""", Empty, 0);
-        Assert.Equal(new MarkPrice("ETH-USDT", 2999.63, 1714650884021), Assert.Single(mark));
+        Assert.Equal(new MarkPrice("ETH-USDT", 2999.63m, 1714650884021), Assert.Single(mark));
     }
 
     [Theory]
@@ -201,7 +201,7 @@ public class AdapterTests
     {
         var (state, _) = Bound();
         state = Pink.Core.Kernel.Apply(state, BingxAdapter.FromWs(Otu(42, "300", "0.1878", status: "FILLED"), state, 3)[0]).State;
-        Assert.Equal(0.1878, state.Trades.Values.Single().EntryBasis, 12);
+        Assert.Equal(0.1878m, state.Trades.Values.Single().EntryBasis, 12);
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();

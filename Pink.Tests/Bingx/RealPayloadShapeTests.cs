@@ -20,7 +20,7 @@ public class RealPayloadShapeTests
 
         public Session(bool acknowledged = true)
         {
-            Apply(new BalanceReport("b0", 1_000, double.NaN, BalanceReason.Poll, 1));
+            Apply(new BalanceReport("b0", 1_000, null, BalanceReason.Poll, 1));
             Apply(new OpenIntent(0, "FET-USDT", PositionSide.Long, 300, 1, "PK-0-1", "T1", 2));
             if (acknowledged) Apply(new OrderAcknowledged("PK-0-1", 42, 3));
         }
@@ -59,9 +59,9 @@ public class RealPayloadShapeTests
     public void An_account_update_carries_its_positions_and_balance_change_to_the_kernel()
     {
         var report = Assert.IsType<BalanceReport>(Assert.Single(BingxAdapter.FromWs(AccountFrame, Pink.Core.Kernel.Initial(), 0)));
-        Assert.Equal((999.97, BalanceReason.Order, 0.0), (report.WalletBalance, report.Reason, report.BalanceChange));
+        Assert.Equal((999.97m, BalanceReason.Order, 0.0m), (report.WalletBalance, report.Reason, report.BalanceChange));
         var p = Assert.Single(report.Positions!);
-        Assert.Equal(("FET-USDT", PositionSide.Long, 300.0, false), (p.Symbol, p.Side, p.Qty, p.OneWay));
+        Assert.Equal(("FET-USDT", PositionSide.Long, 300.0m, false), (p.Symbol, p.Side, p.Qty, p.OneWay));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class RealPayloadShapeTests
         var s = new Session();
         s.Ws(AccountFrame);
         s.Ws(FillFrame);
-        Assert.Equal((999.97, CapitalSource.EAnchored), (Math.Round(s.State.Account.Capital, 8), s.State.Account.Source));
+        Assert.Equal((999.97m, CapitalSource.EAnchored), (Math.Round(s.State.Account.Capital, 8), s.State.Account.Source));
         Assert.DoesNotContain(DiagnosticKinds.LedgerDivergence, s.Kinds);
     }
 
@@ -79,7 +79,7 @@ public class RealPayloadShapeTests
     {
         const string frame = """{"e":"ACCOUNT_UPDATE","E":1,"a":{"m":"ORDER","B":[{"a":"USDT","wb":"10","bc":"0"}],"P":[{"s":"FET-USDT","pa":"-120.5","ep":"0.2","ps":"BOTH"}]}}""";
         var p = Assert.Single(Assert.IsType<BalanceReport>(Assert.Single(BingxAdapter.FromWs(frame, Pink.Core.Kernel.Initial(), 0))).Positions!);
-        Assert.Equal((PositionSide.Short, 120.5, true), (p.Side, p.Qty, p.OneWay));
+        Assert.Equal((PositionSide.Short, 120.5m, true), (p.Side, p.Qty, p.OneWay));
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public class RealPayloadShapeTests
     {
         const string frame = """{"e":"SNAPSHOT","E":7,"a":{"B":[{"a":"USDT","wb":"1000.5","cw":"1000.5"}]}}""";
         var report = Assert.IsType<BalanceReport>(Assert.Single(BingxAdapter.FromWs(frame, Pink.Core.Kernel.Initial(), 0)));
-        Assert.Equal((1000.5, BalanceReason.Poll), (report.WalletBalance, report.Reason));
+        Assert.Equal((1000.5m, BalanceReason.Poll), (report.WalletBalance, report.Reason));
         Assert.StartsWith("snap:", report.Id);
         Assert.Empty(BingxAdapter.FromWs("""{"e":"SNAPSHOT","E":7,"a":{}}""", Pink.Core.Kernel.Initial(), 0));
     }
@@ -125,7 +125,7 @@ public class RealPayloadShapeTests
         Assert.InRange(fill, 0, events.Count - 2);
         Assert.IsType<OrderCancelled>(events[^1]);
         var t = s.State.Trades.Find("T1").Case as Trade;
-        Assert.Equal((120.0, 0.2, 0.012), (t!.EntryQty, t.EntryBasis, Math.Round(t.Fees, 9)));
+        Assert.Equal((120.0m, 0.2m, 0.012m), (t!.EntryQty, t.EntryBasis, Math.Round(t.Fees, 9)));
         Assert.Equal(SlotPhase.Open, s.State.Slots[0].Phase);
         Assert.DoesNotContain(s.Kinds, k => k is DiagnosticKinds.UnresolvedSlot or DiagnosticKinds.MalformedInput);
     }
@@ -136,7 +136,7 @@ public class RealPayloadShapeTests
         var report = Assert.IsType<BalanceReport>(Assert.Single(BingxAdapter.FromRest("GET", "/openApi/swap/v3/user/balance", null,
             Json("""{"code":0,"msg":"","data":[{"asset":"BTC","balance":"0.1"},{"asset":"USDT","balance":"1234.5","availableMargin":"1200"}]}"""),
             Pink.Core.Kernel.Initial(), 5)));
-        Assert.Equal((1234.5, 1200.0, BalanceReason.Poll), (report.WalletBalance, report.AvailableMargin, report.Reason));
+        Assert.Equal((1234.5m, 1200.0m, BalanceReason.Poll), (report.WalletBalance, report.AvailableMargin, report.Reason));
     }
 
     [Theory]
@@ -191,7 +191,7 @@ public class RealPayloadShapeTests
         s.Ws(FillFrame);
         if (!restFirst) s.Rest("GET", "/openApi/swap/v2/trade/order", """{"symbol":"FET-USDT","orderId":42}""", answer);
         var t = (s.State.Trades.Find("T1").Case as Trade)!;
-        Assert.Equal((300.0, 0.03), (t.EntryQty, Math.Round(t.Fees, 9)));
+        Assert.Equal((300.0m, 0.03m), (t.EntryQty, Math.Round(t.Fees, 9)));
         Assert.DoesNotContain(DiagnosticKinds.MalformedInput, s.Kinds);
     }
 
@@ -221,7 +221,7 @@ public class RealPayloadShapeTests
             Pink.Core.Kernel.Initial(), 2000);
         var records = events.OfType<IncomeRecord>().ToList();
         Assert.Equal([IncomeKind.RealizedPnl, IncomeKind.TradingFee, IncomeKind.FundingFee, IncomeKind.RealizedPnl, IncomeKind.Other], records.Select(r => r.Kind));
-        Assert.Equal(("1000006_PNL", -20.0, 1500L), (records[0].TranId, records[0].Amount, records[0].TimeMs));
+        Assert.Equal(("1000006_PNL", -20.0m, 1500L), (records[0].TranId, records[0].Amount, records[0].TimeMs));
         Assert.Equal(1700, Assert.IsType<IncomeComplete>(events[^1]).UpToMs); // complete up to its newest record, in the venue's clock
     }
 

@@ -340,10 +340,10 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
     // Values at the edges of what the columns hold, and every DateTime kind.
     private static Row[] EdgeRows(DateTime ts) =>
     [
-        new TradeEventRow(ts, 900, "T-edge", "close", -1, "FET-USDT", "SHORT", 202_276, double.NaN, double.PositiveInfinity,
-            double.NegativeInfinity, -0.0, "exchange", -3, 3, "a,b\"é\u0001<>&' ünïcödé ✓"),
-        new TradeEventRow(ts, 901, "T-edge", "open", int.MaxValue, "X", "LONG", 1e300, 1e-300, 0, 0, 0, "kernel_estimate", 70_000, int.MinValue, ""),
-        new AccountEventRow(DateTime.SpecifyKind(ts, DateTimeKind.Utc), 902, "bridge", "T1", 10_241.2, "k_bridged", 10_000, double.NaN, 242.7312, 1.5, 10_241.2, 0, -0.0, "T1"),
+        new TradeEventRow(ts, 900, "T-edge", "close", -1, "FET-USDT", "SHORT", 202_276, decimal.MaxValue, decimal.MinValue,
+            0.0000000000000000000000000001m, -0.0m, "exchange", -3, 3, "a,b\"é\u0001<>&' ünïcödé ✓"),
+        new TradeEventRow(ts, 901, "T-edge", "open", int.MaxValue, "X", "LONG", 79_228_162_514_264.337593543950335m, -0.0000000000000000000000000001m, 0, 0, 0, "kernel_estimate", 70_000, int.MinValue, ""),
+        new AccountEventRow(DateTime.SpecifyKind(ts, DateTimeKind.Utc), 902, "bridge", "T1", 10_241.2m, "k_bridged", 10_000, 0, 242.7312m, 1.5m, 10_241.2m, 0, -0.0m, "T1"),
         new StatusSnapshotRow(DateTime.SpecifyKind(ts, DateTimeKind.Local), 903, 1, 2, "x", 1, 2, 3, 4, -5, true),
         new StatusSnapshotRow(ts, 904, 1, 2, "x", 1, 2, 3, 4, 70_000, false),
         new TradeExitLegRow(ts, 905, "T", -4, 2, "S", "L", 1, 2, 3, "p", "f", long.MaxValue),

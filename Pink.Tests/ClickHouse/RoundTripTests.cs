@@ -42,8 +42,8 @@ public sealed class RoundTripTests(ClickHouseServerFixture ch)
         var ts = new DateTime(2026, 6, 11, 14, 3, 1, DateTimeKind.Unspecified).AddTicks(1_234_560); // .123456
         var rows = new Row[]
         {
-            new TradeEventRow(ts, 7, "T1", "close", 0, "FET-USDT", "SHORT", 202_276, 0.1878, 0.1866, 242.7312, 1.5, "exchange", -3, 3, "a,b"),
-            new AccountEventRow(ts, 7, "bridge", "T1", 10_241.2, "k_bridged", 10_000, double.NaN, 242.7312, 1.5, 10_241.2, 0, 0, "T1"),
+            new TradeEventRow(ts, 7, "T1", "close", 0, "FET-USDT", "SHORT", 202_276, 0.1878m, 0.1866m, 242.7312m, 1.5m, "exchange", -3, 3, "a,b"),
+            new AccountEventRow(ts, 7, "bridge", "T1", 10_241.2m, "k_bridged", 10_000, 0, 242.7312m, 1.5m, 10_241.2m, 0, 0, "T1"),
         };
         await using (var sink = ClickHouseRowSink.Start(target, SinkHarness.Options(SinkHarness.NewSpoolDir())))
         {
@@ -54,7 +54,7 @@ public sealed class RoundTripTests(ClickHouseServerFixture ch)
         Assert.Equal(0, await ch.Long($"SELECT bars_held FROM {target.Qualify(Tables.TradeEvents)}")); // -3 clamped at 0
         Assert.Equal(["exchange"], await ch.Strings($"SELECT pnl_source FROM {target.Qualify(Tables.TradeEvents)}"));
         Assert.Equal(["k_bridged"], await ch.Strings($"SELECT capital_source FROM {target.Qualify(Tables.AccountEvents)}"));
-        Assert.Equal(1, await ch.Long($"SELECT isNaN(available_margin) FROM {target.Qualify(Tables.AccountEvents)}"));
+        Assert.Equal(["0"], await ch.Strings($"SELECT toString(available_margin) FROM {target.Qualify(Tables.AccountEvents)}"));
         Assert.Equal(["242.7312"], await ch.Strings($"SELECT toString(realized_pnl) FROM {target.Qualify(Tables.TradeEvents)}"));
     }
 

@@ -32,8 +32,8 @@ public class EmbeddingExampleTests
         Feed(new BalanceReport("bal-1", 1_000, 1_000, BalanceReason.Poll, TimeMs: 1));
         Feed(new OpenIntent(0, "FET-USDT", PositionSide.Long, 100, ExchangeLeverage: 2, "c-1", "T1", TimeMs: 2));
         Feed(new OrderAcknowledged("c-1", VenueOrderId: 501, TimeMs: 3));
-        Feed(new Fill(501, null, "FET-USDT", OrderSide.Buy, Qty: 100, Price: 0.20, TimeMs: 4));
-        Feed(new MarkPrice("FETUSDT", 0.21, TimeMs: 5));
+        Feed(new Fill(501, null, "FET-USDT", OrderSide.Buy, Qty: 100, Price: 0.20m, TimeMs: 4));
+        Feed(new MarkPrice("FETUSDT", 0.21m, TimeMs: 5));
         var snapshot = Queries.Snapshot(state);   // capital 1000 (e_anchored), equity 1001, slot 0 open
         // --- README: embedding (end)
 

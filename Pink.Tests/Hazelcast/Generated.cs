@@ -42,13 +42,13 @@ internal sealed class Generated(int seed)
         return bytes;
     }
 
-    public double Number() => rng.Next(8) switch
+    public decimal Number() => rng.Next(8) switch
     {
-        0 => 0.0,
-        1 => -rng.NextDouble() * 1e6,
-        2 => Math.Round(rng.NextDouble() * 1e5, 4),
-        3 => rng.NextDouble() * 1e-8,
-        _ => rng.NextDouble() * 100_000,
+        0 => 0m,
+        1 => -(decimal)rng.NextDouble() * 1_000_000m,
+        2 => Math.Round((decimal)rng.NextDouble() * 100_000m, 4),
+        3 => (decimal)rng.NextDouble() * 0.00000001m,
+        _ => (decimal)rng.NextDouble() * 100_000m,
     };
 
     public AccountSnapshot Snapshot()

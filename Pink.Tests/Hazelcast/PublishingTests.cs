@@ -78,23 +78,24 @@ public class PublishingTests
     }
 
     [Fact]
-    public void Snapshot_json_numbers_round_trip_and_flags_use_rule_names()
+    public void Snapshot_json_numbers_are_exact_decimals_and_flags_use_rule_names()
     {
-        var view = new SlotView(3, SlotPhase.ExitWorking, "adopted-FETUSDT-SHORT-1", "FET-USDT", "SHORT", 0.1 + 0.2, 1e-9, 123456.789012345, -0.5, 5990.9, 0.0001,
-            2, 1.0 / 3, 164.0, TradeFlags.EntryBasisMissing | TradeFlags.Adopted);
-        var snapshot = new AccountSnapshot(long.MaxValue, 0, double.NaN, double.PositiveInfinity, CapitalSource.KBridged, 1, 2, 3, 4, true, new Arr<SlotView>([view]));
-        using var doc = JsonDocument.Parse(SnapshotJson.Serialize(snapshot));
+        var view = new SlotView(3, SlotPhase.ExitWorking, "adopted-FETUSDT-SHORT-1", "FET-USDT", "SHORT", 0.1m + 0.2m, 0.000000001m, 123456.789012345m, -0.5m, 5990.9m, 0.0001m,
+            2, 1m / 3, 164.0m, TradeFlags.EntryBasisMissing | TradeFlags.Adopted);
+        var snapshot = new AccountSnapshot(long.MaxValue, 0, decimal.MaxValue, decimal.MinValue, CapitalSource.KBridged, 1, 2, 3, 4, true, new Arr<SlotView>([view]));
+        var json = SnapshotJson.Serialize(snapshot);
+        using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         var slot = root.GetProperty("slots")[0];
 
         Assert.Equal(long.MaxValue, root.GetProperty("event_seq").GetInt64());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("capital").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("equity").ValueKind);
+        Assert.Equal(decimal.MaxValue, root.GetProperty("capital").GetDecimal());
+        Assert.Equal(decimal.MinValue, root.GetProperty("equity").GetDecimal());
         Assert.Equal("k_bridged", root.GetProperty("capital_source").GetString());
         Assert.Equal("exit_working", slot.GetProperty("phase").GetString());
-        Assert.Equal(0.1 + 0.2, slot.GetProperty("open_qty").GetDouble());
-        Assert.Equal(1.0 / 3, slot.GetProperty("conviction_leverage").GetDouble());
-        Assert.Equal(1e-9, slot.GetProperty("entry_price").GetDouble());
+        Assert.Contains("\"open_qty\":0.3,", json);   // 0.1 + 0.2, exactly
+        Assert.Equal(1m / 3, slot.GetProperty("conviction_leverage").GetDecimal());
+        Assert.Equal(0.000000001m, slot.GetProperty("entry_price").GetDecimal());
         Assert.Equal(["entry_basis_missing", "adopted"], slot.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!));
     }
 

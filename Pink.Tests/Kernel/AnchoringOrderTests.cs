@@ -9,13 +9,13 @@ namespace Pink.Tests.Kernel;
 public class AnchoringOrderTests
 {
     private const string Fet = "FET-USDT";
-    private const double W0 = 10_000;
-    private const double W1 = W0 - 0.1;          // after the entry's fee
-    private const double W2 = W1 + 10 - 0.095;   // after the exit's rp and fee
+    private const decimal W0 = 10_000;
+    private const decimal W1 = W0 - 0.1m;          // after the entry's fee
+    private const decimal W2 = W1 + 10 - 0.095m;   // after the exit's rp and fee
 
-    private static BalanceReport Update(Driver d, double wallet, double held, PositionSide side = PositionSide.Short, string symbol = Fet, bool oneWay = false) =>
-        new($"au-{d.Now}", wallet, double.NaN, BalanceReason.Order, d.Tick(),
-            [new ExchangePosition(symbol, side, held, 0.2, 3, oneWay)], 0);
+    private static BalanceReport Update(Driver d, decimal wallet, decimal held, PositionSide side = PositionSide.Short, string symbol = Fet, bool oneWay = false) =>
+        new($"au-{d.Now}", wallet, null, BalanceReason.Order, d.Tick(),
+            [new ExchangePosition(symbol, side, held, 0.2m, 3, oneWay)], 0);
 
     private static Driver Opened()
     {
@@ -24,8 +24,8 @@ public class AnchoringOrderTests
         return d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001);
     }
 
-    private static Driver EntryFill(Driver d) => d.Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2, rp: 0, fee: 0.1, id: "fill:1001:1000");
-    private static Driver ExitFill(Driver d) => d.Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19, rp: 10, fee: 0.095, id: "fill:1002:1000");
+    private static Driver EntryFill(Driver d) => d.Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2m, rp: 0, fee: 0.1m, id: "fill:1001:1000");
+    private static Driver ExitFill(Driver d) => d.Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19m, rp: 10, fee: 0.095m, id: "fill:1002:1000");
 
     private static Driver RoundTrip(bool accountFirst, bool restartBetween = false)
     {
@@ -92,13 +92,13 @@ public class AnchoringOrderTests
     public void Fills_ahead_of_their_account_updates_are_confirmed_oldest_first()
     {
         var d = Opened();
-        d.Fill(1001, Fet, OrderSide.Sell, 400, 0.2, rp: 0, fee: 0.04, id: "f1");
-        d.Fill(1001, Fet, OrderSide.Sell, 600, 0.2, rp: 0, fee: 0.06, id: "f2");
-        Assert.Equal(W0 - 0.1, d.State.Account.Capital, 9);
-        d.Apply(Update(d, W0 - 0.04, 400)); // the first fill's update: the second is not in this wallet
-        Assert.Equal((W0 - 0.1, CapitalSource.KBridged), (Math.Round(d.State.Account.Capital, 9), d.State.Account.Source));
-        d.Apply(Update(d, W0 - 0.1, 1_000));
-        Assert.Equal((W0 - 0.1, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source));
+        d.Fill(1001, Fet, OrderSide.Sell, 400, 0.2m, rp: 0, fee: 0.04m, id: "f1");
+        d.Fill(1001, Fet, OrderSide.Sell, 600, 0.2m, rp: 0, fee: 0.06m, id: "f2");
+        Assert.Equal(W0 - 0.1m, d.State.Account.Capital, 9);
+        d.Apply(Update(d, W0 - 0.04m, 400)); // the first fill's update: the second is not in this wallet
+        Assert.Equal((W0 - 0.1m, CapitalSource.KBridged), (Math.Round(d.State.Account.Capital, 9), d.State.Account.Source));
+        d.Apply(Update(d, W0 - 0.1m, 1_000));
+        Assert.Equal((W0 - 0.1m, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source));
         Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
     }
 
@@ -130,11 +130,11 @@ public class AnchoringOrderTests
     public void An_account_update_overtaken_by_a_poll_moves_nothing()
     {
         var d = Opened();
-        d.Fill(1001, Fet, OrderSide.Sell, 400, 0.2, rp: 0, fee: 0.04, id: "f1");
-        d.Fill(1001, Fet, OrderSide.Sell, 600, 0.2, rp: 0, fee: 0.06, id: "f2");
+        d.Fill(1001, Fet, OrderSide.Sell, 400, 0.2m, rp: 0, fee: 0.04m, id: "f1");
+        d.Fill(1001, Fet, OrderSide.Sell, 600, 0.2m, rp: 0, fee: 0.06m, id: "f2");
         d.Balance(W1, "poll", BalanceReason.Poll);
         var capital = d.State.Account.Capital;
-        d.Apply(Update(d, W0 - 0.04, 400)); // older than the poll
+        d.Apply(Update(d, W0 - 0.04m, 400)); // older than the poll
         Assert.Equal(capital, d.State.Account.Capital);
         d.Apply(Update(d, W1, 1_000));
         Assert.Equal((W1, W1), (d.State.Account.Capital, d.State.Account.EWalletBalance));
@@ -162,11 +162,11 @@ public class AnchoringOrderTests
         var d = Opened();
         EntryFill(d);
         d.Apply(Update(d, W1, 1_000));
-        d.Apply(Update(d, W1 - 50 - 0.125, 0)); // liquidated at 0.25: rp −50, fee 0.125; its order update comes next
+        d.Apply(Update(d, W1 - 50 - 0.125m, 0)); // liquidated at 0.25: rp −50, fee 0.125; its order update comes next
         Assert.True(d.State.Account.CheckPending);
-        d.Fill(777, Fet, OrderSide.Buy, 1_000, 0.25, rp: -50, fee: 0.125, id: "fill:777:1000");
+        d.Fill(777, Fet, OrderSide.Buy, 1_000, 0.25m, rp: -50, fee: 0.125m, id: "fill:777:1000");
         var a = d.State.Account;
-        Assert.Equal((W1 - 50.125, W1 - 50.125, false, false), (Math.Round(a.Capital, 9), Math.Round(a.KLedger, 9), a.CheckPending, a.EntriesBlocked));
+        Assert.Equal((W1 - 50.125m, W1 - 50.125m, false, false), (Math.Round(a.Capital, 9), Math.Round(a.KLedger, 9), a.CheckPending, a.EntriesBlocked));
         Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
         Assert.True(d.Trade("T1").Closed);
     }
@@ -176,8 +176,8 @@ public class AnchoringOrderTests
     {
         var d = Opened();
         EntryFill(d); // no account update of this fill reaches us
-        d.Apply(new BalanceReport("funding-1", W1 - 0.5, double.NaN, BalanceReason.Funding, d.Tick(), BalanceChange: -0.5));
-        Assert.Equal((W1 - 0.5, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source));
+        d.Apply(new BalanceReport("funding-1", W1 - 0.5m, null, BalanceReason.Funding, d.Tick(), BalanceChange: -0.5m));
+        Assert.Equal((W1 - 0.5m, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source));
         Assert.Empty(d.State.Account.Unconfirmed);
     }
 
@@ -197,7 +197,7 @@ public class AnchoringOrderTests
     {
         var d = Opened();
         EntryFill(d);
-        d.Apply(new BalanceReport("au-empty", W1, double.NaN, BalanceReason.Order, d.Tick(), [], 0));
+        d.Apply(new BalanceReport("au-empty", W1, null, BalanceReason.Order, d.Tick(), [], 0));
         Assert.Equal((W1, CapitalSource.EAnchored), (d.State.Account.Capital, d.State.Account.Source)); // the fee counted once
     }
 

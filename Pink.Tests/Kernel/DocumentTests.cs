@@ -8,9 +8,9 @@ public class DocumentTests
     [Fact]
     public void Document_restore_of_save_equals_the_state_and_the_bytes_are_stable()
     {
-        var d = GoldenReplayTests.FetShort(3, 0.0);
+        var d = GoldenReplayTests.FetShort(3, 0.0m);
         d.Apply(new FillSettled("s1", 1002, 164, 78, d.Tick())).Mark("BTC-USDT", 1).Balance(10_100, "b1");
-        d.Open(1, "BTC-USDT", PositionSide.Long, 0.5, "e2").Ack("e2", 55).Fill(55, "BTC-USDT", OrderSide.Buy, 0.2, 60_000).Mark("BTCUSDT", 61_000);
+        d.Open(1, "BTC-USDT", PositionSide.Long, 0.5m, "e2").Ack("e2", 55).Fill(55, "BTC-USDT", OrderSide.Buy, 0.2m, 60_000).Mark("BTCUSDT", 61_000);
         var doc = StateDocument.Save(d.State);
         var back = StateDocument.Restore(doc).IfLeft(e => throw new Exception(e));
         Assert.Equal(d.State, back);

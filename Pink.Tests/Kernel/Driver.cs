@@ -25,21 +25,21 @@ public sealed class Driver
 
     public long Tick() => _t += 1000;
 
-    public Driver Open(int slot, string symbol, PositionSide side, double qty, string coid, int leverage = 3, string? tradeId = null) =>
+    public Driver Open(int slot, string symbol, PositionSide side, decimal qty, string coid, int leverage = 3, string? tradeId = null) =>
         Apply(new OpenIntent(slot, symbol, side, qty, leverage, coid, tradeId, Tick()));
 
     public Driver Close(int slot, string coid) => Apply(new CloseIntent(slot, coid, Tick()));
 
     public Driver Ack(string coid, long venue) => Apply(new OrderAcknowledged(coid, venue, Tick()));
 
-    public Driver Fill(long? venue, string symbol, OrderSide side, double qty, double price, string? coid = null,
-        double? rp = null, double fee = 0, bool settle = false, string? id = null) =>
+    public Driver Fill(long? venue, string symbol, OrderSide side, decimal qty, decimal price, string? coid = null,
+        decimal? rp = null, decimal fee = 0, bool settle = false, string? id = null) =>
         Apply(new Pink.Core.Fill(venue, coid, symbol, side, qty, price, Tick(), id,
             Settlement: settle || rp is not null || fee != 0 ? new ExchangeSettlement(rp, fee) : null));
 
-    public Driver Mark(string symbol, double price) => Apply(new MarkPrice(symbol, price, Tick()));
+    public Driver Mark(string symbol, decimal price) => Apply(new MarkPrice(symbol, price, Tick()));
 
-    public Driver Balance(double wallet, string id, BalanceReason reason = BalanceReason.Order, double available = double.NaN) =>
+    public Driver Balance(decimal wallet, string id, BalanceReason reason = BalanceReason.Order, decimal? available = null) =>
         Apply(new BalanceReport(id, wallet, available, reason, Tick()));
 
     public Trade Trade(string id) => State.Trades.Find(id).IfNone(() => throw new Xunit.Sdk.XunitException($"no trade {id}"));

@@ -15,21 +15,21 @@ public class FsmTests
         d.Open(0, Fet, PositionSide.Long, 100, "e1");
         Assert.Equal(SlotPhase.EntryWorking, d.Slot(0).Phase);
         var place = Assert.Single(d.Last.OfType<PlaceOrder>());
-        Assert.Equal((OrderSide.Buy, OrderPurpose.Entry, 100.0, "e1"), (place.Side, place.Purpose, place.Qty, place.ClientOrderId));
-        d.Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 40, 1.0);
+        Assert.Equal((OrderSide.Buy, OrderPurpose.Entry, 100.0m, "e1"), (place.Side, place.Purpose, place.Qty, place.ClientOrderId));
+        d.Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 40, 1.0m);
         Assert.Equal(SlotPhase.EntryWorking, d.Slot(0).Phase);
-        d.Fill(11, Fet, OrderSide.Buy, 60, 1.0);
+        d.Fill(11, Fet, OrderSide.Buy, 60, 1.0m);
         Assert.Equal(SlotPhase.Open, d.Slot(0).Phase);
         d.Close(0, "x1");
         Assert.Equal(SlotPhase.ExitWorking, d.Slot(0).Phase);
         var exit = Assert.Single(d.Last.OfType<PlaceOrder>());
-        Assert.Equal((OrderSide.Sell, OrderPurpose.Exit, 100.0, true), (exit.Side, exit.Purpose, exit.Qty, exit.ReduceOnly));
-        d.Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 30, 1.1);
+        Assert.Equal((OrderSide.Sell, OrderPurpose.Exit, 100.0m, true), (exit.Side, exit.Purpose, exit.Qty, exit.ReduceOnly));
+        d.Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 30, 1.1m);
         Assert.Equal(SlotPhase.ExitWorking, d.Slot(0).Phase);
-        d.Fill(12, Fet, OrderSide.Sell, 70, 1.2);
+        d.Fill(12, Fet, OrderSide.Sell, 70, 1.2m);
         Assert.Equal(SlotPhase.Idle, d.Slot(0).Phase);
         Assert.Null(d.Slot(0).TradeId);
-        Assert.Equal(30 * 0.1 + 70 * 0.2, d.Trade("t-e1").RealizedPnl, 9);
+        Assert.Equal(30 * 0.1m + 70 * 0.2m, d.Trade("t-e1").RealizedPnl, 9);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class FsmTests
     public void Fsm_a_cancelled_exit_with_nothing_filled_returns_the_slot_to_open_and_the_exit_is_placed_again()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
         d.Close(0, "x1").Ack("x1", 12).Apply(new OrderCancelled(null, 12, "EXPIRED", d.Tick()));
         var again = Assert.Single(d.Last.OfType<PlaceOrder>());
         Assert.Equal("x1-r1", again.ClientOrderId);
@@ -59,7 +59,7 @@ public class FsmTests
     public void Fsm_a_rejected_exit_returns_the_slot_to_open_with_an_error()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
         d.Close(0, "x1").Apply(new OrderRejected("x1", null, "101400", d.Tick()));
         Assert.Equal(SlotPhase.Open, d.Slot(0).Phase);
         Assert.Equal(Severity.Error, Assert.Single(d.Diagnostics(DiagnosticKinds.ExitNotWorking)).Severity);
@@ -72,7 +72,7 @@ public class FsmTests
     {
         var d = new Driver();
         d.Balance(10_000, "b1");
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
         d.Balance(9_000, "b2").Balance(9_000, "b2-again"); // divergence (the first disagreeing report is held back): entries refused
         Assert.True(d.State.Account.EntriesBlocked);
         d.Close(0, "x1");
@@ -86,19 +86,19 @@ public class FsmTests
     public void Rule16_close_during_a_partial_entry_cancels_the_rest_and_exits_what_is_held_then_what_arrives_late()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 40, 1.0);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 40, 1.0m);
         d.Close(0, "x1");
         Assert.Single(d.Last.OfType<CancelOrder>());
         Assert.Equal(40, Assert.Single(d.Last.OfType<PlaceOrder>()).Qty);
-        d.Ack("x1", 12).Fill(11, Fet, OrderSide.Buy, 10, 1.0); // entry remainder raced the cancel
+        d.Ack("x1", 12).Fill(11, Fet, OrderSide.Buy, 10, 1.0m); // entry remainder raced the cancel
         d.Apply(new OrderCancelled(null, 11, "CANCELED", d.Tick()));
-        d.Fill(12, Fet, OrderSide.Sell, 40, 1.1);
+        d.Fill(12, Fet, OrderSide.Sell, 40, 1.1m);
         var followUp = Assert.Single(d.Last.OfType<PlaceOrder>());
         Assert.Equal(10, followUp.Qty);
         Assert.Equal("x1-r1", followUp.ClientOrderId);
-        d.Ack("x1-r1", 13).Fill(13, Fet, OrderSide.Sell, 10, 1.1);
+        d.Ack("x1-r1", 13).Fill(13, Fet, OrderSide.Sell, 10, 1.1m);
         Assert.Equal(SlotPhase.Idle, d.Slot(0).Phase);
-        Assert.Equal(50 * 0.1, d.Trade("t-e1").RealizedPnl, 9);
+        Assert.Equal(50 * 0.1m, d.Trade("t-e1").RealizedPnl, 9);
     }
 
     [Fact]
@@ -122,15 +122,15 @@ public class FsmTests
         KernelEvent?[] bad =
         [
             null,
-            new OpenIntent(0, "", PositionSide.Long, double.NaN, 0, "", null, 1),
-            new Fill(null, null, "", OrderSide.Buy, double.NaN, double.NaN, 1),
+            new OpenIntent(0, "", PositionSide.Long, -1, 0, "", null, 1),
+            new Fill(null, null, "", OrderSide.Buy, 0, -1, 1),
             new Fill(1, null, "X", OrderSide.Buy, -5, 1, 1),
-            new MarkPrice("FET-USDT", double.NegativeInfinity, 1),
-            new BalanceReport("b", double.NaN, double.NaN, BalanceReason.Order, 1),
+            new MarkPrice("FET-USDT", -1, 1),
+            new BalanceReport("b", 0, null, BalanceReason.Order, 1),
             new PositionsReport("p", [null!], 1),
             new InputRejected("test", "garbage", 1),
             new OrderAcknowledged("nobody", 5, 1),
-            new FillSettled("s", 42, double.NaN, double.NaN, 1),
+            new FillSettled("s", 42, null, -1, 1),
         ];
         foreach (var e in bad)
         {

@@ -12,12 +12,12 @@ public class IncomeTests
     {
         var d = new Driver();
         d.Balance(10_000, "b0", BalanceReason.Poll);
-        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2, rp: 0, fee: 0.1, id: "f1");
-        d.Close(0, "x1").Ack("x1", 1002).Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19, rp: 10, fee: 0.095, id: "f2");
+        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2m, rp: 0, fee: 0.1m, id: "f1");
+        d.Close(0, "x1").Ack("x1", 1002).Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19m, rp: 10, fee: 0.095m, id: "f2");
         return d;
     }
 
-    private static IncomeRecord Record(Driver d, string id, IncomeKind kind, double amount, long time) => new(id, Fet, kind, amount, time);
+    private static IncomeRecord Record(Driver d, string id, IncomeKind kind, decimal amount, long time) => new(id, Fet, kind, amount, time);
 
     [Fact]
     public void Income_of_a_trade_settled_by_the_stream_is_a_check_never_booked_twice()
@@ -25,12 +25,12 @@ public class IncomeTests
         var d = Closed();
         var t = d.Trade("T1");
         var capital = d.State.Account.Capital;
-        d.Apply(Record(d, "1_fee", IncomeKind.TradingFee, -0.1, t.OpenedMs));
-        d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095, t.ClosedMs));
+        d.Apply(Record(d, "1_fee", IncomeKind.TradingFee, -0.1m, t.OpenedMs));
+        d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095m, t.ClosedMs));
         d.Apply(Record(d, "2_pnl", IncomeKind.RealizedPnl, 10, t.ClosedMs));
         d.Apply(new IncomeComplete(t.ClosedMs + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         t = d.Trade("T1");
-        Assert.Equal((10.0, 0.195, true), (t.IncomeRealized, Math.Round(t.IncomeFees, 9), t.IncomeChecked));
+        Assert.Equal((10.0m, 0.195m, true), (t.IncomeRealized, Math.Round(t.IncomeFees, 9), t.IncomeChecked));
         Assert.Equal(10, t.RealizedPnl, 9); // not doubled
         Assert.Equal(capital, d.State.Account.Capital);
         Assert.Empty(d.Diagnostics(DiagnosticKinds.IncomeMismatch));
@@ -46,7 +46,7 @@ public class IncomeTests
         var d = Closed();
         var t = d.Trade("T1");
         d.Apply(Record(d, "2_pnl", IncomeKind.RealizedPnl, 14, t.ClosedMs)); // 4 beyond fees + slippage
-        d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095, t.ClosedMs));
+        d.Apply(Record(d, "2_fee", IncomeKind.TradingFee, -0.095m, t.ClosedMs));
         d.Apply(new IncomeComplete(t.ClosedMs + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         var mismatch = Assert.Single(d.Diagnostics(DiagnosticKinds.IncomeMismatch));
         Assert.Equal(Severity.Error, mismatch.Severity);
@@ -60,11 +60,11 @@ public class IncomeTests
     {
         var d = new Driver();
         d.Balance(10_000, "b0", BalanceReason.Poll);
-        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2, rp: 0, fee: 0.1, id: "f1");
-        d.Apply(Record(d, "fund-1", IncomeKind.FundingFee, 0.02, d.Tick()));
-        d.Close(0, "x1").Ack("x1", 1002).Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19, rp: 10, fee: 0.095, id: "f2");
-        Assert.Equal(0.02, d.Trade("T1").Funding, 12);
-        Assert.Equal(10 - 0.195, Assert.Single(d.Effects.OfType<SizerFeedback>()).Pnl, 9);
+        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2m, rp: 0, fee: 0.1m, id: "f1");
+        d.Apply(Record(d, "fund-1", IncomeKind.FundingFee, 0.02m, d.Tick()));
+        d.Close(0, "x1").Ack("x1", 1002).Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19m, rp: 10, fee: 0.095m, id: "f2");
+        Assert.Equal(0.02m, d.Trade("T1").Funding, 12);
+        Assert.Equal(10 - 0.195m, Assert.Single(d.Effects.OfType<SizerFeedback>()).Pnl, 9);
     }
 
     [Fact]
@@ -72,19 +72,19 @@ public class IncomeTests
     {
         var d = new Driver();
         d.Balance(10_000, "b0", BalanceReason.Poll);
-        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2, rp: 0, fee: 0.1, id: "f1");
+        d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2m, rp: 0, fee: 0.1m, id: "f1");
         var stopTime = d.Tick();
         // a stop closed it with no order update: only the positions report and the income history show it
         d.Apply(new PositionsReport("pos-1", [], d.Tick()));
         Assert.Single(d.State.Account.UnknownLegs);
-        d.Balance(9_999.9 + 10 - 0.095, "poll-1", BalanceReason.Poll); // capital anchors; the check waits for the leg
+        d.Balance(9_999.9m + 10 - 0.095m, "poll-1", BalanceReason.Poll); // capital anchors; the check waits for the leg
         Assert.Empty(d.Diagnostics(DiagnosticKinds.LedgerDivergence));
         d.Apply(Record(d, "s_pnl", IncomeKind.RealizedPnl, 10, stopTime));
-        d.Apply(Record(d, "s_fee", IncomeKind.TradingFee, -0.095, stopTime));
-        d.Apply(Record(d, "e_fee", IncomeKind.TradingFee, -0.1, d.Trade("T1").OpenedMs));
+        d.Apply(Record(d, "s_fee", IncomeKind.TradingFee, -0.095m, stopTime));
+        d.Apply(Record(d, "e_fee", IncomeKind.TradingFee, -0.1m, d.Trade("T1").OpenedMs));
         d.Apply(new IncomeComplete(d.Now + Pink.Core.Kernel.IncomeSettleMs, d.Tick()));
         var t = d.Trade("T1");
-        Assert.Equal((10.0, PnlSource.Exchange), (Math.Round(t.RealizedPnl, 9), t.PnlSource));
+        Assert.Equal((10.0m, PnlSource.Exchange), (Math.Round(t.RealizedPnl, 9), t.PnlSource));
         Assert.False(t.Flags.HasFlag(TradeFlags.RealizedSkippedNoPrice));
         Assert.Empty(d.State.Account.UnknownLegs);
         Assert.Equal(d.State.Account.Capital, d.State.Account.KLedger, 9);

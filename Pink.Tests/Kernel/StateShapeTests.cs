@@ -13,7 +13,7 @@ public class StateShapeTests
     private static Driver Working()
     {
         var d = new Driver();
-        d.Open(0, "BTC-USDT", PositionSide.Long, 1.0, "e1").Ack("e1", 11).Fill(11, "BTC-USDT", OrderSide.Buy, 0.4, 60_000);
+        d.Open(0, "BTC-USDT", PositionSide.Long, 1.0m, "e1").Ack("e1", 11).Fill(11, "BTC-USDT", OrderSide.Buy, 0.4m, 60_000);
         return d.Mark("BTC-USDT", 60_500).Mark("BTC-USDT", 60_700);
     }
 
@@ -21,9 +21,9 @@ public class StateShapeTests
     public void The_public_maps_show_every_write_made_while_the_trade_and_order_sit_in_their_slot()
     {
         var d = Working();
-        Assert.Equal(0.4, d.Trade("t-e1").OpenQty, 9);
+        Assert.Equal(0.4m, d.Trade("t-e1").OpenQty, 9);
         Assert.Equal(60_000, d.Trade("t-e1").EntryBasis, 9);
-        Assert.Equal(0.4, d.State.Orders.Find("e1").Map(o => o.FilledQty).IfNone(-1), 9);
+        Assert.Equal(0.4m, d.State.Orders.Find("e1").Map(o => o.FilledQty).IfNone(-1), 9);
         Assert.Equal(60_700, d.State.Marks.Find("BTCUSDT").IfNone(0), 9);
         Assert.Equal("e1", d.State.VenueOrders.Find(11).IfNone(""));
     }
@@ -32,12 +32,12 @@ public class StateShapeTests
     public void A_trade_that_leaves_its_slot_keeps_its_newest_value_and_its_last_mark_stays()
     {
         var d = Working();
-        d.Fill(11, "BTC-USDT", OrderSide.Buy, 0.6, 60_100).Close(0, "x1").Ack("x1", 12).Mark("BTC-USDT", 61_000)
-            .Fill(12, "BTC-USDT", OrderSide.Sell, 1.0, 61_000);
+        d.Fill(11, "BTC-USDT", OrderSide.Buy, 0.6m, 60_100).Close(0, "x1").Ack("x1", 12).Mark("BTC-USDT", 61_000)
+            .Fill(12, "BTC-USDT", OrderSide.Sell, 1.0m, 61_000);
         var trade = d.Trade("t-e1");
         Assert.True(trade.Closed);
-        Assert.Equal(0.0, trade.OpenQty, 9);
-        Assert.Equal((61_000 - (0.4 * 60_000 + 0.6 * 60_100)) * 1.0, trade.RealizedPnl, 6);
+        Assert.Equal(0.0m, trade.OpenQty, 9);
+        Assert.Equal((61_000 - (0.4m * 60_000 + 0.6m * 60_100)) * 1.0m, trade.RealizedPnl, 6);
         Assert.Equal(OrderStatus.Filled, d.State.Orders.Find("x1").Map(o => o.Status).IfNone(OrderStatus.Working));
         Assert.Equal(61_000, d.State.Marks.Find("BTCUSDT").IfNone(0), 9);
         Assert.Null(d.Slot(0).TradeId);
@@ -51,7 +51,7 @@ public class StateShapeTests
         Assert.Equal(d.State, restored);
         Assert.Equal(d.State.GetHashCode(), restored.GetHashCode());
         // The same next event on either gives the same state and effects.
-        var next = new Fill(11, null, "BTC-USDT", OrderSide.Buy, 0.6, 60_100, d.Now + 1000, "f9");
+        var next = new Fill(11, null, "BTC-USDT", OrderSide.Buy, 0.6m, 60_100, d.Now + 1000, "f9");
         var a = Pink.Core.Kernel.Apply(d.State, next);
         var b = Pink.Core.Kernel.Apply(restored, next);
         Assert.Equal(a.State, b.State);
@@ -68,7 +68,7 @@ public class StateShapeTests
         Assert.Equal(d.State.Orders, moved.Orders);
         Assert.Equal(d.State.Marks, moved.Marks);
         var marks = d.State with { Marks = d.State.Marks.AddOrUpdate("ETHUSDT", 3_000) };
-        Assert.Equal(0.4, marks.Trades.Find("t-e1").Map(t => t.OpenQty).IfNone(0), 9);
+        Assert.Equal(0.4m, marks.Trades.Find("t-e1").Map(t => t.OpenQty).IfNone(0), 9);
         Assert.Equal(60_700, marks.Marks.Find("BTCUSDT").IfNone(0), 9);
         Assert.Equal(3_000, marks.Marks.Find("ETHUSDT").IfNone(0), 9);
     }
@@ -80,10 +80,10 @@ public class StateShapeTests
         var before = d.State;
         d.Mark("BTC-USDT", 61_000);
         var marked = d.State;
-        var changed = marked with { Account = marked.Account with { Capital = 1.0 } };
+        var changed = marked with { Account = marked.Account with { Capital = 1.0m } };
         Assert.Equal(before.Account, marked.Account);
-        Assert.Equal(1.0, changed.Account.Capital);
-        Assert.NotEqual(1.0, marked.Account.Capital);
+        Assert.Equal(1.0m, changed.Account.Capital);
+        Assert.NotEqual(1.0m, marked.Account.Capital);
         Assert.Equal(marked.Trades, changed.Trades);
         Assert.Equal(marked.Orders, changed.Orders);
         Assert.Equal(61_000, changed.Marks.Find("BTCUSDT").IfNone(0), 9);
@@ -91,7 +91,7 @@ public class StateShapeTests
         Assert.Equal(60_700, before.Marks.Find("BTCUSDT").IfNone(0), 9);
         // The next event applied to the changed state sees its capital, the unchanged one its own.
         var next = new MarkPrice("BTC-USDT", 61_100, d.Now + 1000);
-        Assert.Equal(1.0, Pink.Core.Kernel.Apply(changed, next).State.Account.Capital);
+        Assert.Equal(1.0m, Pink.Core.Kernel.Apply(changed, next).State.Account.Capital);
         Assert.Equal(marked.Account.Capital, Pink.Core.Kernel.Apply(marked, next).State.Account.Capital);
     }
 
@@ -103,10 +103,10 @@ public class StateShapeTests
         var a = d.State.Account;
         Assert.Equal(d.State.EventSeq, snapshot.EventSeq);
         Assert.Equal(a.Capital, snapshot.Capital);
-        Assert.Equal(0.4 * 700, snapshot.UnrealizedPnl, 6);
-        Assert.Equal(a.Capital + 0.4 * 700, snapshot.Equity, 6);
-        var changed = snapshot with { Capital = 1.0 };
-        Assert.Equal(1.0, changed.Capital);
+        Assert.Equal(0.4m * 700, snapshot.UnrealizedPnl, 6);
+        Assert.Equal(a.Capital + 0.4m * 700, snapshot.Equity, 6);
+        var changed = snapshot with { Capital = 1.0m };
+        Assert.Equal(1.0m, changed.Capital);
         Assert.Equal(snapshot.Equity, changed.Equity);
         Assert.Equal(snapshot.EventSeq, changed.EventSeq);
         Assert.Equal(snapshot.Slots, changed.Slots);

@@ -44,10 +44,10 @@ public class VenueEchoTests
     public void A_report_of_a_cumulative_quantity_already_applied_is_a_duplicate_not_malformed()
     {
         var d = Placed().Ack("PK-0-1", 1001);
-        d.Apply(new Fill(1001, null, Fet, OrderSide.Sell, 1_000, 0.2, d.Tick(), "fill:1001:1000", 1_000, 0.2));
+        d.Apply(new Fill(1001, null, Fet, OrderSide.Sell, 1_000, 0.2m, d.Tick(), "fill:1001:1000", 1_000, 0.2m));
         var before = d.State;
         // the stream reports the same cumulative quantity after REST did: an increment of 0
-        d.Apply(new Fill(1001, null, Fet, OrderSide.Sell, 0, 0.2, d.Tick(), "otu:1001:1000", 1_000, 0.2));
+        d.Apply(new Fill(1001, null, Fet, OrderSide.Sell, 0, 0.2m, d.Tick(), "otu:1001:1000", 1_000, 0.2m));
         Assert.Equal(DiagnosticKinds.DuplicateIgnored, Assert.Single(d.Last.OfType<Diagnostic>()).Kind);
         Assert.Empty(d.Diagnostics(DiagnosticKinds.MalformedInput));
         Assert.Equal(before.Trades, d.State.Trades);

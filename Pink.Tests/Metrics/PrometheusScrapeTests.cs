@@ -78,10 +78,10 @@ public class PrometheusScrapeTests(ITestOutputHelper output)
             var status = sink.Status;
             var open = snapshot.Slots.Count(v => v.OpenQty > KernelConfig.QtyEpsilon);
 
-            Assert.Equal(account.Capital, Scrape.Value(text, "pink_capital"));
-            Assert.Equal(account.EWalletBalance, Scrape.Value(text, "pink_wallet"));
-            Assert.Equal(Math.Abs(account.Capital - account.EWalletBalance), Scrape.Value(text, "pink_capital_wallet_gap"));
-            Assert.Equal(snapshot.Equity, Scrape.Value(text, "pink_equity"));
+            Assert.Equal((double)account.Capital, Scrape.Value(text, "pink_capital"));
+            Assert.Equal((double)account.EWalletBalance, Scrape.Value(text, "pink_wallet"));
+            Assert.Equal((double)Math.Abs(account.Capital - account.EWalletBalance), Scrape.Value(text, "pink_capital_wallet_gap"));
+            Assert.Equal((double)snapshot.Equity, Scrape.Value(text, "pink_equity"));
             Assert.Equal(open, Scrape.Value(text, "pink_open_slots"));
             Assert.Equal(loop.State.EventSeq, Scrape.Value(text, "pink_event_seq"));
             Assert.Equal(account.EntriesBlocked ? 1 : 0, Scrape.Value(text, "pink_entries_blocked"));

@@ -9,8 +9,8 @@ namespace Pink.Tests.Metrics;
 /// <summary>The status table renders the status's figures; redirected output keeps the plain status line exactly.</summary>
 public class StatusTableTests
 {
-    private static readonly RunStatus Status = new(EventSeq: 412, Capital: 50_012.3456, CapitalSource: "k_bridged", Wallet: 50_010.5,
-        Equity: 50_020.75, OpenSlots: 2, Slots: 4, RowsPending: 17, SpoolBytes: 40_960, LastAnchorAgeSeconds: 12.34, Inputs: 1_234, EntriesBlocked: true);
+    private static readonly RunStatus Status = new(EventSeq: 412, Capital: 50_012.3456m, CapitalSource: "k_bridged", Wallet: 50_010.5m,
+        Equity: 50_020.75m, OpenSlots: 2, Slots: 4, RowsPending: 17, SpoolBytes: 40_960, LastAnchorAgeSeconds: 12.34, Inputs: 1_234, EntriesBlocked: true);
 
     private static string Render(Table table, int width)
     {

@@ -15,8 +15,8 @@ public class DistinctFillAnomalyRowsTests
     public void Rule17_two_different_unresolved_fills_with_the_same_content_write_rows_with_different_identities()
     {
         var d = new Driver();
-        d.Apply(new Fill(900_000, null, "LINK-USDT", OrderSide.Sell, 0.5, 15, d.Now, "ff0"));
-        d.Apply(new Fill(900_000, null, "LINK-USDT", OrderSide.Sell, 0.5, 15, d.Now, "ff1"));
+        d.Apply(new Fill(900_000, null, "LINK-USDT", OrderSide.Sell, 0.5m, 15, d.Now, "ff0"));
+        d.Apply(new Fill(900_000, null, "LINK-USDT", OrderSide.Sell, 0.5m, 15, d.Now, "ff1"));
         var rows = d.Rows<AnomalyEventRow>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.NotEqual((rows[0].AccountEventSeq, rows[0].Key), (rows[1].AccountEventSeq, rows[1].Key));

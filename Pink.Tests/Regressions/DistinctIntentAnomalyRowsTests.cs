@@ -14,8 +14,8 @@ public class DistinctIntentAnomalyRowsTests
     public void Rule17_two_open_intents_for_a_missing_slot_write_rows_with_different_identities()
     {
         var d = new Driver();
-        d.Apply(new OpenIntent(-2, "BTC-USDT", PositionSide.Long, 0.001, 1, "ghost0", null, d.Tick()));
-        d.Apply(new OpenIntent(-2, "BTC-USDT", PositionSide.Long, 0.001, 1, "ghost1", null, d.Tick()));
+        d.Apply(new OpenIntent(-2, "BTC-USDT", PositionSide.Long, 0.001m, 1, "ghost0", null, d.Tick()));
+        d.Apply(new OpenIntent(-2, "BTC-USDT", PositionSide.Long, 0.001m, 1, "ghost1", null, d.Tick()));
         var rows = d.Rows<AnomalyEventRow>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.NotEqual((rows[0].AccountEventSeq, rows[0].Key), (rows[1].AccountEventSeq, rows[1].Key));

@@ -19,10 +19,10 @@ public class ForeignClientIdNotStateRoutedTests
     public void Rule7_a_fill_naming_a_client_order_id_we_never_issued_is_unresolved_and_changes_nothing()
     {
         var d = new Driver(new KernelConfig(SeedCapital: 10_000, AccountMode: AccountMode.Shared)); // another runtime trades here
-        d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 1.0m);
         d.Close(0, "x1"); // exit not acknowledged yet: a state-routing candidate
         var before = d.State;
-        d.Apply(new Fill(900_001, "other-runtime-7", Fet, OrderSide.Buy, 300, 0.9, d.Tick(), "ff1"));
+        d.Apply(new Fill(900_001, "other-runtime-7", Fet, OrderSide.Buy, 300, 0.9m, d.Tick(), "ff1"));
         Assert.Same(before, d.State);
         var unresolved = Assert.Single(d.Last.OfType<Diagnostic>());
         Assert.Equal((DiagnosticKinds.UnresolvedSlot, Severity.Warning), (unresolved.Kind, unresolved.Severity));
@@ -32,9 +32,9 @@ public class ForeignClientIdNotStateRoutedTests
     public void Rule6_a_fill_without_a_client_order_id_is_still_routed_by_state()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Short, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 100, 1.0m);
         d.Close(0, "x1");
-        d.Apply(new Fill(12, null, Fet, OrderSide.Buy, 100, 0.9, d.Tick(), "f12"));
+        d.Apply(new Fill(12, null, Fet, OrderSide.Buy, 100, 0.9m, d.Tick(), "f12"));
         Assert.Single(d.Diagnostics(DiagnosticKinds.FillRoutedByState));
         Assert.True(d.Trade("t-e1").Closed);
     }

@@ -16,14 +16,14 @@ public class ReconcileCountsUnhostedTradesTests
     private static Driver ReversalHeldByNoSlot()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Short, 1500, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 800, 1.0);
-        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Buy, 700, 1.0);
-        d.Fill(12, Fet, OrderSide.Buy, 200, 1.0); // through zero: closes 100, opens 100 long; e1's remainder is still working
+        d.Open(0, Fet, PositionSide.Short, 1500, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Sell, 800, 1.0m);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Buy, 700, 1.0m);
+        d.Fill(12, Fet, OrderSide.Buy, 200, 1.0m); // through zero: closes 100, opens 100 long; e1's remainder is still working
         return d;
     }
 
     private static PositionsReport ExchangeHoldsLong100(string id, long time) =>
-        new(id, [new ExchangePosition("FETUSDT", PositionSide.Long, 100, 1.0, 3)], time);
+        new(id, [new ExchangePosition("FETUSDT", PositionSide.Long, 100, 1.0m, 3)], time);
 
     [Fact]
     public void Rule8_a_reconcile_counts_a_trade_that_holds_quantity_though_no_slot_hosts_it()

@@ -16,8 +16,8 @@ public class ReconcileSumsSlotsTests
     private static Driver TwoShortSlots()
     {
         var d = new Driver();
-        d.Open(0, Btc, PositionSide.Short, 0.001, "e1").Ack("e1", 11).Fill(11, Btc, OrderSide.Sell, 0.001, 60_000);
-        d.Open(1, Btc, PositionSide.Short, 0.003, "e2").Ack("e2", 12).Fill(12, Btc, OrderSide.Sell, 0.003, 60_000);
+        d.Open(0, Btc, PositionSide.Short, 0.001m, "e1").Ack("e1", 11).Fill(11, Btc, OrderSide.Sell, 0.001m, 60_000);
+        d.Open(1, Btc, PositionSide.Short, 0.003m, "e2").Ack("e2", 12).Fill(12, Btc, OrderSide.Sell, 0.003m, 60_000);
         return d;
     }
 
@@ -26,7 +26,7 @@ public class ReconcileSumsSlotsTests
     {
         var d = TwoShortSlots();
         var before = d.State;
-        d.Apply(new PositionsReport("pos-1", [new ExchangePosition("BTCUSDT", PositionSide.Short, 0.004, 60_000, 3)], d.Tick()));
+        d.Apply(new PositionsReport("pos-1", [new ExchangePosition("BTCUSDT", PositionSide.Short, 0.004m, 60_000, 3)], d.Tick()));
         Assert.Equal(before, d.State with { Dedup = before.Dedup }); // only the report's id is remembered (rule 14)
         Assert.Empty(d.Last);
     }
@@ -36,7 +36,7 @@ public class ReconcileSumsSlotsTests
     {
         var d = TwoShortSlots();
         var before = d.State;
-        d.Apply(new PositionsReport("pos-1", [new ExchangePosition("BTCUSDT", PositionSide.Short, 0.005, 60_000, 3)], d.Tick()));
+        d.Apply(new PositionsReport("pos-1", [new ExchangePosition("BTCUSDT", PositionSide.Short, 0.005m, 60_000, 3)], d.Tick()));
         Assert.Equal(before, d.State with { Dedup = before.Dedup }); // reported, never silently rewritten
         var mismatch = Assert.Single(d.Last.OfType<Diagnostic>());
         Assert.Equal((DiagnosticKinds.PositionMismatch, Severity.Error), (mismatch.Kind, mismatch.Severity));

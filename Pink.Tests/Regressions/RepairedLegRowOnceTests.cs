@@ -17,22 +17,22 @@ public class RepairedLegRowOnceTests
     public void Rule17_a_price_less_exit_leg_repaired_by_its_own_settlement_writes_one_leg_row_with_the_exchange_figure()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
-        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 0.0, rp: 20, fee: 0.1);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 0.0m, rp: 20, fee: 0.1m);
         var leg = Assert.Single(d.Last.OfType<PersistRow>().Select(r => r.Row).OfType<TradeExitLegRow>());
-        Assert.Equal(("exchange", 20.0, ""), (leg.PnlSource, leg.RealizedPnl, leg.Flags));
-        Assert.Equal(20.0, d.Trade("t-e1").RealizedPnl, 9);
+        Assert.Equal(("exchange", 20.0m, ""), (leg.PnlSource, leg.RealizedPnl, leg.Flags));
+        Assert.Equal(20.0m, d.Trade("t-e1").RealizedPnl, 9);
     }
 
     [Fact]
     public void Rule17_a_priced_exit_leg_confirmed_by_its_own_rp_writes_one_row_with_the_estimate_and_source_exchange()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
-        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 1.2, rp: 20, fee: 0.1);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 1.2m, rp: 20, fee: 0.1m);
         var leg = Assert.Single(d.Last.OfType<PersistRow>().Select(r => r.Row).OfType<TradeExitLegRow>());
         // Rule 13: the estimate stays booked; the exchange's rp within tolerance makes its provenance exchange,
         // as it does for the trade.
-        Assert.Equal(("exchange", 20.0), (leg.PnlSource, Math.Round(leg.RealizedPnl, 9)));
+        Assert.Equal(("exchange", 20.0m), (leg.PnlSource, Math.Round(leg.RealizedPnl, 9)));
     }
 }

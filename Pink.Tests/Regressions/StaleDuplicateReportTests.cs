@@ -29,13 +29,13 @@ public class StaleDuplicateReportTests
     public void Rule14_a_positions_report_that_changed_nothing_is_still_remembered_so_a_late_repeat_adopts_nothing()
     {
         var d = new Driver();
-        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0);
+        d.Open(0, Fet, PositionSide.Long, 100, "e1").Ack("e1", 11).Fill(11, Fet, OrderSide.Buy, 100, 1.0m);
         var reconciled = d.State;
-        var report = new PositionsReport("p1", [new ExchangePosition("FETUSDT", PositionSide.Long, 100, 1.0, 3)], d.Tick());
+        var report = new PositionsReport("p1", [new ExchangePosition("FETUSDT", PositionSide.Long, 100, 1.0m, 3)], d.Tick());
         d.Apply(report);
         Assert.Equal(reconciled.EventSeq, d.State.EventSeq); // nothing to adopt: no event_seq, no rows
         Assert.Empty(d.Last);
-        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 1.1);
+        d.Close(0, "x1").Ack("x1", 12).Fill(12, Fet, OrderSide.Sell, 100, 1.1m);
         var closed = d.State;
         d.Apply(report); // the same report delivered again, after the position was closed
         Assert.Same(closed, d.State);

@@ -98,7 +98,7 @@ public class RecordingFuzzTests(ITestOutputHelper output)
                                 break;
                             case PlaceOrder { Purpose: OrderPurpose.Entry } p:
                                 orders++;
-                                if (p.Slot is < 0 or >= 4 || !double.IsFinite(p.Qty) || p.Qty <= 0 || p.ExchangeLeverage is < 1 or > 3)
+                                if (p.Slot is < 0 or >= 4 || !Pnl.Usable(p.Qty) || p.ExchangeLeverage is < 1 or > 3)
                                     Fail($"line {record.Line}: an entry order out of range went out: {p}");
                                 break;
                             case PersistRow { Row.Table: Tables.TradeExitLegs }:

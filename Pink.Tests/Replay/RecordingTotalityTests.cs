@@ -107,7 +107,7 @@ public class RecordingTotalityTests
         {
             var e = Intents.ToEvent(JsonDocument.Parse($$"""{"op":"open","slot":"2","symbol":"FET-USDT","side":"LONG","qty":"5","leverage":{{leverage}},"client_order_id":"c"}""").RootElement, 1);
             var open = Assert.IsType<OpenIntent>(e);
-            Assert.Equal((2, 3, 5.0), (open.Slot, open.ExchangeLeverage, open.Qty));
+            Assert.Equal((2, 3, 5m), (open.Slot, open.ExchangeLeverage, open.Qty));
         }
     }
 

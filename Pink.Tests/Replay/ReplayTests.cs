@@ -35,14 +35,14 @@ public class ReplayTests
     {
         var s = Replay(File.ReadAllLines(Sample));
         var t = Assert.Single(s.Trades);
-        Assert.Equal(("T1", "SHORT", 202_276.0, true, "exchange"), (t.TradeId, t.Side, t.Qty, t.Closed, t.PnlSource));
-        Assert.Equal(242.7312, t.RealizedPnl, 6);
-        Assert.Equal(0.1878, t.EntryPrice, 12);
-        Assert.Equal(0.1866, t.ExitPrice, 12);
+        Assert.Equal(("T1", "SHORT", 202_276m, true, "exchange"), (t.TradeId, t.Side, t.Qty, t.Closed, t.PnlSource));
+        Assert.Equal(242.7312m, t.RealizedPnl);   // exact: decimals all the way from the venue's strings
+        Assert.Equal(0.1878m, t.EntryPrice);
+        Assert.Equal(0.1866m, t.ExitPrice);
         Assert.Empty(t.Flags);
-        Assert.Equal(t.RealizedPnl - t.Fees, Assert.Single(s.SizerFeedback).Pnl, 9);
+        Assert.Equal(t.RealizedPnl - t.Fees, Assert.Single(s.SizerFeedback).Pnl);
         Assert.Equal("e_anchored", s.Account.CapitalSource);
-        Assert.Equal(10_204.8651328, s.Account.Capital, 7); // the final balance poll: the exchange wallet
+        Assert.Equal(10_204.8651328m, s.Account.Capital); // the final balance poll: the exchange wallet
         Assert.Equal(s.Account.EWalletBalance, s.Account.Capital);
         Assert.Empty(s.Anomalies); // no divergence, no mismatch, no unresolved frame
         Assert.Equal(2, s.Rows[Tables.TradeExitLegs]);
@@ -76,7 +76,7 @@ public class ReplayTests
         foreach (var key in new[] { "capital", "capital_source", "e_wallet_balance", "event_seq", "fees_paid" })
             Assert.True(root.GetProperty("account").TryGetProperty(key, out _), key);
         var trade = root.GetProperty("trades")[0];
-        Assert.Equal(242.7312, trade.GetProperty("realized_pnl").GetDouble());
+        Assert.Equal(242.7312m, trade.GetProperty("realized_pnl").GetDecimal());
         Assert.Equal("exchange", trade.GetProperty("pnl_source").GetString());
         Assert.Contains("events/s", stderr.ToString());
     }

@@ -75,11 +75,11 @@ public class DemoTests(ITestOutputHelper output)
 
             var recording = Path.Combine(dir, "session.jsonl");
             var replay = ReplayOf(recording);
-            Assert.Equal((double)sim.Account.WalletBalance, replay.Account.Capital, 6);
+            Assert.Equal((decimal)sim.Account.WalletBalance, replay.Account.Capital, 6);
             foreach (var trade in replay.Trades)
             {
                 var venueRp = sim.Orders.Where(o => o.ClientOrderId.StartsWith(trade.TradeId == "demo-fet" ? "demo-0" : "demo-1")).Sum(o => o.RealizedPnl);
-                Assert.Equal((double)venueRp, trade.RealizedPnl, 6);
+                Assert.Equal((decimal)venueRp, trade.RealizedPnl, 6);
                 Assert.True(trade.Closed);
             }
             Assert.Empty(sim.Positions); // nothing left open at the venue, nothing doubled

@@ -9,25 +9,25 @@ namespace Pink.Tests.Venue;
 /// </summary>
 public class EndToEndTests
 {
-    private const double Exact = 1e-9;
+    private const decimal Exact = 0.000000001m;
 
     /// <summary>
     /// The kernel's realized is its own estimate from fill prices derived from BingX's 8-decimal cumulative averages
     /// (ap); that derivation costs up to ~1e-8 per unit of price, so "equal to rp" means equal to a hundredth of a cent.
     /// </summary>
-    private const double PriceDerivation = 1e-4;
+    private const decimal PriceDerivation = 0.0001m;
 
-    private static OpenIntent Open(int slot, string symbol, PositionSide side, double qty, string coid, string trade) =>
+    private static OpenIntent Open(int slot, string symbol, PositionSide side, decimal qty, string coid, string trade) =>
         new(slot, symbol, side, qty, 3, coid, trade, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     private static CloseIntent Close(int slot, string coid) => new(slot, coid, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    private static bool Opened(KernelState s, string trade, double qty) =>
-        s.Trades.Find(trade).Case is Trade t && Math.Abs(t.OpenQty - qty) < 1e-9;
+    private static bool Opened(KernelState s, string trade, decimal qty) =>
+        s.Trades.Find(trade).Case is Trade t && Math.Abs(t.OpenQty - qty) < 0.000000001m;
 
     private static bool Closed(KernelState s, string trade) => s.Trades.Find(trade).Case is Trade { Closed: true };
 
-    private static async Task RoundTrip(KernelHarness h, BingxSimulator sim, int slot, string symbol, PositionSide side, double qty,
+    private static async Task RoundTrip(KernelHarness h, BingxSimulator sim, int slot, string symbol, PositionSide side, decimal qty,
         string trade, decimal exitMark)
     {
         h.Submit(Open(slot, symbol, side, qty, $"pk-{slot}-{trade.ToLowerInvariant()}-in", trade));
@@ -38,32 +38,32 @@ public class EndToEndTests
     }
 
     /// <summary>The exchange's own rp of a trade: Σ rp of its orders (exit fills carry it; entries book 0).</summary>
-    private static double ExchangeRealized(BingxSimulator sim, int slot, string trade) =>
-        (double)sim.Orders.Where(o => o.ClientOrderId.StartsWith($"pk-{slot}-{trade.ToLowerInvariant()}-", StringComparison.Ordinal))
+    private static decimal ExchangeRealized(BingxSimulator sim, int slot, string trade) =>
+        (decimal)sim.Orders.Where(o => o.ClientOrderId.StartsWith($"pk-{slot}-{trade.ToLowerInvariant()}-", StringComparison.Ordinal))
             .Sum(o => o.RealizedPnl);
 
-    private static double ExchangeFees(BingxSimulator sim, int slot, string trade) =>
-        (double)sim.Orders.Where(o => o.ClientOrderId.StartsWith($"pk-{slot}-{trade.ToLowerInvariant()}-", StringComparison.Ordinal))
+    private static decimal ExchangeFees(BingxSimulator sim, int slot, string trade) =>
+        (decimal)sim.Orders.Where(o => o.ClientOrderId.StartsWith($"pk-{slot}-{trade.ToLowerInvariant()}-", StringComparison.Ordinal))
             .Sum(o => o.FeesPaid);
 
     private static async Task CapitalMatchesWallet(KernelHarness h, BingxSimulator sim)
     {
         await h.PollBalanceAsync();
         await h.Idle();
-        var wallet = (double)sim.Account.WalletBalance;
-        Assert.Equal(wallet, h.State.Account.Capital, Exact);
+        var wallet = (decimal)sim.Account.WalletBalance;
+        Assert.Equal(wallet, h.State.Account.Capital);
         Assert.Equal(CapitalSource.EAnchored, h.State.Account.Source);
         Assert.Empty(h.Diagnostics(DiagnosticKinds.LedgerDivergence));
     }
 
-    private static void TradeMatchesExchange(KernelHarness h, BingxSimulator sim, int slot, string trade, double qty)
+    private static void TradeMatchesExchange(KernelHarness h, BingxSimulator sim, int slot, string trade, decimal qty)
     {
         var t = h.Trade(trade);
-        Assert.Equal(qty, t.EntryQty, Exact);   // nothing lost, nothing doubled
-        Assert.Equal(qty, t.ExitQty, Exact);
-        Assert.Equal(ExchangeRealized(sim, slot, trade), t.RealizedPnl, PriceDerivation);
+        Assert.Equal(qty, t.EntryQty);   // nothing lost, nothing doubled
+        Assert.Equal(qty, t.ExitQty);
+        Approx.Near(ExchangeRealized(sim, slot, trade), t.RealizedPnl, PriceDerivation);
         Assert.Empty(h.Diagnostics(DiagnosticKinds.PnlMismatch));
-        Assert.Equal(ExchangeFees(sim, slot, trade), t.Fees, 1e-9);
+        Assert.Equal(ExchangeFees(sim, slot, trade), t.Fees);
         Assert.Equal(PnlSource.Exchange, t.PnlSource);
     }
 
@@ -73,14 +73,14 @@ public class EndToEndTests
         await using var v = await SimVenue.StartAsync();
         v.Sim.SetFillSlices(3);
         await using var h = await KernelHarness.StartAsync(v, "FET-USDT", "BTC-USDT");
-        Assert.Equal(10_000, h.State.Account.Capital, Exact);
+        Assert.Equal(10_000, h.State.Account.Capital);
 
         await RoundTrip(h, v.Sim, 0, "FETUSDT", PositionSide.Short, 1000, "T1", 0.17m);
-        await RoundTrip(h, v.Sim, 1, "BTC-USDT", PositionSide.Long, 0.05, "T2", 61_000m);
+        await RoundTrip(h, v.Sim, 1, "BTC-USDT", PositionSide.Long, 0.05m, "T2", 61_000m);
 
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
-        TradeMatchesExchange(h, v.Sim, 1, "T2", 0.05);
+        TradeMatchesExchange(h, v.Sim, 1, "T2", 0.05m);
         Assert.True(h.Trade("T1").RealizedPnl > 0, $"T1 {h.Trade("T1")}");
         Assert.True(h.Trade("T2").RealizedPnl > 0, $"T2 {h.Trade("T2")}");
         Assert.Equal(12, v.Sim.Orders.Sum(o => o.Fills.Count)); // 4 orders × 3 partial fills
@@ -101,10 +101,10 @@ public class EndToEndTests
         v.Sim.SetFillSlices(3);
         await using var h = await KernelHarness.StartAsync(v, "FET-USDT", "BTC-USDT");
         await RoundTrip(h, v.Sim, 0, "FET-USDT", PositionSide.Short, 1000, "T1", 0.17m);
-        await RoundTrip(h, v.Sim, 1, "BTC-USDT", PositionSide.Long, 0.05, "T2", 61_000m);
+        await RoundTrip(h, v.Sim, 1, "BTC-USDT", PositionSide.Long, 0.05m, "T2", 61_000m);
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
-        TradeMatchesExchange(h, v.Sim, 1, "T2", 0.05);
+        TradeMatchesExchange(h, v.Sim, 1, "T2", 0.05m);
         Assert.Empty(h.Diagnostics(DiagnosticKinds.UnresolvedSlot));
         Assert.Empty(h.Diagnostics(DiagnosticKinds.MalformedInput));
         Assert.Empty(v.Sim.Positions);
@@ -120,7 +120,7 @@ public class EndToEndTests
         await RoundTrip(h, v.Sim, 0, "FET-USDT", PositionSide.Short, 1000, "T1", 0.17m);
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
-        Assert.InRange(h.Trade("T1").EntryBasis, 0.1799, 0.1801);
+        Assert.InRange(h.Trade("T1").EntryBasis, 0.1799m, 0.1801m);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class EndToEndTests
 
         await h.ReconcileAsync();
         await h.Idle();
-        Assert.Equal(1000, h.Trade("T1").EntryQty, Exact);
+        Assert.Equal(1000, h.Trade("T1").EntryQty);
 
         v.Sim.SetMark("FET-USDT", 0.17m);
         h.Submit(Close(0, "pk-0-t1-out"));

@@ -10,7 +10,7 @@ namespace Pink.Tests.Venue;
 /// </summary>
 public class ExternalCloseEndToEndTests
 {
-    private static OpenIntent Open(int slot, string symbol, PositionSide side, double qty, string coid, string trade) =>
+    private static OpenIntent Open(int slot, string symbol, PositionSide side, decimal qty, string coid, string trade) =>
         new(slot, symbol, side, qty, 2, coid, trade, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     private static async Task<(SimVenue Venue, KernelHarness Harness)> Opened(EventOrder order = EventOrder.AccountFirst,
@@ -31,14 +31,14 @@ public class ExternalCloseEndToEndTests
         await h.Idle();
         await h.PollBalanceAsync();
         await h.Idle();
-        Assert.Equal((double)sim.Account.WalletBalance, h.State.Account.Capital, 1e-9);
+        Assert.Equal((decimal)sim.Account.WalletBalance, h.State.Account.Capital);
         Assert.Equal(CapitalSource.EAnchored, h.State.Account.Source);
         Assert.Empty(h.Diagnostics(DiagnosticKinds.LedgerDivergence));
         Assert.Empty(h.Diagnostics(DiagnosticKinds.EntryRefused));
         var t = h.Trade("T1");
         var venue = sim.Orders.Where(o => o.Symbol == "FET-USDT").ToList();
-        Assert.Equal((double)venue.Sum(o => o.RealizedPnl), t.RealizedPnl, 1e-4);
-        Assert.Equal((double)venue.Sum(o => o.FeesPaid), t.Fees, 1e-9);
+        Assert.Equal((decimal)venue.Sum(o => o.RealizedPnl), t.RealizedPnl);
+        Assert.Equal((decimal)venue.Sum(o => o.FeesPaid), t.Fees);
         Assert.True(t.Flags.HasFlag(TradeFlags.ExternalClose));
         Assert.NotEmpty(h.Diagnostics(DiagnosticKinds.ExternalClose));
         Assert.Equal(SlotPhase.Idle, h.State.Slots[0].Phase);
@@ -113,13 +113,13 @@ public class ExternalCloseEndToEndTests
             Assert.Empty(h.Diagnostics(DiagnosticKinds.PositionMismatch));
             // the income history repaired the inferred leg with the exchange's own figures
             var venue = v.Sim.Orders.Where(o => o.Symbol == "FET-USDT").ToList();
-            Assert.Equal((double)venue.Sum(o => o.RealizedPnl), t.RealizedPnl, 1e-6);
-            Assert.Equal((double)venue.Sum(o => o.FeesPaid), t.Fees, 1e-9);
+            Assert.Equal((decimal)venue.Sum(o => o.RealizedPnl), t.RealizedPnl);
+            Assert.Equal((decimal)venue.Sum(o => o.FeesPaid), t.Fees);
             Assert.Equal(PnlSource.Exchange, t.PnlSource);
             Assert.Empty(h.Diagnostics(DiagnosticKinds.IncomeMismatch));
             await h.PollBalanceAsync();
             await h.Idle();
-            Assert.Equal((double)v.Sim.Account.WalletBalance, h.State.Account.Capital, 1e-9);
+            Assert.Equal((decimal)v.Sim.Account.WalletBalance, h.State.Account.Capital);
             Assert.Empty(h.Diagnostics(DiagnosticKinds.LedgerDivergence));
         }
     }

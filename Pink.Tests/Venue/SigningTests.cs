@@ -31,10 +31,10 @@ public class SigningTests
     }
 
     [Fact]
-    public void Quantities_from_doubles_are_written_without_exponent()
+    public void Decimal_quantities_are_written_exactly_without_exponent()
     {
-        var p = new BingxParameters().Set("quantity", BingxParameters.ToDecimal(1e-5)).Set("price", BingxParameters.ToDecimal(0.1 + 0.2));
-        Assert.Equal("price=0.30000000000000004&quantity=0.00001", p.ToSignedString());
+        var p = new BingxParameters().Set("quantity", 0.00001m).Set("price", 0.1m + 0.2m);
+        Assert.Equal("price=0.3&quantity=0.00001", p.ToSignedString());
     }
 
     [Fact]

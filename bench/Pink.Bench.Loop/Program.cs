@@ -62,7 +62,7 @@ var count = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.Invarian
 var rate = mode == "steady" ? (positional.Count > 1 ? double.Parse(positional[1], CultureInfo.InvariantCulture) : 2_000) : double.PositiveInfinity;
 var warmup = int.Parse(named.GetValueOrDefault("--warmup", "30000"), CultureInfo.InvariantCulture);
 var mix = named.GetValueOrDefault("--mix", "session");
-Workload Make(int n, int seed) => mix == "wallet" ? Workload.Wallet(n, seed) : Workload.Generate(n, markShare, seed);
+Workload Make(int n, int seed) => mix == "wallet" ? Workload.Wallet(n, seed) : Workload.Generate(n, (decimal)markShare, seed);
 
 await using var local = url is null ? await LocalClickHouse.StartAsync() : null;
 var server = url ?? local!.Url;
@@ -129,7 +129,7 @@ return r.Stored == r.Rows ? 0 : 1;
 // Where a loop's CPU goes without any I/O: the adapter and kernel alone, and the recording's serialisation alone.
 static async Task Feed(int count, double markShare)
 {
-    var w = Workload.Generate(count, markShare);
+    var w = Workload.Generate(count, (decimal)markShare);
     var answers = new FakeVenue(w.VenueIds);
     for (var round = 0; round < 3; round++)
     {

@@ -35,14 +35,14 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
         for (var i = 0; i < count; i++)
         {
             t += 1 + rng.Next(20);
-            wallet = Math.Round(wallet + (rng.NextDouble() - 0.5) * 2, 8);
+            wallet = Math.Round(wallet + ((decimal)rng.NextDouble() - 0.5m) * 2, 8);
             var text = $$$"""{"e":"ACCOUNT_UPDATE","E":{{{t}}},"a":{"m":"FUNDING_FEE","B":[{"a":"USDT","wb":"{{{F(wallet)}}}","cw":"{{{F(wallet)}}}","bc":"0"}],"P":[]}}""";
             inputs[i] = new WsRecord(0, t, JsonDocument.Parse(text).RootElement.Clone(), null);
         }
         return new Workload(inputs, new Dictionary<string, long>(), 0, 0, count, 0);
     }
 
-    public static Workload Generate(int count, double markShare, int seed = 20_250_611)
+    public static Workload Generate(int count, decimal markShare, int seed = 20_250_611)
     {
         var g = new Generator(seed, markShare);
         var inputs = new List<Record>(count);
@@ -110,7 +110,7 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
         return $$$"""{"e":"ORDER_TRADE_UPDATE","E":{{{f.TimeMs}}},"o":{"s":"{{{f.Symbol}}}","c":"{{{f.ClientOrderId}}}","i":{{{f.VenueOrderId}}},"S":"{{{(f.Side == OrderSide.Buy ? "BUY" : "SELL")}}}","o":"MARKET","q":"0","p":"0","ap":"{{{price}}}",{{{last}}}"x":"TRADE","X":"PARTIALLY_FILLED","N":"USDT",{{{settlement}}}"T":{{{f.TimeMs}}},"wt":"MARK_PRICE","ps":"BOTH","z":"{{{F(f.CumQty ?? f.Qty)}}}"}}""";
     }
 
-    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string F(decimal x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     private enum Phase { Idle, EntryPlaced, EntryFilling, Holding, ExitPlaced, ExitFilling }
 
@@ -123,31 +123,31 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
         public PositionSide Side;
         public string ClientOrderId = "";
         public long VenueOrderId;
-        public double OrderQty;
-        public readonly Queue<double> Parts = new();
-        public double Cum;
-        public double CumNotional;
-        public double Basis;
-        public double Open;
+        public decimal OrderQty;
+        public readonly Queue<decimal> Parts = new();
+        public decimal Cum;
+        public decimal CumNotional;
+        public decimal Basis;
+        public decimal Open;
     }
 
     /// <summary>The session generator (MixedStream's), keeping the exchange's books itself.</summary>
-    private sealed class Generator(int seed, double markShare)
+    private sealed class Generator(int seed, decimal markShare)
     {
-        public const double StartWallet = 50_000;
-        private const double FeeRate = 0.0005;
+        public const decimal StartWallet = 50_000;
+        private const decimal FeeRate = 0.0005m;
         private static readonly string[] Symbols = ["FET-USDT", "BTC-USDT", "ETH-USDT", "SOL-USDT", "DOGE-USDT", "LINK-USDT"];
-        private static readonly double[] StartPrices = [0.75, 64_000, 3_200, 150, 0.12, 14];
+        private static readonly decimal[] StartPrices = [0.75m, 64_000, 3_200, 150, 0.12m, 14];
         private static readonly int[] PriceDigits = [5, 1, 2, 3, 6, 4];
-        private static readonly double[] Lots = [1, 0.0001, 0.001, 0.01, 10, 0.1];
+        private static readonly decimal[] Lots = [1, 0.0001m, 0.001m, 0.01m, 10, 0.1m];
         private readonly Random _rng = new(seed);
         private readonly Lane[] _lanes = Enumerable.Range(0, 4).Select(i => new Lane(i)).ToArray();
-        private readonly double[] _prices = (double[])StartPrices.Clone();
+        private readonly decimal[] _prices = (decimal[])StartPrices.Clone();
         private readonly Queue<bool> _reports = new(); // a wallet report owed after each fill
         private long _t = 1_749_650_000_000;
         private long _venue = 1_900_000_000_000_000_000;
         private int _orders;
-        private double _wallet = StartWallet;
+        private decimal _wallet = StartWallet;
         private BalanceReport? _lastReport;
         private bool _started;
 
@@ -161,14 +161,14 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
             }
             if (_reports.Count > 0)
             {
-                if (_rng.NextDouble() < 0.5) return Mark();
+                if ((decimal)_rng.NextDouble() < 0.5m) return Mark();
                 _reports.Dequeue();
                 return Report(BalanceReason.Order);
             }
-            var u = _rng.NextDouble();
+            var u = (decimal)_rng.NextDouble();
             if (u < markShare) return Mark();
-            if (u < markShare + 0.0003) return Report(BalanceReason.Funding, fund: true);
-            if (u < markShare + 0.0010 && _lastReport is not null) return _lastReport with { TimeMs = _t }; // the exchange repeating itself
+            if (u < markShare + 0.0003m) return Report(BalanceReason.Funding, fund: true);
+            if (u < markShare + 0.0010m && _lastReport is not null) return _lastReport with { TimeMs = _t }; // the exchange repeating itself
             var ready = _lanes.Where(l => l.ReadyAt <= index).ToArray();
             return ready.Length == 0 ? Mark() : Step(ready[_rng.Next(ready.Length)], index);
         }
@@ -182,7 +182,7 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
                     var free = Enumerable.Range(0, Symbols.Length).Where(s => _lanes.All(o => o.Symbol != s)).ToArray();
                     l.Symbol = free[_rng.Next(free.Length)];
                     l.Side = _rng.Next(2) == 0 ? PositionSide.Long : PositionSide.Short;
-                    var notional = 200 + _rng.NextDouble() * 1_800;
+                    var notional = 200 + (decimal)_rng.NextDouble() * 1_800;
                     var lot = Lots[l.Symbol];
                     l.OrderQty = Math.Max(lot, Math.Round(notional / _prices[l.Symbol] / lot) * lot);
                     l.ClientOrderId = $"e{++_orders}";
@@ -206,7 +206,7 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
                         l.Phase = Phase.Holding;
                         l.ReadyAt = index + 50 + _rng.Next(250);
                     }
-                    return Fill(l, Names.Opening(l.Side), qty, price, 0.0, fee);
+                    return Fill(l, Names.Opening(l.Side), qty, price, 0.0m, fee);
                 }
                 case Phase.Holding:
                     l.ClientOrderId = $"x{++_orders}";
@@ -226,8 +226,8 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
                     var rp = Names.Sign(l.Side) * qty * (price - l.Basis);
                     var fee = Fee(qty, price);
                     l.Open = last ? 0 : l.Open - qty;
-                    var priceless = _rng.NextDouble() < 0.05;
-                    var fill = Fill(l, Names.Closing(l.Side), qty, priceless ? 0.0 : price, rp, fee, price);
+                    var priceless = (decimal)_rng.NextDouble() < 0.05m;
+                    var fill = Fill(l, Names.Closing(l.Side), qty, priceless ? 0.0m : price, rp, fee, price);
                     if (last)
                     {
                         l.Phase = Phase.Idle;
@@ -245,7 +245,7 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
             return new OrderAcknowledged(l.ClientOrderId, l.VenueOrderId, _t);
         }
 
-        private KernelEvent Fill(Lane l, OrderSide side, double qty, double price, double rp, double fee, double? truePrice = null)
+        private KernelEvent Fill(Lane l, OrderSide side, decimal qty, decimal price, decimal rp, decimal fee, decimal? truePrice = null)
         {
             l.Cum += qty;
             l.CumNotional += qty * (truePrice ?? price);
@@ -260,21 +260,21 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
         {
             int s;
             var held = _lanes.Where(l => l.Open > 0).ToArray();
-            if (held.Length > 0 && _rng.NextDouble() < 0.85) s = held[_rng.Next(held.Length)].Symbol;
+            if (held.Length > 0 && (decimal)_rng.NextDouble() < 0.85m) s = held[_rng.Next(held.Length)].Symbol;
             else s = _rng.Next(Symbols.Length);
-            _prices[s] = Math.Round(_prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.002), PriceDigits[s]);
+            _prices[s] = Math.Round(_prices[s] * (1 + ((decimal)_rng.NextDouble() - 0.5m) * 0.002m), PriceDigits[s]);
             return new MarkPrice(Symbols[s], _prices[s], _t);
         }
 
         private BalanceReport Report(BalanceReason reason, bool fund = false)
         {
-            if (fund) _wallet = Math.Round(_wallet + (_rng.NextDouble() - 0.6) * 2, 8);
+            if (fund) _wallet = Math.Round(_wallet + ((decimal)_rng.NextDouble() - 0.6m) * 2, 8);
             var wallet = Math.Round(_wallet, 8);
-            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, double.NaN, reason, _t);
+            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, null, reason, _t);
             return _lastReport;
         }
 
-        private void Split(Lane l, double qty, int parts)
+        private void Split(Lane l, decimal qty, int parts)
         {
             l.Parts.Clear();
             var lot = Lots[l.Symbol];
@@ -283,15 +283,15 @@ public sealed record Workload(Record[] Inputs, IReadOnlyDictionary<string, long>
             var left = lots;
             for (var i = 0; i < parts; i++)
             {
-                var n = i == parts - 1 ? left : Math.Max(1, (long)(lots / parts * (0.5 + _rng.NextDouble())));
+                var n = i == parts - 1 ? left : Math.Max(1, (long)(lots / parts * (0.5m + (decimal)_rng.NextDouble())));
                 n = Math.Min(n, left - (parts - 1 - i));
                 left -= n;
                 l.Parts.Enqueue(n * lot);
             }
         }
 
-        private double FillPrice(int s) => Math.Round(_prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.0006), PriceDigits[s] + 1);
+        private decimal FillPrice(int s) => Math.Round(_prices[s] * (1 + ((decimal)_rng.NextDouble() - 0.5m) * 0.0006m), PriceDigits[s] + 1);
 
-        private static double Fee(double qty, double price) => Math.Round(qty * price * FeeRate, 8);
+        private static decimal Fee(decimal qty, decimal price) => Math.Round(qty * price * FeeRate, 8);
     }
 }

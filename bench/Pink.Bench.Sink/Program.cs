@@ -85,15 +85,15 @@ static List<Row> Rows(int count)
     long t = 1_749_650_000_000;
     KernelEvent[] events =
     [
-        new BalanceReport("b0", 10_000, double.NaN, BalanceReason.Poll, t += 1000),
+        new BalanceReport("b0", 10_000, null, BalanceReason.Poll, t += 1000),
         new OpenIntent(0, "FET-USDT", PositionSide.Short, 2_000, 3, "o1", "T1", t += 1000),
         new OrderAcknowledged("o1", 1, t += 1000),
-        new Fill(1, "o1", "FET-USDT", OrderSide.Sell, 2_000, 0.1878, t += 1000, "f1"),
+        new Fill(1, "o1", "FET-USDT", OrderSide.Sell, 2_000, 0.1878m, t += 1000, "f1"),
         new CloseIntent(0, "c1", t += 1000),
         new OrderAcknowledged("c1", 2, t += 1000),
-        new Fill(2, "c1", "FET-USDT", OrderSide.Buy, 1_000, 0.1866, t += 1000, "f2"),
-        new Fill(2, "c1", "FET-USDT", OrderSide.Buy, 1_000, 0.1866, t += 1000, "f3"),
-        new BalanceReport("b1", 10_002.4, double.NaN, BalanceReason.Order, t += 1000),
+        new Fill(2, "c1", "FET-USDT", OrderSide.Buy, 1_000, 0.1866m, t += 1000, "f2"),
+        new Fill(2, "c1", "FET-USDT", OrderSide.Buy, 1_000, 0.1866m, t += 1000, "f3"),
+        new BalanceReport("b1", 10_002.4m, null, BalanceReason.Order, t += 1000),
     ];
     foreach (var e in events)
     {

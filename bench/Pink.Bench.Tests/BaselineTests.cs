@@ -37,7 +37,7 @@ public class BaselineTests
         var events = MixedStream.Generate(20_000).ToList();
         var i = events.FindIndex(e => e is Fill { Settlement: not null } f && f.Side == OrderSide.Sell);
         var f = (Fill)events[i];
-        events[i] = f with { Settlement = f.Settlement! with { Fee = f.Settlement.Fee + 0.01 } };
+        events[i] = f with { Settlement = f.Settlement! with { Fee = f.Settlement.Fee + 0.01m } };
         // Both kernels see the same altered stream: they still agree (the ledger check compares kernels, not the stream).
         LedgerCheck.Verify(MixedStream.Config, events);
         // A stream the mutable baseline does not cover is refused, never silently skipped.

@@ -18,7 +18,7 @@ public class DedupWindowTests
         var rng = new Random(capacity);
         var state = Kernel.Initial(config);
         var model = new List<string>();
-        var wallet = 1_000.0;
+        var wallet = 1_000.0m;
         var history = new List<(KernelState State, List<string> Model)>();
         for (var i = 0; i < steps; i++)
         {
@@ -32,7 +32,7 @@ public class DedupWindowTests
             var repeat = model.Count > 0 && rng.Next(4) == 0;
             var id = repeat ? model[rng.Next(model.Count)] : $"au:{i}:{rng.Next(1_000)}";
             wallet += 1;
-            var o = Kernel.Apply(state, new BalanceReport(id, wallet, double.NaN, BalanceReason.Funding, 1_000 + i));
+            var o = Kernel.Apply(state, new BalanceReport(id, wallet, null, BalanceReason.Funding, 1_000 + i));
             Assert.Equal(model.Contains(id), o.Effects.Exists(e => e is Diagnostic { Kind: DiagnosticKinds.DuplicateIgnored }));
             if (!model.Contains(id))
             {
@@ -50,7 +50,7 @@ public class DedupWindowTests
         // The plain form (a set and a queue) is equal to the kernel's and behaves the same.
         var plain = state with { Dedup = new DedupMemory(state.Dedup.Seen, state.Dedup.Order) };
         Assert.Equal(state, plain);
-        var next = new BalanceReport(model[^1], wallet + 1, double.NaN, BalanceReason.Funding, 99_999);
+        var next = new BalanceReport(model[^1], wallet + 1, null, BalanceReason.Funding, 99_999);
         Assert.Equal(Kernel.Apply(state, next).Effects, Kernel.Apply(plain, next).Effects);
     }
 }

@@ -121,7 +121,7 @@ public static class Describe
             for (var i = 0; i < marks.Length; i++)
             {
                 var k = i % positions.Length;
-                prices[k] *= 1 + (rng.NextDouble() - 0.5) * 0.002;
+                prices[k] *= 1 + ((decimal)rng.NextDouble() - 0.5m) * 0.002m;
                 marks[i] = new MarkPrice(positions[k].Symbol, prices[k], ++t);
             }
             for (var round = 0; round < 5; round++)

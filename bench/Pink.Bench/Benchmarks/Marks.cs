@@ -35,7 +35,7 @@ public class Marks
         for (var i = 0; i < Count; i++)
         {
             var k = i % positions.Length;
-            prices[k] *= 1 + (rng.NextDouble() - 0.5) * 0.002;
+            prices[k] *= 1 + ((decimal)rng.NextDouble() - 0.5m) * 0.002m;
             _marks[i] = new MarkPrice(positions[k].Symbol, prices[k], ++t);
         }
         var check = Kernel.Apply(_start, _marks[0]);

@@ -31,7 +31,7 @@ public class SocketFrameToSnapshot
         var s = Kernel.Initial(MixedStream.Config);
         s = Kernel.Apply(s, new OpenIntent(0, "FET-USDT", PositionSide.Long, 1_000, 1, "e1", null, 1)).State;
         s = Kernel.Apply(s, new OrderAcknowledged("e1", 1, 2)).State;
-        _state = Kernel.Apply(s, new Fill(1, "e1", "FET-USDT", OrderSide.Buy, 1_000, 0.18, 3, "f1")).State;
+        _state = Kernel.Apply(s, new Fill(1, "e1", "FET-USDT", OrderSide.Buy, 1_000, 0.18m, 3, "f1")).State;
         _stream = new BingxMarketStream(_sim.WsUrl, ["FET-USDT"], OnMessage);
         await _stream.StartAsync();
         for (var tries = 0; tries < 100 && !_done.IsSet; tries++)

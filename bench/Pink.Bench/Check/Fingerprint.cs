@@ -50,7 +50,7 @@ public static class Fingerprint
         text.Append('\n');
     }
 
-    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(decimal x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Flush(IncrementalHash hash, StringBuilder text)
     {

@@ -12,7 +12,7 @@ namespace Pink.Bench.Check;
 public static class LedgerCheck
 {
     /// <summary>What was compared.</summary>
-    public sealed record Report(int Events, long Effects, int Trades, int Feedback, double Capital, double FeesPaid);
+    public sealed record Report(int Events, long Effects, int Trades, int Feedback, decimal Capital, decimal FeesPaid);
 
     public static Report Verify(KernelConfig config, IReadOnlyList<KernelEvent> events)
     {
@@ -58,7 +58,7 @@ public static class LedgerCheck
         return new Report(events.Count, compared, pure.Trades.Count, feedback, a.Capital, a.FeesPaid);
     }
 
-    private static void Same(string what, double pure, double mutable)
+    private static void Same(string what, decimal pure, decimal mutable)
     {
         if (!pure.Equals(mutable)) throw new LedgerMismatch($"{what}: pure {pure:R}, mutable {mutable:R}");
     }

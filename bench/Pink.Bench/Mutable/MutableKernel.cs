@@ -23,18 +23,18 @@ public sealed class MutableKernel
     private readonly Dictionary<string, MTrade> _trades = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<long, MOrder> _venue = new();
-    private readonly Dictionary<string, double> _marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _marks = new(StringComparer.Ordinal);
     private readonly System.Collections.Generic.HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Queue<string> _seenOrder = new();
     private readonly List<Effect> _pending = new(8);
 
     // The account (E-facts and the K checksum).
-    public double Capital;
+    public decimal Capital;
     public CapitalSource Source;
-    public double EWalletBalance;
-    public double AvailableMargin;
-    public double FeesPaid;
-    public double KLedger;
+    public decimal EWalletBalance;
+    public decimal AvailableMargin;
+    public decimal FeesPaid;
+    public decimal KLedger;
     public bool Anchored;
     public bool EntriesBlocked;
     public long EventSeq;
@@ -52,7 +52,7 @@ public sealed class MutableKernel
         _config = config;
         _slots = new MSlot[Math.Max(0, config.SlotCount)];
         for (var i = 0; i < _slots.Length; i++) _slots[i] = new MSlot(i);
-        Capital = KLedger = double.IsFinite(config.SeedCapital) ? config.SeedCapital : 0.0;
+        Capital = KLedger = true ? config.SeedCapital : 0.0m;
         Source = CapitalSource.Seed;
     }
 
@@ -241,7 +241,7 @@ public sealed class MutableKernel
                 $"fill {Describe(e)}: {(ambiguous ? "matches more than one working slot" : "matches no order or working slot")}");
             return;
         }
-        if (e.CumQty is double cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
+        if (e.CumQty is decimal cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
         {
             Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {cum} already applied", order.Slot, order.Trade.TradeId);
             return;
@@ -258,10 +258,10 @@ public sealed class MutableKernel
             return;
         }
         var price = e.Price;
-        if (!double.IsFinite(price) || price < 0)
+        if (price < 0)
         {
             Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: price {price} treated as unknown (0.0)", order.Slot, trade.TradeId);
-            price = 0.0;
+            price = 0.0m;
         }
         if (byState)
         {
@@ -304,7 +304,7 @@ public sealed class MutableKernel
                 var realized = Pnl.Realized(trade.Side, closing, price, trade.EntryBasis);
                 if (!priced) trade.Flags |= TradeFlags.RealizedSkippedNoPrice;
                 else if (!Pnl.Usable(trade.EntryBasis)) trade.Flags |= TradeFlags.EntryBasisMissing;
-                var leg = new MLeg(trade.Legs.Count, order.ClientOrderId, order.VenueOrderId, closing, priced ? price : 0.0, realized, !priced, e.TimeMs);
+                var leg = new MLeg(trade.Legs.Count, order.ClientOrderId, order.VenueOrderId, closing, priced ? price : 0.0m, realized, !priced, e.TimeMs);
                 trade.Legs.Add(leg);
                 trade.OpenQty = Math.Max(0, trade.OpenQty - closing);
                 trade.ExitQty += closing;
@@ -388,22 +388,18 @@ public sealed class MutableKernel
     }
 
     // legIndex: the fill's own leg (-1: none); null: any leg of the order may be repaired.
-    private void Book(MOrder order, MTrade trade, double? rp, double fee, int? legIndex)
+    private void Book(MOrder order, MTrade trade, decimal? rp, decimal fee, int? legIndex)
     {
-        if (double.IsFinite(fee))
-        {
-            trade.Fees += fee;
-            order.Fees += fee;
-        }
-        else Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
-        if (rp is double r && !double.IsFinite(r))
+        trade.Fees += fee;
+        order.Fees += fee;
+        if (rp is decimal r && false)
         {
             Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: rp {r} ignored", order.Slot, trade.TradeId);
             rp = null;
         }
-        if (rp is double realized)
+        if (rp is decimal realized)
         {
-            var skippedQty = 0.0;
+            var skippedQty = 0.0m;
             var skipped = 0;
             foreach (var l in trade.Legs)
                 if (Repairable(l)) { skippedQty += l.Qty; skipped++; }
@@ -557,7 +553,7 @@ public sealed class MutableKernel
                 Diag(DiagnosticKinds.LedgerDivergence, Severity.Error,
                     $"K-ledger {KLedger:0.########} vs wallet {e.WalletBalance:0.########} (diff {difference:0.########}, tolerance {_config.DivergenceTolerance}); entries refused until an anchor agrees");
         }
-        var available = double.IsFinite(e.AvailableMargin) ? e.AvailableMargin : AvailableMargin;
+        var available = e.AvailableMargin ?? AvailableMargin;
         Remember(e.Id); // remembered even when nothing moves: delivered again it must not count as new (rule 14)
         if (Capital.Equals(e.WalletBalance) && Source == CapitalSource.EAnchored && EWalletBalance.Equals(e.WalletBalance) &&
             AvailableMargin.Equals(available) && KLedger.Equals(e.WalletBalance) && Anchored && EntriesBlocked == blocked)
@@ -593,7 +589,7 @@ public sealed class MutableKernel
 
     private TradeEventRow TradeEvent(MTrade t, string @event) =>
         new(_ts, EventSeq + 1, t.TradeId, @event, t.Slot, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis,
-            t.PricedExitQty > 0 ? t.ExitNotional / t.PricedExitQty : 0.0, t.RealizedPnl, t.Fees, Names.Of(t.PnlSource),
+            t.PricedExitQty > 0 ? t.ExitNotional / t.PricedExitQty : 0.0m, t.RealizedPnl, t.Fees, Names.Of(t.PnlSource),
             @event is "open" or "adopted" ? 0 : BarsHeld(t), t.ExchangeLeverage, FlagText(t.Flags));
 
     private int BarsHeld(MTrade t)
@@ -627,7 +623,7 @@ public sealed class MutableKernel
         EventSeq = seq;
         LastEventMs = Math.Max(LastEventMs, _timeMs);
         var views = new SlotView[_slots.Length];
-        var unrealized = 0.0;
+        var unrealized = 0.0m;
         var open = 0;
         for (var i = 0; i < views.Length; i++)
         {
@@ -637,7 +633,7 @@ public sealed class MutableKernel
                 views[i] = new SlotView(slot.Index, slot.Phase, null, "", "FLAT", 0, 0, 0, 0, 0, 0, 0, 0, 0, TradeFlags.None);
                 continue;
             }
-            var mark = _marks.TryGetValue(t.SymbolKey, out var m) ? m : 0.0;
+            var mark = _marks.TryGetValue(t.SymbolKey, out var m) ? m : 0.0m;
             var upnl = Pnl.Unrealized(t.Side, t.OpenQty, mark, t.EntryBasis);
             var holds = t.OpenQty > KernelConfig.QtyEpsilon;
             var flags = holds && !Pnl.Usable(t.EntryBasis) ? t.Flags | TradeFlags.EntryBasisMissing : t.Flags;
@@ -686,8 +682,8 @@ public sealed class MTrade(string tradeId, int slot, string symbol, PositionSide
     public readonly string SymbolKey = Symbols.Key(symbol);
     public readonly PositionSide Side = side;
     public readonly int ExchangeLeverage = exchangeLeverage;
-    public double EntryQty, PricedEntryQty, EntryBasis, OpenQty, ExitQty, PricedExitQty, ExitNotional, RealizedPnl, Fees;
-    public double SettledRealized, SettledFees;
+    public decimal EntryQty, PricedEntryQty, EntryBasis, OpenQty, ExitQty, PricedExitQty, ExitNotional, RealizedPnl, Fees;
+    public decimal SettledRealized, SettledFees;
     public PnlSource PnlSource;
     public TradeFlags Flags;
     public bool Closed;
@@ -697,29 +693,29 @@ public sealed class MTrade(string tradeId, int slot, string symbol, PositionSide
 }
 
 /// <summary>One order, updated in place.</summary>
-public sealed class MOrder(string clientOrderId, int slot, MTrade trade, OrderPurpose purpose, OrderSide side, double qty)
+public sealed class MOrder(string clientOrderId, int slot, MTrade trade, OrderPurpose purpose, OrderSide side, decimal qty)
 {
     public readonly string ClientOrderId = clientOrderId;
     public readonly int Slot = slot;
     public readonly MTrade Trade = trade;
     public readonly OrderPurpose Purpose = purpose;
     public readonly OrderSide Side = side;
-    public readonly double Qty = qty;
+    public readonly decimal Qty = qty;
     public long? VenueOrderId;
-    public double FilledQty, ReportedCumQty, ReportedAvgPrice, EstimatedRealized, ExchangeRealized, Fees;
+    public decimal FilledQty, ReportedCumQty, ReportedAvgPrice, EstimatedRealized, ExchangeRealized, Fees;
     public OrderStatus Status = OrderStatus.Working;
     public bool ExchangeSettled;
 }
 
 /// <summary>One exit leg, updated in place when the exchange repairs it.</summary>
-public sealed class MLeg(int index, string clientOrderId, long? venueOrderId, double qty, double price, double realized, bool skippedNoPrice, long timeMs)
+public sealed class MLeg(int index, string clientOrderId, long? venueOrderId, decimal qty, decimal price, decimal realized, bool skippedNoPrice, long timeMs)
 {
     public readonly int Index = index;
     public readonly string ClientOrderId = clientOrderId;
     public readonly long? VenueOrderId = venueOrderId;
-    public readonly double Qty = qty;
-    public readonly double Price = price;
-    public double Realized = realized;
+    public readonly decimal Qty = qty;
+    public readonly decimal Price = price;
+    public decimal Realized = realized;
     public readonly bool SkippedNoPrice = skippedNoPrice;
     public bool Repaired;
     public readonly long TimeMs = timeMs;

@@ -29,7 +29,7 @@ public static class Frames
                 OrderAcknowledged a => Otu(a.TimeMs, "", a.ClientOrderId, a.VenueOrderId, "BUY", "NEW", "NEW", "0", "0", null, null, null),
                 Fill f => Otu(f.TimeMs, f.Symbol, f.ClientOrderId ?? "", f.VenueOrderId ?? 0, f.Side == OrderSide.Buy ? "BUY" : "SELL", "TRADE",
                     "PARTIALLY_FILLED", F(f.CumQty ?? f.Qty), f.Price > 0 ? F(f.CumAvgPrice ?? f.Price) : "0", f.Price > 0 ? F(f.Price) : null,
-                    f.Settlement?.RealizedPnl is double rp ? F(rp) : null, f.Settlement is { } x ? F(-x.Fee) : null),
+                    f.Settlement?.RealizedPnl is decimal rp ? F(rp) : null, f.Settlement is { } x ? F(-x.Fee) : null),
                 BalanceReport b when b.Id == lastBalance => items[^1].Text, // the exchange repeating its last report
                 BalanceReport b => $$$"""{"e":"ACCOUNT_UPDATE","E":{{{b.TimeMs}}},"a":{"m":"{{{(b.Reason == BalanceReason.Funding ? "FUNDING_FEE" : "ORDER")}}}","B":[{"a":"USDT","wb":"{{{F(b.WalletBalance)}}}","cw":"{{{F(b.WalletBalance)}}}","bc":"0"}],"P":[]}}""",
                 _ => null,
@@ -44,7 +44,7 @@ public static class Frames
         string? last, string? rp, string? n) =>
         $$$"""{"e":"ORDER_TRADE_UPDATE","E":{{{time}}},"o":{"s":"{{{symbol}}}","c":"{{{coid}}}","i":{{{venue}}},"S":"{{{side}}}","o":"MARKET","q":"0","p":"0","ap":"{{{ap}}}",{{{(last is null ? "" : $"\"L\":\"{last}\",")}}}"x":"{{{exec}}}","X":"{{{status}}}","N":"USDT",{{{(n is null ? "" : $"\"n\":\"{n}\",")}}}"T":{{{time}}},"wt":"MARK_PRICE","ps":"BOTH",{{{(rp is null ? "" : $"\"rp\":\"{rp}\",")}}}"z":"{{{z}}}"}}""";
 
-    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    private static string F(decimal x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     public static byte[] Gzip(string text)
     {

@@ -23,15 +23,15 @@ public static class MixedStream
     public const long StartMs = 1_749_650_000_000;
 
     /// <summary>Starting wallet (and seed capital).</summary>
-    public const double StartWallet = 50_000;
+    public const decimal StartWallet = 50_000;
 
     /// <summary>Taker fee rate the exchange charges.</summary>
-    public const double FeeRate = 0.0005;
+    public const decimal FeeRate = 0.0005m;
 
     internal static readonly string[] Symbols = ["FET-USDT", "BTC-USDT", "ETH-USDT", "SOL-USDT", "DOGE-USDT", "LINK-USDT"];
-    private static readonly double[] StartPrices = [0.75, 64_000, 3_200, 150, 0.12, 14];
+    private static readonly decimal[] StartPrices = [0.75m, 64_000, 3_200, 150, 0.12m, 14];
     private static readonly int[] PriceDigits = [5, 1, 2, 3, 6, 4];
-    private static readonly double[] Lots = [1, 0.0001, 0.001, 0.01, 10, 0.1];
+    private static readonly decimal[] Lots = [1, 0.0001m, 0.001m, 0.01m, 10, 0.1m];
 
     /// <summary>The kernel configuration the stream is made for.</summary>
     // Other runtimes trade the account too (the stream has their fills and PnL): a shared account.
@@ -82,24 +82,24 @@ public static class MixedStream
         public PositionSide Side;
         public string ClientOrderId = "";
         public long VenueOrderId;
-        public double OrderQty;
-        public readonly Queue<double> Parts = new();
-        public double Cum;
-        public double CumNotional;
-        public double Basis;
-        public double Open;
+        public decimal OrderQty;
+        public readonly Queue<decimal> Parts = new();
+        public decimal Cum;
+        public decimal CumNotional;
+        public decimal Basis;
+        public decimal Open;
     }
 
     private sealed class Generator
     {
         private readonly Random _rng;
         private readonly Lane[] _lanes;
-        private readonly double[] _prices = (double[])StartPrices.Clone();
+        private readonly decimal[] _prices = (decimal[])StartPrices.Clone();
         private readonly Queue<KernelEvent> _urgent = new();
         private long _t = StartMs;
         private long _venue = 1_900_000_000_000_000_000;
         private int _orders;
-        private double _wallet = StartWallet;
+        private decimal _wallet = StartWallet;
         private BalanceReport? _lastReport;
         private bool _started;
 
@@ -126,11 +126,11 @@ public static class MixedStream
                 return Report(BalanceReason.Order);
             }
             if (_urgent.Count > 0)
-                return _rng.NextDouble() < 0.5 ? Mark() : Resolve(_urgent.Dequeue());
-            var u = _rng.NextDouble();
-            if (u < 0.70) return Mark();
-            if (u < 0.7003) return Funding();
-            if (u < 0.7010 && _lastReport is not null)
+                return (decimal)_rng.NextDouble() < 0.5m ? Mark() : Resolve(_urgent.Dequeue());
+            var u = (decimal)_rng.NextDouble();
+            if (u < 0.70m) return Mark();
+            if (u < 0.7003m) return Funding();
+            if (u < 0.7010m && _lastReport is not null)
             {
                 Duplicates++;
                 return _lastReport with { TimeMs = _t }; // the same exchange report again (same id): a duplicate
@@ -151,7 +151,7 @@ public static class MixedStream
                     var free = Enumerable.Range(0, Symbols.Length).Where(s => _lanes.All(o => o.Symbol != s)).ToArray();
                     l.Symbol = free[_rng.Next(free.Length)];
                     l.Side = _rng.Next(2) == 0 ? PositionSide.Long : PositionSide.Short;
-                    var notional = 200 + _rng.NextDouble() * 1_800;
+                    var notional = 200 + (decimal)_rng.NextDouble() * 1_800;
                     var lot = Lots[l.Symbol];
                     l.OrderQty = Math.Max(lot, Math.Round(notional / _prices[l.Symbol] / lot) * lot);
                     l.ClientOrderId = $"e{++_orders}";
@@ -177,7 +177,7 @@ public static class MixedStream
                         l.Phase = Phase.Holding;
                         l.ReadyAt = index + 50 + _rng.Next(250);
                     }
-                    return Fill(l, Names.Opening(l.Side), qty, price, 0.0, fee);
+                    return Fill(l, Names.Opening(l.Side), qty, price, 0.0m, fee);
                 }
                 case Phase.Holding:
                     l.ClientOrderId = $"x{++_orders}";
@@ -198,9 +198,9 @@ public static class MixedStream
                     var rp = Names.Sign(l.Side) * qty * (price - l.Basis);
                     var fee = Fee(qty, price);
                     l.Open = last ? 0 : l.Open - qty;
-                    var priceless = _rng.NextDouble() < 0.05;
+                    var priceless = (decimal)_rng.NextDouble() < 0.05m;
                     if (priceless) Priceless++;
-                    var fill = Fill(l, Names.Closing(l.Side), qty, priceless ? 0.0 : price, rp, fee, price);
+                    var fill = Fill(l, Names.Closing(l.Side), qty, priceless ? 0.0m : price, rp, fee, price);
                     if (last)
                     {
                         l.Phase = Phase.Idle;
@@ -222,13 +222,13 @@ public static class MixedStream
 
         // One fill as the user stream reports it: incremental qty, cumulative z and ap, and (mostly) its settlement;
         // the rest settle through REST income right after. The wallet report follows every fill.
-        private KernelEvent Fill(Lane l, OrderSide side, double qty, double price, double rp, double fee, double? truePrice = null)
+        private KernelEvent Fill(Lane l, OrderSide side, decimal qty, decimal price, decimal rp, decimal fee, decimal? truePrice = null)
         {
             Fills++;
             l.Cum += qty;
             l.CumNotional += qty * (truePrice ?? price);
             var id = $"otu:{l.VenueOrderId}:{l.Cum:R}";
-            var later = _rng.NextDouble() < 0.15;
+            var later = (decimal)_rng.NextDouble() < 0.15m;
             var fill = new Fill(l.VenueOrderId, l.ClientOrderId, Symbols[l.Symbol], side, qty, price, _t, id, l.Cum, l.CumNotional / l.Cum,
                 later ? null : new ExchangeSettlement(rp, fee));
             if (later)
@@ -246,13 +246,13 @@ public static class MixedStream
             Marks++;
             int s;
             var held = _lanes.Count(l => l.Open > 0);
-            if (held > 0 && _rng.NextDouble() < 0.85)
+            if (held > 0 && (decimal)_rng.NextDouble() < 0.85m)
             {
                 var k = _rng.Next(held);
                 s = _lanes.Where(l => l.Open > 0).ElementAt(k).Symbol;
             }
             else s = _rng.Next(Symbols.Length);
-            var p = _prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.002);
+            var p = _prices[s] * (1 + ((decimal)_rng.NextDouble() - 0.5m) * 0.002m);
             _prices[s] = Math.Round(p, PriceDigits[s]);
             return new MarkPrice(Symbols[s], _prices[s], _t);
         }
@@ -260,7 +260,7 @@ public static class MixedStream
         private KernelEvent Funding()
         {
             FundingCount++;
-            _wallet = Math.Round(_wallet + (_rng.NextDouble() - 0.6) * 2, 8);
+            _wallet = Math.Round(_wallet + ((decimal)_rng.NextDouble() - 0.6m) * 2, 8);
             return Report(BalanceReason.Funding);
         }
 
@@ -268,11 +268,11 @@ public static class MixedStream
         {
             Balances++;
             var wallet = Math.Round(_wallet, 8);
-            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, double.NaN, reason, _t);
+            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, null, reason, _t);
             return _lastReport;
         }
 
-        private void Split(Lane l, double qty, int parts)
+        private void Split(Lane l, decimal qty, int parts)
         {
             l.Parts.Clear();
             var lot = Lots[l.Symbol];
@@ -281,16 +281,16 @@ public static class MixedStream
             var left = lots;
             for (var i = 0; i < parts; i++)
             {
-                var n = i == parts - 1 ? left : Math.Max(1, (long)(lots / parts * (0.5 + _rng.NextDouble())));
+                var n = i == parts - 1 ? left : Math.Max(1, (long)(lots / parts * (0.5m + (decimal)_rng.NextDouble())));
                 n = Math.Min(n, left - (parts - 1 - i));
                 left -= n;
                 l.Parts.Enqueue(n * lot);
             }
         }
 
-        private double FillPrice(int s) => Math.Round(_prices[s] * (1 + (_rng.NextDouble() - 0.5) * 0.0006), PriceDigits[s] + 1);
+        private decimal FillPrice(int s) => Math.Round(_prices[s] * (1 + ((decimal)_rng.NextDouble() - 0.5m) * 0.0006m), PriceDigits[s] + 1);
 
-        private static double Fee(double qty, double price) => Math.Round(qty * price * FeeRate, 8);
+        private static decimal Fee(decimal qty, decimal price) => Math.Round(qty * price * FeeRate, 8);
 
         // Placeholder resolved when it leaves the queue: the wallet report carries the wallet as of that moment.
         private sealed record DeferredReport() : KernelEvent(0);
