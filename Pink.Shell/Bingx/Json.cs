@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pink.Core;
 
 namespace Pink.Shell.Bingx;
 
@@ -29,12 +30,15 @@ internal static class Json
     public static decimal? Number(JsonElement obj, params string[] names)
     {
         if (Field(obj, names) is not JsonElement v) return null;
-        return v.ValueKind switch
+        decimal? read = v.ValueKind switch
         {
-            JsonValueKind.Number when v.TryGetDecimal(out var d) => Normal(d),
-            JsonValueKind.String when decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => Normal(d),
+            JsonValueKind.Number when v.TryGetDecimal(out var d) => d,
+            JsonValueKind.String when decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
+        // Beyond the kernel's bound a figure is no real one, and the adapter's own arithmetic on it (average × quantity)
+        // could overflow: unreadable, like text.
+        return read is decimal x && Pnl.InRange(x) ? Normal(x) : null;
     }
 
     /// <summary>The same value with the least scale (no trailing zeros).</summary>

@@ -134,7 +134,7 @@ internal static class Rest
                     _ => amount < 0 ? PositionSide.Short : PositionSide.Long, // one-way mode: the sign is the side
                 };
                 positions.Add(new ExchangePosition(Json.Text(p, "symbol") ?? "", side, Math.Abs(amount),
-                    Json.Number(p, "avgPrice", "entryPrice") ?? 0m, (int)(Json.Number(p, "leverage") ?? 1)));
+                    Json.Number(p, "avgPrice", "entryPrice") ?? 0m, Leverage(Json.Number(p, "leverage"))));
             }
         }
         else if (data is not null)
@@ -188,4 +188,7 @@ internal static class Rest
 
     private static JsonElement? OrderOf(JsonElement? data) =>
         data is JsonElement d ? Json.Field(d, "order") ?? (d.ValueKind == JsonValueKind.Object ? d : null) : null;
+
+    // The venue's leverage of a position: a whole number from 1 (anything else reads as 1; leverage never enters PnL).
+    private static int Leverage(decimal? x) => x is decimal l && l >= 1 && l <= 1000 ? (int)Math.Floor(l) : 1;
 }

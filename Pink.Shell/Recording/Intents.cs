@@ -81,7 +81,7 @@ public static class Intents
         public decimal Quantity()
         {
             if (Json.Field(intent, "qty") is not JsonElement raw) return Fail("no qty", 0m);
-            return Exact(raw) is decimal qty && Pnl.Usable(qty) ? qty : Fail($"qty {Raw(raw)} is not a number above 0 and at most {Pnl.Max}", 0m);
+            return Exact(raw) is decimal qty && Pnl.Usable(qty) ? qty : Fail($"qty {Raw(raw)} is not a finite number above 0 and at most {Pnl.Max}", 0m);
         }
 
         /// <summary>Exchange leverage (default 1): a whole number from 1 up; the kernel checks the cap.</summary>

@@ -29,6 +29,7 @@ public class RecordingFuzzTests(ITestOutputHelper output)
         var result = Run(records, seed);
         output.WriteLine(result.ToString());
         Assert.True(result.Records >= records, $"{result.Records} records fed");
+        foreach (var f in result.Failures) output.WriteLine("FAIL " + f);
         Assert.Empty(result.Failures);
         Assert.Equal(0, result.Escaped);
         Assert.Equal(0, result.InternalErrors);
