@@ -38,11 +38,11 @@ internal static class Lifecycle
             if (slot.ExitAttempts >= MaxExitAttempts)
             {
                 s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error,
-                    $"slot {slot.Index}: {slot.ExitAttempts} exit orders ended with {trade.OpenQty} still open; close intent needed", slot.Index, tradeId);
+                    string.Create(CultureInfo.InvariantCulture, $"slot {slot.Index}: {slot.ExitAttempts} exit orders ended with {trade.OpenQty} still open; close intent needed"), slot.Index, tradeId);
                 s.Put(slot with { CloseRequested = false, Phase = PhaseOf(slot with { CloseRequested = false }, trade) });
                 return;
             }
-            var id = slot.ExitAttempts == 0 ? slot.CloseClientOrderId ?? $"{tradeId}-x" : $"{slot.CloseClientOrderId ?? tradeId}-r{slot.ExitAttempts}";
+            var id = slot.ExitAttempts == 0 ? slot.CloseClientOrderId ?? string.Create(CultureInfo.InvariantCulture, $"{tradeId}-x") : string.Create(CultureInfo.InvariantCulture, $"{slot.CloseClientOrderId ?? tradeId}-r{slot.ExitAttempts}");
             PlaceExit(s, slot, trade, id);
             return;
         }
