@@ -25,6 +25,11 @@ internal static class Intents
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId} already applied"), e.Slot);
             return;
         }
+        if (Instruments.EntryRefusal(s.Config, e.Symbol, e.Qty) is string refusal)
+        {
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: {refusal}"), e.Slot);
+            return;
+        }
         var tradeId = string.IsNullOrWhiteSpace(e.TradeId) ? string.Create(CultureInfo.InvariantCulture, $"t-{e.ClientOrderId}") : e.TradeId!;
         if (s.OrderOfVenueEcho(e.ClientOrderId) is Order twin)
         {

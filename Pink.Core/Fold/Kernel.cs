@@ -72,6 +72,7 @@ public static class Kernel
             case OrderUnclear e: OrderEvents.Unclear(step, e); break;
             case IncomeRecord e: Income.Apply(step, e); break;
             case IncomeComplete e: Income.Complete(step, e); break;
+            case InstrumentSpec e: Instruments.Apply(step, e); break;
             case VenueError e:
                 step.Diag(DiagnosticKinds.VenueError, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{e.Source}: error {e.Code}: {e.Message}"));
                 break;
