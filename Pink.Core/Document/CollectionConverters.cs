@@ -70,7 +70,7 @@ internal sealed class CollectionConverters : JsonConverterFactory
         foreach (var p in pairs)
         {
             if (p.Key is null) throw new JsonException("map entry without key");
-            if (!seen.Add(p.Key)) throw new JsonException($"duplicate map key {p.Key}");
+            if (!seen.Add(p.Key)) throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"duplicate map key {p.Key}"));
             result.Add((p.Key, p.Value));
         }
         return result;
@@ -84,7 +84,7 @@ internal sealed class CollectionConverters : JsonConverterFactory
         public override DedupMemory Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var ids = JsonSerializer.Deserialize<string[]>(ref reader, options) ?? [];
-            return DedupMemory.Of(ids, out var repeated) ?? throw new JsonException($"duplicate de-duplication id {repeated}");
+            return DedupMemory.Of(ids, out var repeated) ?? throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"duplicate de-duplication id {repeated}"));
         }
 
         public override void Write(Utf8JsonWriter writer, DedupMemory value, JsonSerializerOptions options) =>

@@ -39,23 +39,23 @@ public static class StateDocument
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number)
                 return "state document has no numeric 'version': not a Pink state document";
             if (!v.TryGetInt32(out var version) || version != Version)
-                return $"state document version {v.GetRawText()} is not supported: this build reads version {Version} only";
+                return string.Create(CultureInfo.InvariantCulture, $"state document version {v.GetRawText()} is not supported: this build reads version {Version} only");
             var envelope = root.Deserialize<Envelope>(Options);
             if (envelope?.State is not KernelState state) return "state document has no 'state'";
             return Validate(state);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
-            return $"state document is unreadable: {ex.Message}";
+            return string.Create(CultureInfo.InvariantCulture, $"state document is unreadable: {ex.Message}");
         }
     }
 
     private static Either<string, KernelState> Validate(KernelState s)
     {
         if (s.Config is null || s.Account is null) return "state document lacks config or account";
-        if (s.Slots.Count != s.Config.SlotCount) return $"state document has {s.Slots.Count} slots, its config says {s.Config.SlotCount}";
+        if (s.Slots.Count != s.Config.SlotCount) return string.Create(CultureInfo.InvariantCulture, $"state document has {s.Slots.Count} slots, its config says {s.Config.SlotCount}");
         for (var i = 0; i < s.Slots.Count; i++)
-            if (s.Slots[i].Index != i) return $"state document slot {i} carries index {s.Slots[i].Index}";
+            if (s.Slots[i].Index != i) return string.Create(CultureInfo.InvariantCulture, $"state document slot {i} carries index {s.Slots[i].Index}");
         if (s.EventSeq < 0) return "state document has a negative event_seq";
         return s;
     }

@@ -143,5 +143,8 @@ public sealed record IncomeRecord(string TranId, string Symbol, IncomeKind Kind,
 /// </summary>
 public sealed record IncomeComplete(long UpToMs, long TimeMs) : KernelEvent(TimeMs);
 
+/// <summary>What the venue states about an instrument's orders (its contract specification); see <see cref="Instrument"/>.</summary>
+public sealed record InstrumentSpec(string Symbol, decimal QtyStep, decimal PriceStep, decimal MinQty, long TimeMs) : KernelEvent(TimeMs);
+
 /// <summary>The boundary could not read an input; the kernel records the diagnostic and changes nothing.</summary>
 public sealed record InputRejected(string Source, string Detail, long TimeMs) : KernelEvent(TimeMs);

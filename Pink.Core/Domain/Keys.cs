@@ -4,3 +4,4 @@
 global using TradeMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, Pink.Core.Trade>;
 global using OrderMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, Pink.Core.Order>;
 global using MarkMap = LanguageExt.Map<LanguageExt.ClassInstances.OrdStringOrdinal, string, decimal>;
+global using System.Globalization;

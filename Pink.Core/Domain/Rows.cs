@@ -38,7 +38,7 @@ public sealed record AccountEventRow(DateTime Ts, long AccountEventSeq, string K
     /// <inheritdoc />
     public override string Table => Tables.AccountEvents;
     /// <inheritdoc />
-    public override string Key => $"{AccountEventSeq}:{Kind}:{TradeId}";
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"{AccountEventSeq}:{Kind}:{TradeId}");
 }
 
 /// <summary>The snapshot after a ledger event (marks move the published snapshot but write no row).</summary>
@@ -49,7 +49,7 @@ public sealed record StatusSnapshotRow(DateTime Ts, long AccountEventSeq, decima
     /// <inheritdoc />
     public override string Table => Tables.StatusSnapshots;
     /// <inheritdoc />
-    public override string Key => $"{AccountEventSeq}";
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"{AccountEventSeq}");
 }
 
 /// <summary>A trade lifecycle event: <c>event</c> is open, close, adopted or settled.</summary>
@@ -60,7 +60,7 @@ public sealed record TradeEventRow(DateTime Ts, long AccountEventSeq, string Tra
     /// <inheritdoc />
     public override string Table => Tables.TradeEvents;
     /// <inheritdoc />
-    public override string Key => $"{TradeId}:{Event}:{AccountEventSeq}";
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"{TradeId}:{Event}:{AccountEventSeq}");
 }
 
 /// <summary>One exit leg of a trade.</summary>
@@ -71,7 +71,7 @@ public sealed record TradeExitLegRow(DateTime Ts, long AccountEventSeq, string T
     /// <inheritdoc />
     public override string Table => Tables.TradeExitLegs;
     /// <inheritdoc />
-    public override string Key => $"{TradeId}:{LegIndex}";
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"{TradeId}:{LegIndex}");
 }
 
 /// <summary>A diagnostic worth keeping.</summary>
@@ -81,5 +81,5 @@ public sealed record AnomalyEventRow(DateTime Ts, long AccountEventSeq, string K
     /// <inheritdoc />
     public override string Table => Tables.AnomalyEvents;
     /// <inheritdoc />
-    public override string Key => $"{AccountEventSeq}:{Kind}:{Slot}:{TradeId}:{Detail}";
+    public override string Key => string.Create(CultureInfo.InvariantCulture, $"{AccountEventSeq}:{Kind}:{Slot}:{TradeId}:{Detail}");
 }

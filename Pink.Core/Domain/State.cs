@@ -14,6 +14,8 @@ namespace Pink.Core;
 /// <param name="BarSeconds">Bar length used for bars_held.</param>
 /// <param name="DedupMemory">How many exchange event ids are remembered for de-duplication.</param>
 /// <param name="AccountMode">Dedicated (default): Pink alone trades the account. Shared: other runtimes do too.</param>
+/// <param name="Instruments">What the venue states about each instrument (by <see cref="Symbols.Key"/>): its quantity
+/// and price steps and minimum quantity (<see cref="InstrumentSpec"/>). An instrument not listed is not checked.</param>
 public sealed record KernelConfig(
     int SlotCount = 4,
     decimal SeedCapital = 0.0m,
@@ -22,11 +24,21 @@ public sealed record KernelConfig(
     decimal PnlMismatchTolerance = 0.05m,
     int BarSeconds = 60,
     int DedupMemory = 10_000,
-    AccountMode AccountMode = AccountMode.Dedicated)
+    AccountMode AccountMode = AccountMode.Dedicated,
+    Map<OrdStringOrdinal, string, Instrument> Instruments = default)
 {
-    /// <summary>Quantities closer than this are equal (coin units).</summary>
-    public const decimal QtyEpsilon = 0.000000001m;
+    /// <summary>
+    /// Quantities are exact decimals: equal means equal. Kept as a named zero so every "is anything held" test reads as
+    /// such (and no tolerance can creep back in).
+    /// </summary>
+    public const decimal QtyEpsilon = 0m;
 }
+
+/// <summary>An instrument's order rules, as the venue states them (BingX: GET /openApi/swap/v2/quote/contracts).</summary>
+/// <param name="QtyStep">Every order quantity is a whole multiple of this (10^-quantityPrecision).</param>
+/// <param name="PriceStep">Prices move in this step (10^-pricePrecision).</param>
+/// <param name="MinQty">The smallest order quantity the venue takes (tradeMinQuantity; 0 when not stated).</param>
+public sealed record Instrument(decimal QtyStep, decimal PriceStep, decimal MinQty);
 
 /// <summary>The account: E-facts of record and the K checksum.</summary>
 /// <param name="Capital">Published capital.</param>

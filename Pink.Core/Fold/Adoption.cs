@@ -14,7 +14,7 @@ internal static class Adoption
     {
         if (s.Seen(e.Id))
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"positions report {e.Id} already applied");
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"positions report {e.Id} already applied"));
             return;
         }
         var reported = new List<ExchangePosition>();
@@ -22,7 +22,7 @@ internal static class Adoption
         {
             if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || p.Qty < 0 || p.Qty > Pnl.Max || !Pnl.InRange(p.EntryPrice))
             {
-                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"positions report {e.Id}: unusable position {p}");
+                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"positions report {e.Id}: unusable position {p}"));
                 continue;
             }
             if (p.Qty > KernelConfig.QtyEpsilon) reported.Add(p);
@@ -44,9 +44,9 @@ internal static class Adoption
                 continue;
             }
             var (slot, trade) = group.Count == 1 ? ((int?)group[0].Slot, group[0].Trade.TradeId) : (null, null);
-            var who = group.Count == 1 ? $"slot {group[0].Slot} holds" : $"slots {string.Join(", ", group.Select(x => x.Slot).Distinct())} hold";
+            var who = group.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $"slot {group[0].Slot} holds") : string.Create(CultureInfo.InvariantCulture, $"slots {string.Join(", ", group.Select(x => x.Slot).Distinct())} hold");
             s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error,
-                $"{who} {held} {symbol} {Names.Of(side)}; the exchange reports {(i < 0 ? "none" : $"{exchange}")}", slot, trade);
+                string.Create(CultureInfo.InvariantCulture, $"{who} {held} {symbol} {Names.Of(side)}; the exchange reports {(i < 0 ? "none" : $"{exchange}")}"), slot, trade);
         }
         for (var i = 0; i < reported.Count; i++)
             if (!hosted.Contains(i)) Adopt(s, reported[i], e);
@@ -84,18 +84,18 @@ internal static class Adoption
             if (s.SlotAt(i) is { Phase: SlotPhase.Idle, TradeId: null } slot) { idle = slot.Index; break; }
         if (idle < 0)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"exchange position {p.Qty} {p.Symbol} {Names.Of(p.Side)}: no idle slot to adopt it");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"exchange position {p.Qty} {p.Symbol} {Names.Of(p.Side)}: no idle slot to adopt it"));
             return;
         }
-        var id = $"adopted-{Symbols.Key(p.Symbol)}-{Names.Of(p.Side)}-{e.TimeMs}";
-        if (s.TradeOf(id) is not null) id = $"{id}-{idle}";
+        var id = string.Create(CultureInfo.InvariantCulture, $"adopted-{Symbols.Key(p.Symbol)}-{Names.Of(p.Side)}-{e.TimeMs}");
+        if (s.TradeOf(id) is not null) id = string.Create(CultureInfo.InvariantCulture, $"{id}-{idle}");
         var basis = Pnl.Usable(p.EntryPrice) ? p.EntryPrice : 0.0m;
         var flags = TradeFlags.Adopted | (basis > 0 ? TradeFlags.None : TradeFlags.EntryBasisMissing);
         var trade = new Trade(id, idle, p.Symbol, p.Side, Math.Max(1, p.Leverage), p.Qty, basis > 0 ? p.Qty : 0, basis, p.Qty,
             0, 0, 0, 0, 0, PnlSource.KernelEstimate, flags, false, LanguageExt.Arr<ExitLeg>.Empty, e.TimeMs, 0, 0, 0, 0);
         s.Put(trade);
         s.Put(Slot.Idle(idle) with { Phase = SlotPhase.Open, TradeId = id });
-        s.Diag(DiagnosticKinds.PositionAdopted, Severity.Info, $"adopted {p.Qty} {p.Symbol} {Names.Of(p.Side)} @ {p.EntryPrice} into slot {idle}", idle, id);
+        s.Diag(DiagnosticKinds.PositionAdopted, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"adopted {p.Qty} {p.Symbol} {Names.Of(p.Side)} @ {p.EntryPrice} into slot {idle}"), idle, id);
         s.Row(Rows.TradeEvent(s, trade, "adopted"));
         s.Touch();
     }

@@ -28,10 +28,10 @@ internal static class ExternalCloses
         {
             if (left <= KernelConfig.QtyEpsilon) break;
             var qty = Math.Min(left, trade.OpenQty);
-            var id = $"ext-{e.VenueOrderId?.ToString() ?? e.ClientOrderId ?? e.Id ?? "?"}-{trade.TradeId}";
+            var id = string.Create(CultureInfo.InvariantCulture, $"ext-{e.VenueOrderId?.ToString(CultureInfo.InvariantCulture) ?? e.ClientOrderId ?? e.Id ?? "?"}-{trade.TradeId}");
             if (s.OrderOf(id) is not null) continue; // that order already reduced this trade: the rest is not this trade's
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning,
-                $"fill {Fills.Describe(e)} of an order Pink never placed reduced {trade.TradeId} by {qty}: booked as an external exit", trade.Slot, trade.TradeId);
+                string.Create(CultureInfo.InvariantCulture, $"fill {Fills.Describe(e)} of an order Pink never placed reduced {trade.TradeId} by {qty}: booked as an external exit"), trade.Slot, trade.TradeId);
             s.Put(trade with { Flags = trade.Flags | TradeFlags.ExternalClose });
             var order = new Order(id, e.VenueOrderId, trade.Slot, trade.TradeId, OrderPurpose.Exit, e.Side, qty, 0, OrderStatus.Working, 0, 0, 0, 0, false,
                 External: true);
@@ -46,7 +46,7 @@ internal static class ExternalCloses
             booked = true;
         }
         if (booked && left > KernelConfig.QtyEpsilon)
-            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, $"fill {Fills.Describe(e)}: {left} beyond our positions is not ours (the positions report adopts it)");
+            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Fills.Describe(e)}: {left} beyond our positions is not ours (the positions report adopts it)"));
         return booked;
     }
 
@@ -61,9 +61,9 @@ internal static class ExternalCloses
             if (qty <= KernelConfig.QtyEpsilon) return;
             if (s.TradeOf(held.TradeId) is not Trade trade || trade.OpenQty <= KernelConfig.QtyEpsilon) continue;
             var part = Math.Min(qty, trade.OpenQty);
-            var id = $"inferred-{trade.TradeId}-{trade.Legs.Count}";
+            var id = string.Create(CultureInfo.InvariantCulture, $"inferred-{trade.TradeId}-{trade.Legs.Count}");
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning,
-                $"positions report {reportId}: the exchange holds {part} less {trade.Symbol} {Names.Of(trade.Side)} than {trade.TradeId} and no fill explains it: inferred exit leg {id} booked (price unknown)",
+                string.Create(CultureInfo.InvariantCulture, $"positions report {reportId}: the exchange holds {part} less {trade.Symbol} {Names.Of(trade.Side)} than {trade.TradeId} and no fill explains it: inferred exit leg {id} booked (price unknown)"),
                 trade.Slot, trade.TradeId);
             s.Put(trade with { Flags = trade.Flags | TradeFlags.ExternalClose });
             var side = Names.Closing(trade.Side);
@@ -71,7 +71,7 @@ internal static class ExternalCloses
             s.Put(order);
             var a = s.Account;
             s.Put(a with { UnknownLegs = a.UnknownLegs.Add(id), CheckPending = a.CheckPending || a.Anchored });
-            Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0m, s.TimeMs, $"inferred:{trade.TradeId}:{trade.ExitQty + part}"), order,
+            Fills.Book(s, new Fill(null, id, trade.Symbol, side, part, 0.0m, s.TimeMs, string.Create(CultureInfo.InvariantCulture, $"inferred:{trade.TradeId}:{trade.ExitQty + part}")), order,
                 Routing.How.Identity);
             qty -= part;
         }
@@ -93,7 +93,7 @@ internal static class ExternalCloses
             var part = qty / e.Qty;
             var rp = e.Settlement?.RealizedPnl * part ?? (Pnl.Usable(e.Price) ? Pnl.Realized(side, qty, e.Price, trade.EntryBasis) : (decimal?)null);
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Info,
-                $"fill {Fills.Describe(e)} is the order behind inferred exit {order.ClientOrderId}: its figures repair that leg", trade.Slot, trade.TradeId);
+                string.Create(CultureInfo.InvariantCulture, $"fill {Fills.Describe(e)} is the order behind inferred exit {order.ClientOrderId}: its figures repair that leg"), trade.Slot, trade.TradeId);
             s.Put(order with { RepairedQty = order.RepairedQty + qty });
             if (order.FilledQty - order.RepairedQty - qty <= KernelConfig.QtyEpsilon) Known(s, order.ClientOrderId);
             // The wallet moved by this fill long ago (its account update came): the K-ledger learns it, capital already holds it.

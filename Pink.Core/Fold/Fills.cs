@@ -14,16 +14,16 @@ internal static class Fills
     {
         if (s.Seen(e.Id))
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)} already applied");
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)} already applied"));
             return;
         }
         if (!Pnl.Usable(e.Qty))
         {
             // A report of a cumulative quantity already applied (the fill was learned on another channel first) is a repeat.
             if (e.CumQty is decimal c && Routing.Resolve(s, e).Order is { ReportedCumQty: > 0 } known && c <= known.ReportedCumQty + KernelConfig.QtyEpsilon)
-                s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {c} already applied", known.Slot, known.TradeId);
+                s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: cumulative {c} already applied"), known.Slot, known.TradeId);
             else
-                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number");
+                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number"));
             return;
         }
         var (order, how) = Routing.Resolve(s, e);
@@ -31,7 +31,7 @@ internal static class Fills
         {
             if (how == Routing.How.Unresolved && ExternalCloses.Book(s, e)) return;
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning,
-                $"fill {Describe(e)}: {(how == Routing.How.Ambiguous ? "matches more than one working slot" : "matches no order or working slot")}");
+                string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: {(how == Routing.How.Ambiguous ? "matches more than one working slot" : "matches no order or working slot")}"));
             return;
         }
         Book(s, e, order, how);
@@ -42,36 +42,36 @@ internal static class Fills
     {
         if (e.CumQty is decimal cum && order.ReportedCumQty > 0 && cum <= order.ReportedCumQty + KernelConfig.QtyEpsilon)
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"fill {Describe(e)}: cumulative {cum} already applied", order.Slot, order.TradeId);
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: cumulative {cum} already applied"), order.Slot, order.TradeId);
             return;
         }
         if (order.External && s.TradeOf(order.TradeId) is { OpenQty: <= KernelConfig.QtyEpsilon })
         {
             // A later fill of an order we never placed, once the trade it reduced is flat: another of our positions, or none.
-            if (!ExternalCloses.Book(s, e)) s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, $"fill {Describe(e)} of external order {order.ClientOrderId} reduces no position of ours: not booked");
+            if (!ExternalCloses.Book(s, e)) s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)} of external order {order.ClientOrderId} reduces no position of ours: not booked"));
             s.Remember(e.Id);
             return;
         }
         if (s.TradeOf(order.TradeId) is not Trade trade)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"fill {Describe(e)}: order {order.ClientOrderId} has no trade", order.Slot);
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: order {order.ClientOrderId} has no trade"), order.Slot);
             return;
         }
         if (!string.IsNullOrEmpty(e.Symbol) && !Symbols.Same(e.Symbol, trade.Symbol))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"fill {Describe(e)}: symbol differs from order {order.ClientOrderId} ({trade.Symbol})", order.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: symbol differs from order {order.ClientOrderId} ({trade.Symbol})"), order.Slot, trade.TradeId);
             return;
         }
         var price = e.Price;
         if (price < 0 || price > Pnl.Max)
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"fill {Describe(e)}: price {price} treated as unknown (0)", order.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: price {price} treated as unknown (0)"), order.Slot, trade.TradeId);
             price = 0.0m;
         }
         if (how == Routing.How.State)
         {
             s.Diag(DiagnosticKinds.FillRoutedByState, Severity.Info,
-                $"fill {Describe(e)} routed by state to {order.Purpose.ToString().ToLowerInvariant()} order {order.ClientOrderId}", order.Slot, trade.TradeId);
+                string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)} routed by state to {order.Purpose.ToString().ToLowerInvariant()} order {order.ClientOrderId}"), order.Slot, trade.TradeId);
             s.CountRoutedByState();
         }
         var filled = order.FilledQty + e.Qty;
@@ -103,7 +103,7 @@ internal static class Fills
         Bridge.Settle(s, order.TradeId, new FillMove(Symbols.Key(trade.Symbol), trade.Side, order.Side == OrderSide.Buy ? e.Qty : -e.Qty));
         Lifecycle.Settle(s, order.TradeId);
         if (excess > KernelConfig.QtyEpsilon && order.External)
-            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, $"external order {order.ClientOrderId} went {excess} beyond {trade.TradeId}'s position: that part is not ours (the positions report adopts it)", trade.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"external order {order.ClientOrderId} went {excess} beyond {trade.TradeId}'s position: that part is not ours (the positions report adopts it)"), trade.Slot, trade.TradeId);
         else if (excess > KernelConfig.QtyEpsilon) OpenReversal(s, trade, excess, price, e.TimeMs);
     }
 
@@ -151,11 +151,11 @@ internal static class Fills
     // trade of its own, so the closed trade never realizes more than it held.
     private static void OpenReversal(Step s, Trade closed, decimal qty, decimal price, long timeMs)
     {
-        var id = $"{closed.TradeId}-rev";
+        var id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev");
         var n = 1;
-        while (s.TradeOf(id) is not null) id = $"{closed.TradeId}-rev{++n}";
+        while (s.TradeOf(id) is not null) id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev{++n}");
         s.Diag(DiagnosticKinds.ReversalSplit, Severity.Warning,
-            $"fill through zero on slot {closed.Slot}: {closed.TradeId} closed, {qty} opens {id} {Names.Of(Names.Flip(closed.Side))}", closed.Slot, closed.TradeId);
+            string.Create(CultureInfo.InvariantCulture, $"fill through zero on slot {closed.Slot}: {closed.TradeId} closed, {qty} opens {id} {Names.Of(Names.Flip(closed.Side))}"), closed.Slot, closed.TradeId);
         var (basis, priced) = Pnl.Vwap(0, 0, price, qty);
         var flags = TradeFlags.Reversal | (priced > 0 ? TradeFlags.None : TradeFlags.EntryBasisMissing);
         var opened = new Trade(id, closed.Slot, closed.Symbol, Names.Flip(closed.Side), closed.ExchangeLeverage, qty, priced, basis, qty,
@@ -166,7 +166,7 @@ internal static class Fills
         if (s.SlotAt(closed.Slot) is Slot slot && slot.TradeId is null)
             s.Put(slot with { Phase = SlotPhase.Open, TradeId = id });
         else
-            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"reversal {id} opened while slot {closed.Slot} is busy: held by no slot", closed.Slot, id);
+            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"reversal {id} opened while slot {closed.Slot} is busy: held by no slot"), closed.Slot, id);
     }
 
     // A fill for a trade that already closed (an entry remainder that filled after the exit) is real exposure:
@@ -179,10 +179,10 @@ internal static class Fills
             trade = trade with { Closed = false };
             s.Put(trade);
             s.Put(slot with { TradeId = trade.TradeId, Phase = SlotPhase.Open });
-            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Warning, $"fill {Describe(e)} after {trade.TradeId} closed: trade reopened", trade.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.PositionMismatch, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)} after {trade.TradeId} closed: trade reopened"), trade.Slot, trade.TradeId);
             return true;
         }
-        s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, $"fill {Describe(e)} for closed trade {trade.TradeId} while slot {trade.Slot} hosts another trade: booked to no slot", trade.Slot, trade.TradeId);
+        s.Diag(DiagnosticKinds.PositionMismatch, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)} for closed trade {trade.TradeId} while slot {trade.Slot} hosts another trade: booked to no slot"), trade.Slot, trade.TradeId);
         return true;
     }
 
@@ -196,5 +196,5 @@ internal static class Fills
     // The exchange id is part of the text: it is what tells two fills of the same size and price apart, and an anomaly
     // row's identity includes its detail (rule 17: two logical events must never share a row identity).
     internal static string Describe(Fill e) =>
-        $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString() ?? "-"}, client '{e.ClientOrderId ?? ""}', id '{e.Id ?? ""}')";
+        string.Create(CultureInfo.InvariantCulture, $"{e.Symbol} {Names.Of(e.Side)} {e.Qty}@{e.Price} (venue {e.VenueOrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"}, client '{e.ClientOrderId ?? ""}', id '{e.Id ?? ""}')");
 }

@@ -13,15 +13,15 @@ internal static class Income
 {
     public static void Apply(Step s, IncomeRecord e)
     {
-        var id = $"income:{e.TranId}";
+        var id = string.Create(CultureInfo.InvariantCulture, $"income:{e.TranId}");
         if (s.Seen(id))
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"income {e.TranId} already applied");
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"income {e.TranId} already applied"));
             return;
         }
         if (string.IsNullOrWhiteSpace(e.TranId) || !Pnl.InRange(e.Amount))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"income record {e.TranId}: amount {e.Amount} or tranId unusable");
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"income record {e.TranId}: amount {e.Amount} or tranId unusable"));
             return;
         }
         s.Remember(id);
@@ -44,7 +44,7 @@ internal static class Income
         if (holders.Count != 1)
         {
             s.Diag(DiagnosticKinds.IncomeUnattributed, Severity.Info,
-                $"income {e.TranId} {e.Kind} {e.Amount} {e.Symbol}: {(holders.Count == 0 ? "no trade" : $"{holders.Count} trades")} held it then");
+                string.Create(CultureInfo.InvariantCulture, $"income {e.TranId} {e.Kind} {e.Amount} {e.Symbol}: {(holders.Count == 0 ? "no trade" : $"{holders.Count} trades")} held it then"));
             return;
         }
         var trade = holders[0];
@@ -81,7 +81,7 @@ internal static class Income
             var (realized, fees) = (t.RealizedPnl - t.IncomeRealized, t.Fees - t.IncomeFees);
             if (Math.Abs(realized) > tolerance || Math.Abs(fees) > tolerance)
                 s.Diag(DiagnosticKinds.IncomeMismatch, Severity.Error,
-                    $"{t.TradeId}: realized {t.RealizedPnl:0.########} fees {t.Fees:0.########} vs income {t.IncomeRealized:0.########} / {t.IncomeFees:0.########} (tolerance {tolerance:0.########})",
+                    string.Create(CultureInfo.InvariantCulture, $"{t.TradeId}: realized {t.RealizedPnl:0.########} fees {t.Fees:0.########} vs income {t.IncomeRealized:0.########} / {t.IncomeFees:0.########} (tolerance {tolerance:0.########})"),
                     t.Slot, t.TradeId);
             s.Put(t with { IncomeChecked = true });
             s.Touch();
@@ -93,7 +93,7 @@ internal static class Income
         foreach (var o in Inferred(s, trade))
         {
             s.Diag(DiagnosticKinds.ExternalClose, Severity.Warning,
-                $"{trade.TradeId}: the income history holds nothing for inferred exit {o.ClientOrderId}; its realized stays unknown", trade.Slot, trade.TradeId);
+                string.Create(CultureInfo.InvariantCulture, $"{trade.TradeId}: the income history holds nothing for inferred exit {o.ClientOrderId}; its realized stays unknown"), trade.Slot, trade.TradeId);
             s.Put(o with { RepairedQty = o.FilledQty });
             ExternalCloses.Known(s, o.ClientOrderId);
             s.Touch();
@@ -111,7 +111,7 @@ internal static class Income
         var rp = trade.IncomeRealized - trade.RealizedPnl;
         var fee = Math.Max(0, trade.IncomeFees - trade.Fees);
         var order = inferred[0];
-        s.Diag(DiagnosticKinds.ExternalClose, Severity.Info, $"{trade.TradeId}: inferred exit {order.ClientOrderId} repaired from the income history (rp {rp:0.########})", trade.Slot, trade.TradeId);
+        s.Diag(DiagnosticKinds.ExternalClose, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"{trade.TradeId}: inferred exit {order.ClientOrderId} repaired from the income history (rp {rp:0.########})"), trade.Slot, trade.TradeId);
         foreach (var o in inferred)
         {
             s.Put(o with { RepairedQty = o.FilledQty });

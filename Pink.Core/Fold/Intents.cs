@@ -11,45 +11,50 @@ internal static class Intents
     {
         if (s.SlotAt(e.Slot) is not Slot slot)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"open intent {e.ClientOrderId} for slot {e.Slot}: no such slot");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId} for slot {e.Slot}: no such slot"));
             return;
         }
         if (string.IsNullOrWhiteSpace(e.ClientOrderId) || string.IsNullOrWhiteSpace(e.Symbol) || !Pnl.Usable(e.Qty) || e.ExchangeLeverage < 1)
         {
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning,
-                $"open intent slot {e.Slot}: needs client order id, symbol, qty > 0 and leverage ≥ 1 (got '{e.ClientOrderId}', '{e.Symbol}', {e.Qty}, {e.ExchangeLeverage})", e.Slot);
+                string.Create(CultureInfo.InvariantCulture, $"open intent slot {e.Slot}: needs client order id, symbol, qty > 0 and leverage ≥ 1 (got '{e.ClientOrderId}', '{e.Symbol}', {e.Qty}, {e.ExchangeLeverage})"), e.Slot);
             return;
         }
         if (s.OrderOf(e.ClientOrderId) is not null)
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"open intent {e.ClientOrderId} already applied", e.Slot);
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId} already applied"), e.Slot);
             return;
         }
-        var tradeId = string.IsNullOrWhiteSpace(e.TradeId) ? $"t-{e.ClientOrderId}" : e.TradeId!;
+        if (Instruments.EntryRefusal(s.Config, e.Symbol, e.Qty) is string refusal)
+        {
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: {refusal}"), e.Slot);
+            return;
+        }
+        var tradeId = string.IsNullOrWhiteSpace(e.TradeId) ? string.Create(CultureInfo.InvariantCulture, $"t-{e.ClientOrderId}") : e.TradeId!;
         if (s.OrderOfVenueEcho(e.ClientOrderId) is Order twin)
         {
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning,
-                $"open intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}", e.Slot, tradeId);
+                string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}"), e.Slot, tradeId);
             return;
         }
         if (slot.Phase != SlotPhase.Idle)
         {
-            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"open intent {e.ClientOrderId}: slot {e.Slot} is {Names.Of(slot.Phase)}", e.Slot, tradeId);
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: slot {e.Slot} is {Names.Of(slot.Phase)}"), e.Slot, tradeId);
             return;
         }
         if (e.ExchangeLeverage > s.Config.LeverageCap)
         {
-            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"open intent {e.ClientOrderId}: leverage {e.ExchangeLeverage} above cap {s.Config.LeverageCap}", e.Slot, tradeId);
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: leverage {e.ExchangeLeverage} above cap {s.Config.LeverageCap}"), e.Slot, tradeId);
             return;
         }
         if (s.TradeOf(tradeId) is not null)
         {
-            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"open intent {e.ClientOrderId}: trade id {tradeId} already used", e.Slot, tradeId);
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: trade id {tradeId} already used"), e.Slot, tradeId);
             return;
         }
         if (s.Account.EntriesBlocked)
         {
-            s.Diag(DiagnosticKinds.EntryRefused, Severity.Warning, $"open intent {e.ClientOrderId}: ledger diverged, entries refused until a consistent anchor", e.Slot, tradeId);
+            s.Diag(DiagnosticKinds.EntryRefused, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: ledger diverged, entries refused until a consistent anchor"), e.Slot, tradeId);
             return;
         }
         var trade = new Trade(tradeId, e.Slot, e.Symbol, e.Side, e.ExchangeLeverage, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -67,33 +72,33 @@ internal static class Intents
     {
         if (s.SlotAt(e.Slot) is not Slot slot)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"close intent {e.ClientOrderId} for slot {e.Slot}: no such slot");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId} for slot {e.Slot}: no such slot"));
             return;
         }
         if (string.IsNullOrWhiteSpace(e.ClientOrderId))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"close intent slot {e.Slot}: no client order id", e.Slot);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"close intent slot {e.Slot}: no client order id"), e.Slot);
             return;
         }
         if (s.OrderOf(e.ClientOrderId) is not null || slot.CloseClientOrderId == e.ClientOrderId)
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"close intent {e.ClientOrderId} already applied", e.Slot);
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId} already applied"), e.Slot);
             return;
         }
         if (s.OrderOfVenueEcho(e.ClientOrderId) is Order twin)
         {
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning,
-                $"close intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}", e.Slot);
+                string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId}: the venue lower-cases client order ids, so it cannot be told from {twin.ClientOrderId}"), e.Slot);
             return;
         }
         if (s.TradeOf(slot.TradeId) is not Trade trade || slot.Phase == SlotPhase.Idle)
         {
-            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, $"close intent {e.ClientOrderId}: slot {e.Slot} is idle", e.Slot);
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId}: slot {e.Slot} is idle"), e.Slot);
             return;
         }
         if (slot.CloseRequested)
         {
-            s.Diag(DiagnosticKinds.IntentRejected, Severity.Info, $"close intent {e.ClientOrderId}: slot {e.Slot} is already closing", e.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.IntentRejected, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId}: slot {e.Slot} is already closing"), e.Slot, trade.TradeId);
             return;
         }
         slot = slot with { CloseRequested = true, ExitAttempts = 0, CloseClientOrderId = e.ClientOrderId };

@@ -37,7 +37,7 @@ public static class Kernel
         catch (Exception ex)
         {
             var failed = new Step(state, @event.TimeMs);
-            failed.Diag(DiagnosticKinds.InternalError, Severity.Error, $"{@event.GetType().Name}: {ex.GetType().Name}: {ex.Message}");
+            failed.Diag(DiagnosticKinds.InternalError, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"{@event.GetType().Name}: {ex.GetType().Name}: {ex.Message}"));
             return failed.Finish();
         }
     }
@@ -72,14 +72,15 @@ public static class Kernel
             case OrderUnclear e: OrderEvents.Unclear(step, e); break;
             case IncomeRecord e: Income.Apply(step, e); break;
             case IncomeComplete e: Income.Complete(step, e); break;
+            case InstrumentSpec e: Instruments.Apply(step, e); break;
             case VenueError e:
-                step.Diag(DiagnosticKinds.VenueError, Severity.Warning, $"{e.Source}: error {e.Code}: {e.Message}");
+                step.Diag(DiagnosticKinds.VenueError, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{e.Source}: error {e.Code}: {e.Message}"));
                 break;
             case InputRejected e:
-                step.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"{e.Source}: {e.Detail}");
+                step.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{e.Source}: {e.Detail}"));
                 break;
             default:
-                step.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"unknown event {@event.GetType().Name}");
+                step.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"unknown event {@event.GetType().Name}"));
                 break;
         }
     }

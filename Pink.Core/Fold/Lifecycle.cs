@@ -20,9 +20,20 @@ internal static class Lifecycle
     public static void PlaceExit(Step s, Slot slot, Trade trade, string clientOrderId)
     {
         var side = Names.Closing(trade.Side);
-        s.Put(new Order(clientOrderId, null, slot.Index, trade.TradeId, OrderPurpose.Exit, side, trade.OpenQty, 0, OrderStatus.Working, 0, 0, 0, 0, false));
+        var qty = Instruments.ExitQty(s.Config, trade.Symbol, trade.OpenQty);
+        if (qty <= 0)
+        {
+            // The venue's rules leave nothing an order could close: said once, and the close request ends here.
+            var rules = s.Config.Instruments.Find(Symbols.Key(trade.Symbol)).Case as Instrument;
+            var detail = string.Create(CultureInfo.InvariantCulture, $"slot {slot.Index}: {trade.OpenQty} {trade.Symbol} still open is below what an order can close (step {rules?.QtyStep}, minimum {rules?.MinQty}); close it on the venue");
+            s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error, detail, slot.Index, trade.TradeId);
+            var ended = slot with { CloseRequested = false };
+            s.Put(ended with { Phase = PhaseOf(ended, trade) });
+            return;
+        }
+        s.Put(new Order(clientOrderId, null, slot.Index, trade.TradeId, OrderPurpose.Exit, side, qty, 0, OrderStatus.Working, 0, 0, 0, 0, false));
         s.Put(slot with { ExitOrder = clientOrderId, ExitAttempts = slot.ExitAttempts + 1, Phase = SlotPhase.ExitWorking });
-        s.Emit(new PlaceOrder(slot.Index, trade.TradeId, clientOrderId, trade.Symbol, side, trade.Side, trade.OpenQty, OrderPurpose.Exit, true, trade.ExchangeLeverage));
+        s.Emit(new PlaceOrder(slot.Index, trade.TradeId, clientOrderId, trade.Symbol, side, trade.Side, qty, OrderPurpose.Exit, true, trade.ExchangeLeverage));
     }
 
     /// <summary>
@@ -38,11 +49,11 @@ internal static class Lifecycle
             if (slot.ExitAttempts >= MaxExitAttempts)
             {
                 s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error,
-                    $"slot {slot.Index}: {slot.ExitAttempts} exit orders ended with {trade.OpenQty} still open; close intent needed", slot.Index, tradeId);
+                    string.Create(CultureInfo.InvariantCulture, $"slot {slot.Index}: {slot.ExitAttempts} exit orders ended with {trade.OpenQty} still open; close intent needed"), slot.Index, tradeId);
                 s.Put(slot with { CloseRequested = false, Phase = PhaseOf(slot with { CloseRequested = false }, trade) });
                 return;
             }
-            var id = slot.ExitAttempts == 0 ? slot.CloseClientOrderId ?? $"{tradeId}-x" : $"{slot.CloseClientOrderId ?? tradeId}-r{slot.ExitAttempts}";
+            var id = slot.ExitAttempts == 0 ? slot.CloseClientOrderId ?? string.Create(CultureInfo.InvariantCulture, $"{tradeId}-x") : string.Create(CultureInfo.InvariantCulture, $"{slot.CloseClientOrderId ?? tradeId}-r{slot.ExitAttempts}");
             PlaceExit(s, slot, trade, id);
             return;
         }

@@ -36,7 +36,7 @@ internal static class Marks
     {
         if (!Pnl.Usable(e.Price) || string.IsNullOrWhiteSpace(e.Symbol))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"mark {e.Symbol} {e.Price}: needs a symbol and a positive price");
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"mark {e.Symbol} {e.Price}: needs a symbol and a positive price"));
             return;
         }
         if (s.LanesUnchanged)

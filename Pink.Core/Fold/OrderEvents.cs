@@ -12,22 +12,22 @@ internal static class OrderEvents
     {
         if (s.OrderOfVenueEcho(e.ClientOrderId) is not Order order)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"ack for unknown client order id '{e.ClientOrderId}' (venue {e.VenueOrderId})");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"ack for unknown client order id '{e.ClientOrderId}' (venue {e.VenueOrderId})"));
             return;
         }
         if (order.VenueOrderId == e.VenueOrderId)
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"ack {e.ClientOrderId} → {e.VenueOrderId} already known", order.Slot, order.TradeId);
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"ack {e.ClientOrderId} → {e.VenueOrderId} already known"), order.Slot, order.TradeId);
             return;
         }
         if (order.VenueOrderId is long bound)
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"ack {e.ClientOrderId} → {e.VenueOrderId} conflicts with bound venue id {bound}", order.Slot, order.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"ack {e.ClientOrderId} → {e.VenueOrderId} conflicts with bound venue id {bound}"), order.Slot, order.TradeId);
             return;
         }
         if (s.OrderByVenue(e.VenueOrderId) is Order other)
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, $"ack {e.ClientOrderId} → {e.VenueOrderId}: venue id already bound to {other.ClientOrderId}", order.Slot, order.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"ack {e.ClientOrderId} → {e.VenueOrderId}: venue id already bound to {other.ClientOrderId}"), order.Slot, order.TradeId);
             return;
         }
         s.Put(order with { VenueOrderId = e.VenueOrderId });
@@ -40,10 +40,10 @@ internal static class OrderEvents
         var order = s.OrderByVenue(e.VenueOrderId) ?? s.OrderOfVenueEcho(e.ClientOrderId);
         if (order is null || s.TradeOf(order.TradeId) is not Trade trade)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"unclear report for unknown order (client '{e.ClientOrderId}', venue {e.VenueOrderId}): {e.Detail}");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"unclear report for unknown order (client '{e.ClientOrderId}', venue {e.VenueOrderId}): {e.Detail}"));
             return;
         }
-        s.Diag(DiagnosticKinds.FillUnreported, Severity.Info, $"order {order.ClientOrderId} (venue {e.VenueOrderId?.ToString() ?? "-"}): {e.Detail}; querying it", order.Slot, order.TradeId);
+        s.Diag(DiagnosticKinds.FillUnreported, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"order {order.ClientOrderId} (venue {e.VenueOrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"}): {e.Detail}; querying it"), order.Slot, order.TradeId);
         s.Emit(new QueryOrder(order.Slot, order.ClientOrderId, order.VenueOrderId ?? e.VenueOrderId, trade.Symbol));
     }
 
@@ -52,12 +52,12 @@ internal static class OrderEvents
         var order = s.OrderByVenue(venueOrderId) ?? s.OrderOfVenueEcho(clientOrderId);
         if (order is null)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"{status.ToString().ToLowerInvariant()} for unknown order (client '{clientOrderId}', venue {venueOrderId}): {reason}");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{status.ToString().ToLowerInvariant()} for unknown order (client '{clientOrderId}', venue {venueOrderId}): {reason}"));
             return;
         }
         if (order.Status != OrderStatus.Working)
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"order {order.ClientOrderId} already {order.Status.ToString().ToLowerInvariant()}", order.Slot, order.TradeId);
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"order {order.ClientOrderId} already {order.Status.ToString().ToLowerInvariant()}"), order.Slot, order.TradeId);
             return;
         }
         if (venueOrderId is long v && order.VenueOrderId is null && s.OrderByVenue(v) is null)
@@ -76,11 +76,11 @@ internal static class OrderEvents
                 if (status == OrderStatus.Rejected)
                 {
                     // A rejection repeats when re-sent as is (margin, reduce-only, symbol): the policy must decide.
-                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error, $"exit {order.ClientOrderId} rejected: {reason}; {trade.OpenQty} still open", slot.Index, trade.TradeId);
+                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Error, string.Create(CultureInfo.InvariantCulture, $"exit {order.ClientOrderId} rejected: {reason}; {trade.OpenQty} still open"), slot.Index, trade.TradeId);
                     slot = slot with { CloseRequested = false };
                 }
                 else
-                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Warning, $"exit {order.ClientOrderId} cancelled: {reason}; {trade.OpenQty} still open", slot.Index, trade.TradeId);
+                    s.Diag(DiagnosticKinds.ExitNotWorking, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"exit {order.ClientOrderId} cancelled: {reason}; {trade.OpenQty} still open"), slot.Index, trade.TradeId);
             }
         }
         s.Put(slot);

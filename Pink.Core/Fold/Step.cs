@@ -23,6 +23,7 @@ internal sealed class Step
     private int _effectCount;
     private bool _changed;
     private bool _ledgerChanged;
+    private KernelConfig? _config;
 
     // Working copies.
     private Account _account;
@@ -56,7 +57,10 @@ internal sealed class Step
 
     public long TimeMs { get; }
     public DateTime Ts { get; }
-    public KernelConfig Config => _before.Config;
+    public KernelConfig Config => _config ?? _before.Config;
+
+    /// <summary>The engine settings with what the venue stated about an instrument (its steps).</summary>
+    public void PutConfig(KernelConfig config) => _config = config;
 
     /// <summary>The sequence number this event gets: a row is only ever written by an event that changes the state.</summary>
     public long Seq => _before.EventSeq + 1;
@@ -345,7 +349,7 @@ internal sealed class Step
         var hot = _before.HotLanes || !LanesUnchanged;
         var hotMarks = _before.HotMarks || _marksInLanes;
         var (marksMap, marks) = BuildMarks(lanes, hotMarks);
-        var book = new KernelState.Book(_before.Config, _account, slots, trades, orders, venues, _dedup, _routedByState) { Lanes = lanes, Hot = hot };
+        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState) { Lanes = lanes, Hot = hot };
         return _before.Next(seq, Math.Max(_before.LastEventMs, TimeMs), book, marksMap, marks, hotMarks);
     }
 

@@ -27,12 +27,12 @@ internal static class Anchors
     {
         if (s.Seen(e.Id))
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"balance report {e.Id} already applied");
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"balance report {e.Id} already applied"));
             return;
         }
         if (!Pnl.Usable(e.WalletBalance))
         {
-            s.Diag(DiagnosticKinds.AnchorRejected, Severity.Warning, $"balance report {e.Id}: wallet balance {e.WalletBalance} is not a positive number; capital unchanged");
+            s.Diag(DiagnosticKinds.AnchorRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"balance report {e.Id}: wallet balance {e.WalletBalance} is not a positive number; capital unchanged"));
             return;
         }
         var a = s.Account;

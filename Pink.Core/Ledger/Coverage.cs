@@ -113,7 +113,7 @@ internal static class Coverage
     {
         if (Math.Abs(difference) <= s.Config.DivergenceTolerance) return false;
         s.Diag(DiagnosticKinds.LedgerDivergence, Severity.Error,
-            $"K-ledger {kLedger:0.########} vs wallet {exchange:0.########} (diff {difference:0.########}, tolerance {s.Config.DivergenceTolerance}); entries refused until an anchor agrees");
+            string.Create(CultureInfo.InvariantCulture, $"K-ledger {kLedger:0.########} vs wallet {exchange:0.########} (diff {difference:0.########}, tolerance {s.Config.DivergenceTolerance}); entries refused until an anchor agrees"));
         return true;
     }
 
@@ -139,7 +139,7 @@ internal static class Coverage
         {
             if (p is null || string.IsNullOrWhiteSpace(p.Symbol) || p.Qty < 0 || p.Qty > Pnl.Max)
             {
-                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"account update: unusable position {p}");
+                s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"account update: unusable position {p}"));
                 continue;
             }
             var key = Symbols.Key(p.Symbol);

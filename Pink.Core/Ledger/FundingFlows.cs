@@ -41,7 +41,7 @@ internal static class FundingFlows
         a = a with { FundingFlows = new Arr<FundingFlow>(a.FundingFlows.Where(f => !f.FromIncome)) };
         if (Math.Abs(difference - missed) > s.Config.DivergenceTolerance) return 0;
         s.Diag(DiagnosticKinds.FundingUnstreamed, Severity.Warning,
-            $"funding {missed:0.########} the stream never showed (income history) booked into the K-ledger");
+            string.Create(CultureInfo.InvariantCulture, $"funding {missed:0.########} the stream never showed (income history) booked into the K-ledger"));
         return missed;
     }
 

@@ -21,12 +21,12 @@ internal static class Settlements
     {
         if (s.Seen(e.Id))
         {
-            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, $"settlement {e.Id} already applied");
+            s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"settlement {e.Id} already applied"));
             return;
         }
         if (s.OrderByVenue(e.VenueOrderId) is not Order order || s.TradeOf(order.TradeId) is not Trade trade)
         {
-            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, $"settlement {e.Id}: unknown venue order {e.VenueOrderId}");
+            s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"settlement {e.Id}: unknown venue order {e.VenueOrderId}"));
             return;
         }
         s.Remember(e.Id);
@@ -70,12 +70,12 @@ internal static class Settlements
     {
         if (!Pnl.InRange(fee))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: fee {fee} ignored", order.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"settlement of {order.ClientOrderId}: fee {fee} ignored"), order.Slot, trade.TradeId);
             fee = 0;
         }
         if (rp is decimal r && !Pnl.InRange(r))
         {
-            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, $"settlement of {order.ClientOrderId}: rp {r} ignored", order.Slot, trade.TradeId);
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"settlement of {order.ClientOrderId}: rp {r} ignored"), order.Slot, trade.TradeId);
             rp = null;
         }
         var fees = trade.Fees + fee;
@@ -133,7 +133,7 @@ internal static class Settlements
         var diff = order.EstimatedRealized - exchange;
         if (Math.Abs(diff) > s.Config.PnlMismatchTolerance)
             s.Diag(DiagnosticKinds.PnlMismatch, Severity.Error,
-                $"order {order.ClientOrderId}: kernel estimate {order.EstimatedRealized:0.########} vs exchange rp {exchange:0.########} (diff {diff:0.########}); estimate kept",
+                string.Create(CultureInfo.InvariantCulture, $"order {order.ClientOrderId}: kernel estimate {order.EstimatedRealized:0.########} vs exchange rp {exchange:0.########} (diff {diff:0.########}); estimate kept"),
                 order.Slot, trade.TradeId);
     }
 }

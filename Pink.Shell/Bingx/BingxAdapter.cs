@@ -99,5 +99,5 @@ public static class BingxAdapter
         }
     }
 
-    private static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "…";
+    internal static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "…";
 }

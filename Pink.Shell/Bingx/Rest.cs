@@ -47,13 +47,48 @@ internal static class Rest
             case ("GET", "/openApi/swap/v2/user/income"):
                 Incomes(request, data, time, output);
                 break;
+            case ("GET", "/openApi/swap/v2/quote/contracts"):
+                Contracts(data, time, output);
+                break;
         }
     }
 
     // The exchanges whose answers reach the kernel (listenKey upkeep, leverage and server time do not).
     private static bool Known(string method, string path) => (method, path) is
         ("DELETE" or "GET", "/openApi/swap/v2/trade/order") or ("GET", "/openApi/swap/v2/user/balance" or "/openApi/swap/v3/user/balance"
-            or "/openApi/swap/v2/user/positions" or "/openApi/swap/v2/quote/premiumIndex" or "/openApi/swap/v2/user/income");
+            or "/openApi/swap/v2/user/positions" or "/openApi/swap/v2/quote/premiumIndex" or "/openApi/swap/v2/user/income"
+            or "/openApi/swap/v2/quote/contracts");
+
+    // Contract specifications: quantityPrecision / pricePrecision are decimal places (the step is 10^-precision),
+    // tradeMinQuantity the smallest order. A contract without readable precisions is reported, never guessed.
+    private static void Contracts(JsonElement? data, long time, List<KernelEvent> output)
+    {
+        if (data is not JsonElement list || list.ValueKind != JsonValueKind.Array)
+        {
+            output.Add(new InputRejected("bingx.contracts", "data is not a list", time));
+            return;
+        }
+        foreach (var c in list.EnumerateArray())
+        {
+            var symbol = Json.Text(c, "symbol");
+            var (qp, pp) = (Json.Number(c, "quantityPrecision"), Json.Number(c, "pricePrecision"));
+            if (string.IsNullOrWhiteSpace(symbol) || Places(qp) is not int qty || Places(pp) is not int price)
+            {
+                output.Add(new InputRejected("bingx.contracts", $"contract without a symbol or readable precisions: {BingxAdapter.Clip(c.GetRawText())}", time));
+                continue;
+            }
+            output.Add(new InstrumentSpec(symbol, Step(qty), Step(price), Json.Number(c, "tradeMinQuantity") ?? 0m, time));
+        }
+    }
+
+    private static int? Places(decimal? precision) => precision is decimal p && p >= 0 && p <= 18 && p == Math.Floor(p) ? (int)p : null;
+
+    private static decimal Step(int places)
+    {
+        var step = 1m;
+        for (var i = 0; i < places; i++) step /= 10;
+        return step;
+    }
 
     private static void PlaceOrder(long code, JsonElement response, JsonElement? data, string? clientId, long time, List<KernelEvent> output)
     {

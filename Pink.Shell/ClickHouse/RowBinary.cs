@@ -34,12 +34,15 @@ internal sealed class RowBinary
                 String(a.Kind); String(a.EventId); Float64((double)a.Capital); Float64((double)a.EWalletBalance); Float64((double)a.AvailableMargin);
                 Float64((double)a.RealizedIncrement); Float64((double)a.Fee); Float64((double)a.KLedger); Float64((double)a.Divergence); Float64((double)a.ExternalFlow);
                 String(a.TradeId); String(a.CapitalSource);
+                Exact(a.Capital); Exact(a.EWalletBalance); Exact(a.AvailableMargin); Exact(a.RealizedIncrement); Exact(a.Fee); Exact(a.KLedger);
+                Exact(a.Divergence); Exact(a.ExternalFlow);
                 break;
             case StatusSnapshotRow s when table == Tables.StatusSnapshots:
                 Identity(s, key);
                 Float64((double)s.Capital); Float64((double)s.Equity); Float64((double)s.EWalletBalance); Float64((double)s.AvailableMargin); Float64((double)s.FeesPaid);
                 Float64((double)s.UnrealizedPnl); UInt16((ushort)Math.Clamp(s.OpenSlots, 0, ushort.MaxValue)); Bool(s.EntriesBlocked);
                 String(s.CapitalSource);
+                Exact(s.Capital); Exact(s.Equity); Exact(s.EWalletBalance); Exact(s.AvailableMargin); Exact(s.FeesPaid); Exact(s.UnrealizedPnl);
                 break;
             case TradeEventRow t when table == Tables.TradeEvents:
                 Identity(t, key);
@@ -47,12 +50,14 @@ internal sealed class RowBinary
                 Float64((double)t.EntryPrice); Float64((double)t.ExitPrice); Float64((double)t.RealizedPnl); Float64((double)t.Fees);
                 UInt16((ushort)Math.Clamp(t.BarsHeld, 0, ushort.MaxValue)); Int32(t.ExchangeLeverage); String(t.Flags);
                 String(t.PnlSource);
+                Exact(t.Qty); Exact(t.EntryPrice); Exact(t.ExitPrice); Exact(t.RealizedPnl); Exact(t.Fees);
                 break;
             case TradeExitLegRow l when table == Tables.TradeExitLegs:
                 Identity(l, key);
                 String(l.TradeId); UInt32((uint)Math.Max(0, l.LegIndex)); Int32(l.Slot); String(l.Symbol); String(l.Side);
                 Float64((double)l.Qty); Float64((double)l.Price); Float64((double)l.RealizedPnl); String(l.Flags); Int64(l.VenueOrderId);
                 String(l.PnlSource);
+                Exact(l.Qty); Exact(l.Price); Exact(l.RealizedPnl);
                 break;
             case AnomalyEventRow x when table == Tables.AnomalyEvents:
                 Identity(x, key);
@@ -95,6 +100,10 @@ internal sealed class RowBinary
     private void Int64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Take(8), value);
     private void UInt64(ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(Take(8), value);
     private void Float64(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Take(8), value);
+
+    // Decimal(38, 18). A value the column cannot hold is refused like a null string: the insert fails and the poison
+    // lane isolates the row.
+    private void Exact(decimal value) => ExactFigure.Write(Take(16), value);
 
     // String and LowCardinality(String) alike: LEB128 byte length, then UTF-8.
     private void String(string? value)

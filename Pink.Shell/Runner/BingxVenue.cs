@@ -62,7 +62,7 @@ public sealed class BingxVenue : IVenue
         // have covered its time; repeats are recognised by tranId.
         var since = state.Account.IncomeUpToMs > 0 ? state.Account.IncomeUpToMs - Pink.Core.Kernel.IncomeSettleMs
             : DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
-        await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct, since);
+        await new BingxReconciler(_api, _log).ReconcileAsync(WorkingOrder.From(state), ct, since, contracts: state.Config.Instruments.IsEmpty);
     });
 
     private async Task QueryQuietly(string symbol, long? orderId, string clientOrderId, CancellationToken ct)

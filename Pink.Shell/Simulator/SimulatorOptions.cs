@@ -13,7 +13,8 @@ namespace Pink.Shell.Simulator;
 /// <param name="FillSlices">Each order fills in this many partial fills (1: one fill).</param>
 /// <param name="SliceSlippage">A MARKET order's k-th slice fills k × this fraction worse than the mark (partial fills at distinct prices).</param>
 /// <param name="PriceDecimals">Fill prices are rounded to this many decimals.</param>
-/// <param name="QtyDecimals">Slice quantities are rounded to this many decimals.</param>
+/// <param name="QtyDecimals">Slice quantities are rounded to this many decimals, and an order quantity with more is refused
+/// (the contract's quantityPrecision).</param>
 /// <param name="PingInterval">How often the server sends `Ping` on every socket; null: only on <see cref="BingxSimulator.SendPing"/>.</param>
 /// <param name="MaxUnansweredPings">A Ping that finds this many earlier Pings unanswered drops the socket instead, as BingX does.</param>
 /// <param name="ListenKeyLifetime">A listenKey expires this long after its creation or last extension.</param>
@@ -62,6 +63,7 @@ namespace Pink.Shell.Simulator;
 /// A FUNDING_FEE ACCOUNT_UPDATE carries `P` with the charged position, as BingX documents for isolated positions (the
 /// default); false: `B` only, as documented for cross positions.
 /// </param>
+/// <param name="TradeMinQuantity">The smallest order quantity of every contract (tradeMinQuantity); 0: none.</param>
 public sealed record SimulatorOptions(
     string ApiKey = "sim-api-key-0123456789",
     string ApiSecret = "sim-api-secret-do-not-log-0123456789abcdef",
@@ -89,7 +91,8 @@ public sealed record SimulatorOptions(
     TimeSpan? FundingInterval = null,
     decimal FundingRate = 0.0001m,
     bool FundingUpdateCarriesPosition = true,
-    int? WsPort = null)
+    int? WsPort = null,
+    decimal TradeMinQuantity = 0m)
 {
     /// <summary>The clock in force.</summary>
     public TimeProvider Clock => Time ?? TimeProvider.System;

@@ -21,6 +21,10 @@ public sealed partial class BingxApi(BingxRestClient rest)
         Rest.SendAsync(new RestRequest(HttpMethod.Get, BingxPaths.Positions,
             new BingxParameters().Set("symbol", symbol is null ? null : BingxSymbol.ToVenue(symbol))), ct);
 
+    /// <summary>Contract specifications (public): every contract, or one.</summary>
+    public Task<BingxResponse> GetContractsAsync(string? symbol = null, CancellationToken ct = default) =>
+        Rest.SendAsync(new RestRequest(HttpMethod.Get, BingxPaths.Contracts, new BingxParameters().Set("symbol", symbol is null ? null : BingxSymbol.ToVenue(symbol))), ct);
+
     /// <summary>The wallet: balance, equity, margins.</summary>
     public Task<BingxResponse> GetBalanceAsync(CancellationToken ct = default) =>
         Rest.SendAsync(new RestRequest(HttpMethod.Get, BingxPaths.Balance, new BingxParameters()), ct);

@@ -17,6 +17,8 @@ public static class BingxPaths
     public const string Income = "/openApi/swap/v2/user/income";
     /// <summary>GET mark price (premium index).</summary>
     public const string PremiumIndex = "/openApi/swap/v2/quote/premiumIndex";
+    /// <summary>GET contract specifications (quantity and price precision, minimum quantity).</summary>
+    public const string Contracts = "/openApi/swap/v2/quote/contracts";
     /// <summary>POST create, PUT extend, DELETE close a listenKey.</summary>
     public const string ListenKey = "/openApi/user/auth/userDataStream";
 }

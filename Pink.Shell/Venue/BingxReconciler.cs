@@ -30,9 +30,18 @@ public sealed class BingxReconciler(BingxApi api, ILogger? logger = null)
     /// <param name="orders">The kernel's working orders.</param>
     /// <param name="incomeSince">Ask for the income history after this time (the kernel's <c>Account.IncomeUpToMs</c>); null: do not.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<RestExchange>> ReconcileAsync(IEnumerable<WorkingOrder> orders, CancellationToken ct = default, long? incomeSince = null)
+    /// <param name="contracts">Ask for the contract specifications first (the kernel has none yet).</param>
+    public async Task<IReadOnlyList<RestExchange>> ReconcileAsync(IEnumerable<WorkingOrder> orders, CancellationToken ct = default, long? incomeSince = null,
+        bool contracts = false)
     {
         var exchanges = new List<RestExchange>();
+        if (contracts)
+        {
+            // The order rules (quantity step, minimum) before anything is traded: the kernel checks every order against them.
+            try { exchanges.Add((await api.GetContractsAsync(null, ct).ConfigureAwait(false)).Exchange); }
+            catch (BingxApiException ex) { _log.LogWarning("BingX reconcile: contracts refused: {Kind} {Message}", ex.Kind, ex.VenueMessage); }
+        }
+        var first = exchanges.Count;
         foreach (var order in orders)
         {
             try
@@ -48,7 +57,7 @@ public sealed class BingxReconciler(BingxApi api, ILogger? logger = null)
         }
         exchanges.Add((await api.GetPositionsAsync(null, ct).ConfigureAwait(false)).Exchange);
         exchanges.Add((await api.GetBalanceAsync(ct).ConfigureAwait(false)).Exchange);
-        var queried = exchanges.Count - 2;
+        var queried = exchanges.Count - 2 - first;
         if (incomeSince is long since)
         {
             // The income history after what the kernel already has: a check of closed trades and the repair of an exit

@@ -254,7 +254,7 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
         var viaDriver = await ch.MigratedDatabase("drv");
         var viaSink = await ch.MigratedDatabase("rb");
         var ts = new DateTime(2026, 6, 11, 14, 3, 1).AddTicks(1_234_567);
-        var rows = KernelRows.RoundTrips(3).Concat(EdgeRows(ts)).Select((r, i) => new SpooledRow(10 + i, r)).ToList();
+        var rows = KernelRows.RoundTrips(3).Concat(StorableEdgeRows(ts)).Select((r, i) => new SpooledRow(10 + i, r)).ToList();
         using var client = viaDriver.CreateClient();
         using var writer = new ClickHouseWriter(viaSink, TimeSpan.FromSeconds(30));
         foreach (var table in Tables.All)
@@ -337,7 +337,17 @@ public sealed class CoalescingTests(ClickHouseServerFixture ch)
             .SelectMany(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)).Split('\n'))
             .Count(l => l.StartsWith("{\"p\":", StringComparison.Ordinal));
 
-    // Values at the edges of what the columns hold, and every DateTime kind.
+    // Values at the edges of what the Decimal(38, 18) columns hold (20 integer digits, 18 decimals, decimal's longest
+    // mantissa at scale 18), and every DateTime kind.
+    private static Row[] StorableEdgeRows(DateTime ts) =>
+    [
+        new TradeEventRow(ts, 900, "T-edge", "close", -1, "FET-USDT", "SHORT", 202_276, 99_999_999_999_999_999_999m, -99_999_999_999_999_999_999m,
+            0.000000000000000001m, -0.0m, "exchange", -3, 3, "a,b\"é\u0001<>&' ünïcödé ✓"),
+        new TradeEventRow(ts, 901, "T-edge", "open", int.MaxValue, "X", "LONG", 79_228_162_514.264337593543950335m, -0.000000000000000001m, 0, 0, 0, "kernel_estimate", 70_000, int.MinValue, ""),
+        .. EdgeRows(ts).Skip(2),
+    ];
+
+    // Values at the edges of what a row holds (the spool's JSON takes any decimal), and every DateTime kind.
     private static Row[] EdgeRows(DateTime ts) =>
     [
         new TradeEventRow(ts, 900, "T-edge", "close", -1, "FET-USDT", "SHORT", 202_276, decimal.MaxValue, decimal.MinValue,

@@ -56,6 +56,30 @@ public sealed class RoundTripTests(ClickHouseServerFixture ch)
         Assert.Equal(["k_bridged"], await ch.Strings($"SELECT capital_source FROM {target.Qualify(Tables.AccountEvents)}"));
         Assert.Equal(["0"], await ch.Strings($"SELECT toString(available_margin) FROM {target.Qualify(Tables.AccountEvents)}"));
         Assert.Equal(["242.7312"], await ch.Strings($"SELECT toString(realized_pnl) FROM {target.Qualify(Tables.TradeEvents)}"));
+        // V003: the exact columns hold the kernel's decimals digit for digit.
+        Assert.Equal(["242.7312|0.1878|0.1866|202276|1.5"], await ch.Strings(
+            $"SELECT concat(toString(realized_pnl_dec), '|', toString(entry_price_dec), '|', toString(exit_price_dec), '|', toString(qty_dec), '|', toString(fees_dec)) FROM {target.Qualify(Tables.TradeEvents)}"));
+        Assert.Equal(["10241.2|10000|242.7312"], await ch.Strings(
+            $"SELECT concat(toString(capital_dec), '|', toString(e_wallet_balance_dec), '|', toString(realized_increment_dec)) FROM {target.Qualify(Tables.AccountEvents)}"));
+    }
+
+    [Fact]
+    public async Task Exact_columns_sum_to_the_cent_where_float_columns_drift_and_round_beyond_18_decimals_half_to_even()
+    {
+        var target = await ch.MigratedDatabase("exact");
+        var ts = new DateTime(2026, 6, 11, 14, 3, 1, DateTimeKind.Unspecified);
+        // 0.1 + 0.2 + ... as the venue reports them: decimals sum exactly, binary floats do not.
+        var rows = Enumerable.Range(0, 10).Select(i => (Row)new TradeExitLegRow(ts, 100 + i, "T1", i, 0, "FET-USDT", "SHORT", 0.1m, 0.2m, 0.1m, "exchange", "", 1))
+            .Append(new TradeExitLegRow(ts, 200, "T2", 0, 0, "FET-USDT", "SHORT", 1m / 3, 2m / 3, -1m / 3, "exchange", "", 2)).ToList();
+        await using (var sink = ClickHouseRowSink.Start(target, SinkHarness.Options(SinkHarness.NewSpoolDir())))
+        {
+            foreach (var row in rows) sink.Write(row);
+            Assert.True(await sink.DrainAsync(TimeSpan.FromMinutes(2)));
+        }
+        Assert.Equal(["1"], await ch.Strings($"SELECT toString(sum(realized_pnl_dec)) FROM {target.Qualify(Tables.TradeExitLegs)} WHERE trade_id = 'T1'"));
+        Assert.NotEqual(["1"], await ch.Strings($"SELECT toString(sum(realized_pnl)) FROM {target.Qualify(Tables.TradeExitLegs)} WHERE trade_id = 'T1'"));
+        Assert.Equal(["0.333333333333333333|0.666666666666666667|-0.333333333333333333"], await ch.Strings(
+            $"SELECT concat(toString(qty_dec), '|', toString(price_dec), '|', toString(realized_pnl_dec)) FROM {target.Qualify(Tables.TradeExitLegs)} WHERE trade_id = 'T2'"));
     }
 
     [Fact]

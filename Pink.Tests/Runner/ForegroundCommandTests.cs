@@ -85,7 +85,7 @@ public class ForegroundCommandTests
             var url = Field(output, @"^clickhouse: (http://\S+) ");
             var schema = new StringWriter();
             Assert.True(await Cli.RunAsync(["schema", "apply", "--url", url], schema, schema) == 0, schema.ToString());
-            Assert.Contains("2 applied", schema.ToString());
+            Assert.Contains("3 applied", schema.ToString());
 
             stop.Cancel();
             Assert.Equal(0, await engine.WaitAsync(TimeSpan.FromSeconds(30)));

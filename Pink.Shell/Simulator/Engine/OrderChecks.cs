@@ -14,6 +14,11 @@ internal static class OrderChecks
         if (conditional && t.StopPrice is not > 0) throw new SimRejection(109400, $"a {t.Type} order needs a positive stopPrice");
         if (t.Quantity <= 0 && !(conditional && t.ClosePosition)) throw new SimRejection(109400, "quantity must be positive");
         if (t.Type == "LIMIT" && t.Price is not > 0) throw new SimRejection(109400, "a LIMIT order needs a positive price");
+        // The contract's quantity precision and minimum (GET quote/contracts says them): the venue refuses anything else.
+        if (t.Quantity > 0 && t.Quantity != Math.Round(t.Quantity, book.Options.QtyDecimals))
+            throw new SimRejection(109400, $"quantity {t.Quantity} has more than {book.Options.QtyDecimals} decimals (quantityPrecision)");
+        if (t.Quantity > 0 && t.Quantity < book.Options.TradeMinQuantity)
+            throw new SimRejection(109400, $"quantity {t.Quantity} is below the minimum {book.Options.TradeMinQuantity} (tradeMinQuantity)");
         if (t.ClientOrderId.Length > 40) throw new SimRejection(109400, "clientOrderId longer than 40 characters");
         if (t.ClientOrderId.Length > 0 && book.ByClientId.ContainsKey(t.ClientOrderId))
             throw new SimRejection(101481, $"duplicate clientOrderId {t.ClientOrderId}");

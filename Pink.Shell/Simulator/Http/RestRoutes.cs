@@ -53,6 +53,7 @@ internal sealed class RestRoutes(SimExchange exchange, ListenKeyBook keys, Fault
     {
         ("GET", BingxPaths.ServerTime) => Reply.Ok(new JsonObject { ["serverTime"] = serverNow() }),
         ("GET", BingxPaths.PremiumIndex) => Marks(r),
+        ("GET", BingxPaths.Contracts) => Reply.Ok(exchange.Read(b => RestShapes.Contracts(b, r["symbol"]))),
         ("GET", BingxPaths.Order) => Signed(r, () => Reply.Ok(RestShapes.Order(exchange.Query(Symbol(r), OrderId(r), r["clientOrderId"])))),
         ("DELETE", BingxPaths.Order) => Signed(r, () => Reply.Ok(RestShapes.Order(exchange.Cancel(Symbol(r), OrderId(r), r["clientOrderId"])))),
         ("POST", BingxPaths.Leverage) => Signed(r, () => Leverage(r)),

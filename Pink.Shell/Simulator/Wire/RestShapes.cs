@@ -60,6 +60,29 @@ internal static class RestShapes
         ["workingType"] = "MARK_PRICE",
     };
 
+    /// <summary>Contract specifications of every listed symbol (or one): BingX's precisions are decimal places.</summary>
+    public static JsonArray Contracts(SimBook book, string? symbol) => new(book.Marks.Keys
+        .Where(s => symbol is null || s == symbol).OrderBy(s => s, StringComparer.Ordinal)
+        .Select(s => (JsonNode)new JsonObject
+        {
+            ["contractId"] = "100",
+            ["symbol"] = s,
+            ["size"] = "0.0001",
+            ["quantityPrecision"] = book.Options.QtyDecimals,
+            ["pricePrecision"] = book.Options.PriceDecimals,
+            ["feeRate"] = book.Options.TakerFeeRate,
+            ["makerFeeRate"] = book.Options.MakerFeeRate,
+            ["takerFeeRate"] = book.Options.TakerFeeRate,
+            ["tradeMinLimit"] = 0,
+            ["tradeMinQuantity"] = book.Options.TradeMinQuantity,
+            ["tradeMinUSDT"] = 2,
+            ["currency"] = book.Options.Asset,
+            ["asset"] = s.Split('-')[0],
+            ["status"] = 1,
+            ["apiStateOpen"] = "true",
+            ["apiStateClose"] = "true",
+        }).ToArray());
+
     public static JsonArray Positions(SimBook book, string? symbol) => new(book.Positions.Values
         .Where(p => p.Qty > 0 && (symbol is null || p.Symbol == symbol))
         .OrderBy(p => p.Symbol, StringComparer.Ordinal).ThenBy(p => p.Side, StringComparer.Ordinal)
