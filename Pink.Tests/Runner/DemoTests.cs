@@ -51,9 +51,12 @@ public class DemoTests(ITestOutputHelper output)
     [Fact]
     public async Task Demo_killed_with_SIGKILL_at_a_random_point_then_resumed_ends_with_the_same_ledger_and_exactly_the_replayed_rows()
     {
+        // Killed at a point guaranteed to be mid-run: once the recording holds a random number of lines (a whole first
+        // run records about 50), then after a random few milliseconds. A wall-clock delay missed the run most times.
         var seed = Environment.TickCount;
-        var delay = TimeSpan.FromMilliseconds(new Random(seed).Next(800, 6000));
-        output.WriteLine($"kill after {delay.TotalMilliseconds:0} ms (seed {seed})");
+        var random = new Random(seed);
+        var (lines, jitter) = (random.Next(3, 36), random.Next(0, 40));
+        output.WriteLine($"kill at {lines} recorded lines + {jitter} ms (seed {seed})");
         var dir = TempDir();
         await using var sim = await BingxSimulator.StartAsync(new SimulatorOptions(InitialWallet: 50_000m));
         DemoScript.Prepare(sim);
@@ -61,10 +64,14 @@ public class DemoTests(ITestOutputHelper output)
         try
         {
             var first = Start(sim, engine, dir);
-            var exited = first.WaitForExit(delay);
-            if (!exited) first.Kill(entireProcessTree: true); // SIGKILL: no drain, no checkpoint
+            var recording0 = Path.Combine(dir, "session.jsonl");
+            while (!first.HasExited && Recorded(recording0) < lines) await Task.Delay(10);
+            if (!first.HasExited) await Task.Delay(jitter);
+            var killed = !first.HasExited;
+            if (killed) first.Kill(entireProcessTree: true); // SIGKILL: no drain, no checkpoint
             await first.WaitForExitAsync();
-            output.WriteLine(exited ? $"first run finished before the kill (exit {first.ExitCode})" : "first run killed");
+            Assert.True(killed, $"the first run ended (exit {first.ExitCode}) before it recorded {lines} lines: nothing was killed");
+            output.WriteLine($"first run killed with {Recorded(recording0)} lines recorded");
 
             var second = Start(sim, engine, dir);
             var stdout = await second.StandardOutput.ReadToEndAsync();
@@ -120,5 +127,20 @@ public class DemoTests(ITestOutputHelper output)
         info.Environment["PINK_BINGX_API_KEY"] = sim.Options.ApiKey;
         info.Environment["PINK_BINGX_API_SECRET"] = sim.Options.ApiSecret;
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the runner");
+    }
+
+    // Lines the recording holds so far (shared read: the running process keeps it open for writing).
+    private static int Recorded(string path)
+    {
+        if (!File.Exists(path)) return 0;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var n = 0;
+            while (reader.ReadLine() is not null) n++;
+            return n;
+        }
+        catch (IOException) { return 0; }
     }
 }
