@@ -68,7 +68,7 @@ public sealed class RunLoop : IAsyncDisposable
         var checkpoint = Checkpoint.Load(options.CheckpointPath);
         _session = new Session(checkpoint?.State ?? Kernel.Initial(options.Kernel)) { OnEffects = (e, fx) => _pending.Add((e, fx)), NameLines = false };
         _applied = checkpoint?.RecordsApplied ?? 0;
-        _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget);
+        _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget, options.Time);
         _cadence.Saved(_applied, TimeSpan.Zero);
         Restored = checkpoint is not null;
         _recording = new RecordingWriter(options.RecordingPath);
@@ -207,9 +207,10 @@ public sealed class RunLoop : IAsyncDisposable
     private async Task<bool> WaitForInputAsync(TimeSpan? limit, CancellationToken ct)
     {
         if (limit is not TimeSpan wait) return await _inbox.Reader.WaitToReadAsync(ct);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
-        try { return await _inbox.Reader.WaitToReadAsync(timer.Token); }
+        // The interval runs on the loop's clock, so a test can move it instead of waiting for it.
+        using var timer = new CancellationTokenSource(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _options.Time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+        try { return await _inbox.Reader.WaitToReadAsync(either.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return true; }
     }
 

@@ -19,10 +19,14 @@ namespace Pink.Shell.Runner;
 /// <param name="ReconcileInterval">How often a live session reconciles working orders, positions and the balance through
 /// REST (default 30 s; zero: only at start and after a stream reconnect). A triggered stop can fill with no stream event
 /// at all (BingX-swap-api-doc #36): only this finds it.</param>
+/// <param name="Clock">The clock of the checkpoint interval (default: the system's).</param>
 public sealed record RunOptions(string StateDirectory, KernelConfig Kernel, int CheckpointEvery = RunOptions.DefaultCheckpointEvery,
     TimeSpan? CheckpointInterval = null, int MaxBatch = RunOptions.DefaultMaxBatch, double CheckpointBudget = RunOptions.DefaultCheckpointBudget,
-    TimeSpan? ReconcileInterval = null)
+    TimeSpan? ReconcileInterval = null, TimeProvider? Clock = null)
 {
+    /// <summary>The clock the checkpoint cadence and the idle wait read (the system's unless a test or the soak sets one).</summary>
+    public TimeProvider Time => Clock ?? TimeProvider.System;
+
     public const int DefaultCheckpointEvery = 1_000;
     public const int DefaultMaxBatch = 1_024;
     public const double DefaultCheckpointBudget = 0.1;

@@ -18,8 +18,8 @@ public class GroupCommitTests
     private static string TempDir() => Path.Combine(Path.GetTempPath(), $"pink-loop-{Guid.NewGuid():N}");
 
     private static RunLoop Loop(string dir, IVenue venue, Pink.Shell.ClickHouse.IRowSink rows, int every = RunOptions.DefaultCheckpointEvery,
-        TimeSpan? interval = null, double budget = RunOptions.DefaultCheckpointBudget) =>
-        new(new RunOptions(dir, LoopInputs.Kernel, every, interval, CheckpointBudget: budget), venue, rows, new InProcessSnapshotPublisher(), NullLogger.Instance);
+        TimeSpan? interval = null, double budget = RunOptions.DefaultCheckpointBudget, TimeProvider? clock = null) =>
+        new(new RunOptions(dir, LoopInputs.Kernel, every, interval, CheckpointBudget: budget, Clock: clock), venue, rows, new InProcessSnapshotPublisher(), NullLogger.Instance);
 
     /// <summary>Every input waiting before the loop starts, then the loop runs to the end of its inbox.</summary>
     private static async Task<RunLoop> RunBacklog(string dir, LoopInputs session, Pink.Shell.ClickHouse.IRowSink rows, int every = RunOptions.DefaultCheckpointEvery,
@@ -147,16 +147,21 @@ public class GroupCommitTests
         var dir = TempDir();
         try
         {
-            var interval = TimeSpan.FromMilliseconds(300);
-            await using var loop = Loop(dir, new ScriptedVenue(new Dictionary<string, long>()), new MemoryRowWriter(), every: 1_000_000, interval);
+            // The loop's clock is a fake one: the interval passes when the test says so, not on the wall clock.
+            var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+            var interval = TimeSpan.FromSeconds(30);
+            await using var loop = Loop(dir, new ScriptedVenue(new Dictionary<string, long>()), new MemoryRowWriter(), every: 1_000_000, interval, clock: clock);
             await loop.StartAsync(CancellationToken.None);
             var run = loop.RunAsync(CancellationToken.None);
             var checkpoint = Path.Combine(dir, "checkpoint.json");
             var marks = LoopInputs.Generate(rounds: 0, marksBetween: 5).Inputs;
-            var submitted = Stopwatch.StartNew();
             foreach (var mark in marks) Assert.True(loop.Inbox.TryWrite(mark));
+            await Until(() => loop.RecordsApplied == marks.Count, "the marks applied");
+            clock.Advance(interval - TimeSpan.FromSeconds(1));
+            await Until(() => loop.RecordsApplied == marks.Count && !run.IsCompleted, "the loop idle before the interval");
+            Assert.True(Checkpoint.Load(checkpoint)!.RecordsApplied < marks.Count, "saved before its interval was up");
+            clock.Advance(TimeSpan.FromSeconds(1));
             await Until(() => Checkpoint.Load(checkpoint)!.RecordsApplied == marks.Count, "the interval's checkpoint");
-            Assert.True(submitted.Elapsed >= interval - TimeSpan.FromMilliseconds(20), $"saved after {submitted.ElapsedMilliseconds} ms");
             Assert.False(run.IsCompleted); // no input, no shutdown: the interval alone did it
             loop.Inbox.Complete();
             await run;
