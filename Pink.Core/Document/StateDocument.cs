@@ -21,7 +21,7 @@ public static class StateDocument
 
     private const string Kind = "pink.kernel-state";
 
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    internal static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>The document of a state (UTF-8 JSON text).</summary>
     public static string Save(KernelState state) =>
