@@ -86,7 +86,9 @@ public static class StateDocument
             WriteIndented = false,
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Names on the wire; a value no name stands for (which only a defect or hostile input can put in the state) is
+        // written as its number and read back as the same, so that saving stays total and restoring gives the same state.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: true));
         options.MakeReadOnly();
         return options;
     }

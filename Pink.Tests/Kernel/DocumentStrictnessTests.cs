@@ -60,6 +60,16 @@ public class DocumentStrictnessTests
     }
 
     [Fact]
+    public void Saving_is_total_for_an_enum_value_no_name_stands_for()
+    {
+        var state = Pink.Core.Kernel.Initial(new KernelConfig(SlotCount: 1));
+        state = state with { Slots = state.Slots.SetItem(0, state.Slots[0] with { Phase = (SlotPhase)9 }) };
+        var doc = StateDocument.Save(state);
+        Assert.Contains("\"phase\":9", doc);
+        Assert.Equal(state, StateDocument.Restore(doc).IfLeft(e => throw new Exception(e)));
+    }
+
+    [Fact]
     public void Decimals_are_written_exactly()
     {
         var d = new Driver(new KernelConfig(SlotCount: 1, SeedCapital: 0.1m));
