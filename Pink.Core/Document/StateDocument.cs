@@ -37,14 +37,13 @@ public static class StateDocument
         var version = 0;
         try
         {
-            var root = JsonNode.Parse(document, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-            if (root is not JsonObject envelope) return "state document is not a JSON object: not a Pink state document";
-            if (!envelope.TryGetPropertyValue("version", out var v) || v is null) return "state document: version is missing";
-            if (v.GetValueKind() != JsonValueKind.Number || !v.AsValue().TryGetValue(out version) || version is not (1 or 2))
-                return $"state document: version {v.ToJsonString()} is not supported: this build reads versions 1 and 2";
-            if (version == 1 && envelope["state"] is JsonNode v1) envelope["state"] = V1Converter.ToV2(v1);
-            envelope["version"] = Version;
-            var element = JsonSerializer.SerializeToElement(envelope, Options);
+            using var parsed = JsonDocument.Parse(document, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var element = parsed.RootElement;
+            if (element.ValueKind != JsonValueKind.Object) return "state document is not a JSON object: not a Pink state document";
+            if (!element.TryGetProperty("version", out var v) || v.ValueKind == JsonValueKind.Null) return "state document: version is missing";
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version is not (1 or 2))
+                return $"state document: version {v.GetRawText()} is not supported: this build reads versions 1 and 2";
+            if (version == 1) element = FromV1(element);
             StrictReader.Check(element, typeof(DocumentV2), "", Options);
             var read = element.Deserialize<DocumentV2>(Options)!;
             if (read.Kind != Kind) return $"state document: kind \"{read.Kind}\" is not \"{Kind}\"";
@@ -58,6 +57,15 @@ public static class StateDocument
         {
             return $"state document is unreadable: {ex.Message}";
         }
+    }
+
+    // Only version 1 goes through a mutable tree: its maps are reshaped before the strict reader sees it.
+    private static JsonElement FromV1(JsonElement v1)
+    {
+        var envelope = JsonObject.Create(v1)!;
+        if (envelope["state"] is JsonNode state) envelope["state"] = V1Converter.ToV2(state);
+        envelope["version"] = Version;
+        return JsonSerializer.SerializeToElement(envelope, Options);
     }
 
     // The envelope's own fields are named as they are; the state's fields by their path inside the state.

@@ -24,7 +24,11 @@ internal static class StrictReader
             case JsonTypeInfoKind.Enumerable:
                 if (value.ValueKind != JsonValueKind.Array) throw Wrong(path, "an array", value);
                 var i = 0;
-                foreach (var item in value.EnumerateArray()) CheckValue(item, info.ElementType!, $"{path}[{i++}]", options);
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Null || !Simple(item, info.ElementType!)) CheckValue(item, info.ElementType!, $"{path}[{i}]", options);
+                    i++;
+                }
                 break;
             case JsonTypeInfoKind.Dictionary:
                 if (value.ValueKind != JsonValueKind.Object) throw Wrong(path, "an object keyed by id", value);
@@ -35,7 +39,7 @@ internal static class StrictReader
                     if (!keys.Add(entry.Name)) throw new DocumentError($"{at} appears twice");
                     if (info.KeyType == typeof(long) && !long.TryParse(entry.Name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
                         throw new DocumentError($"{at}: the key is not a whole number");
-                    CheckValue(entry.Value, info.ElementType!, at, options);
+                    if (entry.Value.ValueKind == JsonValueKind.Null || !Simple(entry.Value, info.ElementType!)) CheckValue(entry.Value, info.ElementType!, at, options);
                 }
                 break;
             default:
@@ -44,28 +48,59 @@ internal static class StrictReader
         }
     }
 
+    // A document of a long session holds tens of thousands of objects: each is read in one pass over its members, and
+    // the path of a field is only spelled out when something is wrong with it.
     private static void CheckObject(JsonElement value, JsonTypeInfo info, string path, JsonSerializerOptions options)
     {
         if (value.ValueKind != JsonValueKind.Object) throw Wrong(path, "an object", value);
-        var fields = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        var shape = Shapes.GetOrAdd(info.Type, static (_, i) => new Shape(i), info);
+        Span<bool> present = stackalloc bool[shape.Fields.Length];
         foreach (var member in value.EnumerateObject())
         {
-            if (!fields.ContainsKey(member.Name)) throw new DocumentError($"{Join(path, member.Name)} is not a field of the document");
-            if (!seen.Add(member.Name)) throw new DocumentError($"{Join(path, member.Name)} appears twice");
-        }
-        foreach (var field in info.Properties)
-        {
-            var at = Join(path, field.Name);
-            if (!value.TryGetProperty(field.Name, out var member)) throw new DocumentError($"{at} is missing");
-            if (member.ValueKind == JsonValueKind.Null)
+            if (!shape.Index.TryGetValue(member.Name, out var i)) throw new DocumentError($"{Join(path, member.Name)} is not a field of the document");
+            if (present[i]) throw new DocumentError($"{Join(path, member.Name)} appears twice");
+            present[i] = true;
+            var field = shape.Fields[i];
+            if (member.Value.ValueKind == JsonValueKind.Null)
             {
-                if (!field.IsSetNullable) throw new DocumentError($"{at} is null where a value is required");
+                if (!field.IsSetNullable) throw new DocumentError($"{Join(path, field.Name)} is null where a value is required");
                 continue;
             }
-            Check(member, Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType, at, options);
+            var type = Nullable.GetUnderlyingType(field.PropertyType) ?? field.PropertyType;
+            if (!Simple(member.Value, type)) Check(member.Value, type, Join(path, field.Name), options);
         }
+        for (var i = 0; i < present.Length; i++)
+            if (!present[i]) throw new DocumentError($"{Join(path, shape.Fields[i].Name)} is missing");
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Shape> Shapes = new();
+
+    private sealed class Shape(JsonTypeInfo info)
+    {
+        public readonly JsonPropertyInfo[] Fields = [.. info.Properties];
+        public readonly Dictionary<string, int> Index = info.Properties.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+    }
+
+    // The common leaves, checked without a deserialisation each; false sends the value the long way (which also
+    // explains what is wrong with it).
+    private static bool Simple(JsonElement value, Type type) =>
+        type == typeof(decimal) ? value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out _)
+        : type == typeof(long) ? value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _)
+        : type == typeof(int) ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _)
+        : type == typeof(bool) ? value.ValueKind is JsonValueKind.True or JsonValueKind.False
+        : type == typeof(string) ? value.ValueKind == JsonValueKind.String
+        : type.IsEnum && value.ValueKind == JsonValueKind.String && NamedEnum(value.GetString()!, type);
+
+    // An enumeration's value by its wire name (a [Flags] value as names joined by ", ", as the converter writes it).
+    private static bool NamedEnum(string text, Type type)
+    {
+        var names = EnumNames.GetOrAdd(type, static t =>
+            Enum.GetNames(t).Select(n => JsonNamingPolicy.SnakeCaseLower.ConvertName(n)).ToHashSet(StringComparer.Ordinal));
+        if (names.Contains(text)) return true;
+        return type.IsDefined(typeof(FlagsAttribute), false) && text.Split(", ").All(names.Contains);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Collections.Generic.HashSet<string>> EnumNames = new();
 
     // Elements of arrays and maps are never null in a document: the state holds no null in its collections.
     private static void CheckValue(JsonElement value, Type type, string path, JsonSerializerOptions options)
