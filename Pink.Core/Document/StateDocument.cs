@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using LanguageExt;
 
@@ -9,70 +10,94 @@ namespace Pink.Core;
 /// The state document: versioned JSON of the whole kernel state, settlement baselines and de-duplication memory
 /// included, so a process can stop and resume without settling anything twice (rule 8).
 /// Invariants: <c>Restore(Save(s)) == s</c>; the same state always gives the same bytes (maps are written in key order,
-/// numbers in shortest round-trip form); a document of an unknown version is refused with a clear error, never guessed.
+/// numbers as the decimals they are). Reading is strict: a missing, unknown, mistyped or null field, or a version this
+/// build does not know, is refused with an error naming the field — a field restored as 0 would settle a trade again.
+/// Version 1 documents (the previous build's) are converted to the version 2 model and read as strictly.
 /// </summary>
 public static class StateDocument
 {
-    /// <summary>The version this build writes and the only one it reads.</summary>
-    public const int Version = 1;
+    /// <summary>The version this build writes. It reads this one and version 1.</summary>
+    public const int Version = 2;
 
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private const string Kind = "pink.kernel-state";
+
+    internal static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>The document of a state (UTF-8 JSON text).</summary>
-    public static string Save(KernelState state)
-    {
-        var envelope = new Envelope(Version, "pink.kernel-state", state);
-        return JsonSerializer.Serialize(envelope, Options);
-    }
+    public static string Save(KernelState state) =>
+        JsonSerializer.Serialize(new DocumentV2(Version, Kind, StateV2.From(state)), Options);
 
     /// <summary>The document as UTF-8 bytes.</summary>
     public static byte[] SaveBytes(KernelState state) => Encoding.UTF8.GetBytes(Save(state));
 
-    /// <summary>The state of a document, or why it cannot be restored.</summary>
+    /// <summary>The state of a document, or why it cannot be restored (<c>state document: …</c>, naming the field).</summary>
     public static Either<string, KernelState> Restore(string document)
     {
         if (string.IsNullOrWhiteSpace(document)) return "state document is empty";
+        var version = 0;
         try
         {
-            using var doc = JsonDocument.Parse(document);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number)
-                return "state document has no numeric 'version': not a Pink state document";
-            if (!v.TryGetInt32(out var version) || version != Version)
-                return string.Create(CultureInfo.InvariantCulture, $"state document version {v.GetRawText()} is not supported: this build reads version {Version} only");
-            var envelope = root.Deserialize<Envelope>(Options);
-            if (envelope?.State is not KernelState state) return "state document has no 'state'";
-            return Validate(state);
+            using var parsed = JsonDocument.Parse(document, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var element = parsed.RootElement;
+            if (element.ValueKind != JsonValueKind.Object) return "state document is not a JSON object: not a Pink state document";
+            if (!element.TryGetProperty("version", out var v) || v.ValueKind == JsonValueKind.Null) return "state document: version is missing";
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version is not (1 or 2))
+                return string.Create(CultureInfo.InvariantCulture, $"state document: version {v.GetRawText()} is not supported: this build reads versions 1 and 2");
+            if (version == 1) element = FromV1(element);
+            StrictReader.Check(element, typeof(DocumentV2), "", Options);
+            var read = element.Deserialize<DocumentV2>(Options)!;
+            if (read.Kind != Kind) return string.Create(CultureInfo.InvariantCulture, $"state document: kind \"{read.Kind}\" is not \"{Kind}\"");
+            return Validate(read.State.ToState());
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (DocumentError ex)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"state document{(version == 1 ? " (version 1)" : "")}: {Unprefixed(ex.Message)}");
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             return string.Create(CultureInfo.InvariantCulture, $"state document is unreadable: {ex.Message}");
         }
     }
 
-    private static Either<string, KernelState> Validate(KernelState s)
+    // Only version 1 goes through a mutable tree: its maps are reshaped before the strict reader sees it.
+    private static JsonElement FromV1(JsonElement v1)
     {
-        if (s.Config is null || s.Account is null) return "state document lacks config or account";
-        if (s.Slots.Count != s.Config.SlotCount) return string.Create(CultureInfo.InvariantCulture, $"state document has {s.Slots.Count} slots, its config says {s.Config.SlotCount}");
-        for (var i = 0; i < s.Slots.Count; i++)
-            if (s.Slots[i].Index != i) return string.Create(CultureInfo.InvariantCulture, $"state document slot {i} carries index {s.Slots[i].Index}");
-        if (s.EventSeq < 0) return "state document has a negative event_seq";
-        return s;
+        var envelope = JsonObject.Create(v1)!;
+        if (envelope["state"] is JsonNode state) envelope["state"] = V1Converter.ToV2(state);
+        envelope["version"] = Version;
+        return JsonSerializer.SerializeToElement(envelope, Options);
     }
 
-    private sealed record Envelope(int Version, string Kind, KernelState State);
+    // The envelope's own fields are named as they are; the state's fields by their path inside the state.
+    private static string Unprefixed(string message) => message.StartsWith("state.", StringComparison.Ordinal) ? message["state.".Length..] : message;
+
+    private static Either<string, KernelState> Validate(KernelState s)
+    {
+        if (s.Slots.Count != s.Config.SlotCount) return string.Create(CultureInfo.InvariantCulture, $"state document has {s.Slots.Count} slots, its config says {s.Config.SlotCount}");
+        for (var i = 0; i < s.Slots.Count; i++)
+            if (s.Slots[i].Index != i) return string.Create(CultureInfo.InvariantCulture, $"state document: slots[{i}].index is {s.Slots[i].Index}");
+        if (s.EventSeq < 0) return "state document: event_seq is negative";
+        return s;
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowDuplicateProperties = false,
             WriteIndented = false,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.Converters.Add(new CollectionConverters());
+        // Names on the wire; a value no name stands for (which only a defect or hostile input can put in the state) is
+        // written as its number and read back as the same, so that saving stays total and restoring gives the same state.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: true));
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -18,6 +18,13 @@ public sealed record RestRecord(int Line, long? TimeMs, string Method, string Pa
 /// <summary>A WebSocket message as received: a JSON frame, or text such as <c>Ping</c>.</summary>
 public sealed record WsRecord(int Line, long? TimeMs, JsonElement? Frame, string? Text) : Record(Line, TimeMs);
 
+/// <summary>
+/// The first record of a recording the live runner writes: the kernel that recorded it and the configuration it folded
+/// with, so a replay uses the same. <see cref="Config"/> is null when the header has none or it cannot be read (then
+/// <see cref="Record.Problem"/> says why).
+/// </summary>
+public sealed record HeaderRecord(int Line, long? TimeMs, string? KernelVersion, Pink.Core.KernelConfig? Config) : Record(Line, TimeMs);
+
 /// <summary>The process stopped here: save, drop everything in memory, restore, reconcile.</summary>
 public sealed record RestartRecord(int Line, long? TimeMs) : Record(Line, TimeMs);
 

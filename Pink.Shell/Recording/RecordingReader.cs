@@ -72,9 +72,22 @@ public static class RecordingReader
                 return TextFrame(line, time, f, "frame");
             case "restart":
                 return new RestartRecord(line, time);
+            case "header":
+                return Header(root, line, time);
             default:
                 return new SkippedRecord(line, time, $"unknown or incomplete record kind '{Clip(kind ?? "")}'");
         }
+    }
+
+    // A header whose config cannot be read is still a header: the replay reports why and folds with the defaults.
+    private static Record Header(JsonElement root, int line, long? time)
+    {
+        var version = Optional(root, "kernel_version");
+        if (!root.TryGetProperty("config", out var c) || c.ValueKind == JsonValueKind.Null)
+            return new HeaderRecord(line, time, version.Value, null) { Problem = "header: config is missing" };
+        return Pink.Core.ConfigDocument.Read(c).Match(
+            config => new HeaderRecord(line, time, version.Value, config),
+            error => new HeaderRecord(line, time, version.Value, null) { Problem = $"header: {error}" });
     }
 
     private static Record TextFrame(int line, long? time, JsonElement text, string name) => Decode(text, name) switch

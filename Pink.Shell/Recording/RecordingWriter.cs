@@ -125,6 +125,14 @@ public sealed class RecordingWriter : IDisposable
                 Time(w, r);
                 w.WriteString("text", r.Text is string text && text.Contains("listenKey", StringComparison.OrdinalIgnoreCase) ? Pink.Shell.Venue.Redaction.Scrub(Pink.Shell.Venue.Redaction.ScrubJson(text)) : r.Text);
                 break;
+            case HeaderRecord r:
+                w.WriteString("k", "header");
+                Time(w, r);
+                w.WriteString("kernel_version", r.KernelVersion);
+                w.WritePropertyName("config");
+                if (r.Config is { } config) w.WriteRawValue(Pink.Core.ConfigDocument.Write(config), skipInputValidation: true);
+                else w.WriteNullValue();
+                break;
             case RestartRecord r:
                 w.WriteString("k", "restart");
                 Time(w, r);

@@ -41,26 +41,26 @@ public static class ReplayCommand
         var command = new Command("replay", Description) { file, json, slots, seedCapital, clickhouse, stateDir };
         command.SetAction(result =>
         {
-            var config = new KernelConfig() with { SlotCount = result.GetValue(slots) };
-            if (result.GetValue(seedCapital) is decimal capital) config = config with { SeedCapital = capital };
+            var overrides = new Overrides(result.GetResult(slots) is { Implicit: false } ? result.GetValue(slots) : null, result.GetValue(seedCapital));
             var persist = result.GetResult(clickhouse) is not null;
             var (path, url) = (result.GetValue(file), result.GetValue(clickhouse));
             // The URL is optional, so `--clickhouse FILE` gives the option the file: it is the file.
             if (path is null && url is not null && !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) (path, url) = (url, null);
             if (path is null) throw new CommandFailure(ExitCodes.Usage, "name the recording: pink replay FILE");
-            return Run(path, result.GetValue(json), config, persist ? result.GetValue(stateDir) : null, url, result.Out(), result.Err());
+            return Run(path, result.GetValue(json), overrides, persist ? result.GetValue(stateDir) : null, url, result.Out(), result.Err());
         });
         return command;
     }
 
     // persistIn: the state directory of --clickhouse; null when the rows are not persisted.
-    private static int Run(string file, bool json, KernelConfig config, string? persistIn, string? clickhouse, TextWriter stdout, TextWriter stderr)
+    private static int Run(string file, bool json, Overrides overrides, string? persistIn, string? clickhouse, TextWriter stdout, TextWriter stderr)
     {
         if (!File.Exists(file))
         {
             stderr.WriteLine($"replay: no such file: {file}");
             return ExitCodes.Usage;
         }
+        var config = ReplayConfig.Of(RecordingReader.ReadFile(file).FirstOrDefault() as HeaderRecord, overrides, stderr);
         var session = new Session(Kernel.Initial(config));
         var clock = Stopwatch.StartNew();
         try

@@ -71,6 +71,8 @@ public sealed class RunLoop : IAsyncDisposable
         _cadence = new CheckpointCadence(options.CheckpointEvery, options.Interval, options.CheckpointBudget, options.Time);
         _cadence.Saved(_applied, TimeSpan.Zero);
         Restored = checkpoint is not null;
+        if (checkpoint is not null && checkpoint.KernelVersion != KernelVersion.Current)
+            _log.LogInformation("checkpoint written by kernel {Written}, resumed by {Current}", checkpoint.KernelVersion ?? "(before version 2 checkpoints)", KernelVersion.Current);
         _recording = new RecordingWriter(options.RecordingPath);
     }
 
@@ -118,6 +120,10 @@ public sealed class RunLoop : IAsyncDisposable
     {
         _log.LogInformation("run loop: group commit of up to {MaxBatch} waiting inputs (one recording fsync, one rows flush); checkpoint every {Every} records or {Interval:0.###} s, at most {Budget:0.#%} of the time, and at start-up and shutdown",
             Math.Max(1, _options.MaxBatch), Math.Max(1, _options.CheckpointEvery), _options.Interval.TotalSeconds, _options.CheckpointBudget);
+        // A new recording starts with the kernel and the configuration it folds with, so its replay uses the same. It is a
+        // record like any other (counted in RecordsApplied), so the tail after a checkpoint is found by the same count.
+        if (_applied == 0 && (!File.Exists(_options.RecordingPath) || new FileInfo(_options.RecordingPath).Length == 0))
+            await ApplyOneAsync(new HeaderRecord(0, null, KernelVersion.Current, State.Config), record: true, ct);
         var tail = File.Exists(_options.RecordingPath) ? RecordingReader.ReadFile(_options.RecordingPath).Skip((int)_applied).ToList() : [];
         // A trailing partial line (the process died mid-write) was never applied: it is reported, not guessed at.
         if (tail.Count > 0 && tail[^1] is SkippedRecord torn) _log.LogWarning("recording ends with an unreadable line {Line}: {Reason}", torn.Line, torn.Reason);

@@ -101,7 +101,7 @@ public class GroupCommitTests
             await using var loop = Loop(dir, new ScriptedVenue(new Dictionary<string, long>()), sink, every: 1, budget: 1.0);
             await loop.StartAsync(CancellationToken.None);
             var checkpoint = Path.Combine(dir, "checkpoint.json");
-            Assert.Equal(0, Checkpoint.Load(checkpoint)!.RecordsApplied);
+            Assert.Equal(1, Checkpoint.Load(checkpoint)!.RecordsApplied); // the recording's header
             var run = loop.RunAsync(CancellationToken.None);
             // A wallet report: an anchor, which writes rows.
             var session = LoopInputs.Generate(rounds: 1);
@@ -112,10 +112,10 @@ public class GroupCommitTests
             // A second input that writes no rows: once the loop has applied it, the batch of the first is committed, so the
             // checkpoint due after it (every record) was started — and it must wait for the rows it covers.
             Assert.True(loop.Inbox.TryWrite(new WsRecord(0, LoopInputs.StartMs, null, "Ping")));
-            await Until(() => loop.RecordsApplied == 2, "the loop past the due checkpoint");
-            Assert.Equal(0, Checkpoint.Load(checkpoint)!.RecordsApplied); // due, but its rows are not durable yet
+            await Until(() => loop.RecordsApplied == 3, "the loop past the due checkpoint");
+            Assert.Equal(1, Checkpoint.Load(checkpoint)!.RecordsApplied); // due, but its rows are not durable yet
             sink.CompleteFlushes();
-            await Until(() => Checkpoint.Load(checkpoint)!.RecordsApplied >= 1, "the checkpoint after the flush");
+            await Until(() => Checkpoint.Load(checkpoint)!.RecordsApplied >= 2, "the checkpoint after the flush");
             loop.Inbox.Complete();
             await run;
         }
@@ -133,10 +133,10 @@ public class GroupCommitTests
             await using var loop = await RunBacklog(dir, new LoopInputs(marks, new Dictionary<string, long>()), new MemoryRowWriter(), every: 1_000,
                 interval: TimeSpan.FromHours(1), budget: 1.0); // no time budget: the count alone decides here
             // Batches of 1,024, 1,024 and 452: a checkpoint after each of the first two (≥ 1,000 records since the last
-            // one), none after the third, plus the ones at start-up and at shutdown.
+            // one), none after the third, plus the ones at start-up and at shutdown. The recording's header is one more record.
             Assert.Equal(3, loop.Counters.Batches);
             Assert.Equal(4, loop.Counters.Checkpoints);
-            Assert.Equal(2_500, Checkpoint.Load(Path.Combine(dir, "checkpoint.json"))!.RecordsApplied);
+            Assert.Equal(2_501, Checkpoint.Load(Path.Combine(dir, "checkpoint.json"))!.RecordsApplied);
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
@@ -156,12 +156,12 @@ public class GroupCommitTests
             var checkpoint = Path.Combine(dir, "checkpoint.json");
             var marks = LoopInputs.Generate(rounds: 0, marksBetween: 5).Inputs;
             foreach (var mark in marks) Assert.True(loop.Inbox.TryWrite(mark));
-            await Until(() => loop.RecordsApplied == marks.Count, "the marks applied");
+            await Until(() => loop.RecordsApplied == 1 + marks.Count, "the marks applied");
             clock.Advance(interval - TimeSpan.FromSeconds(1));
-            await Until(() => loop.RecordsApplied == marks.Count && !run.IsCompleted, "the loop idle before the interval");
-            Assert.True(Checkpoint.Load(checkpoint)!.RecordsApplied < marks.Count, "saved before its interval was up");
+            await Until(() => loop.RecordsApplied == 1 + marks.Count && !run.IsCompleted, "the loop idle before the interval");
+            Assert.True(Checkpoint.Load(checkpoint)!.RecordsApplied < 1 + marks.Count, "saved before its interval was up");
             clock.Advance(TimeSpan.FromSeconds(1));
-            await Until(() => Checkpoint.Load(checkpoint)!.RecordsApplied == marks.Count, "the interval's checkpoint");
+            await Until(() => Checkpoint.Load(checkpoint)!.RecordsApplied == 1 + marks.Count, "the interval's checkpoint"); // the header, then the marks
             Assert.False(run.IsCompleted); // no input, no shutdown: the interval alone did it
             loop.Inbox.Complete();
             await run;
