@@ -26,6 +26,12 @@ internal static class Fills
                 s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: quantity {e.Qty} is not a positive number"));
             return;
         }
+        if (e.CumQty is decimal cum && (cum < 0 || cum > Pnl.Max) || e.CumAvgPrice is decimal avg && !Pnl.InRange(avg))
+        {
+            // Cumulative figures are kept on the order and added to later ones: beyond the kernel's bound they could overflow.
+            s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: cumulative quantity {e.CumQty} or average {e.CumAvgPrice} out of range"));
+            return;
+        }
         var (order, how) = Routing.Resolve(s, e);
         if (order is null)
         {
