@@ -53,8 +53,13 @@ public static class Leverage
     public const decimal ConvictionMax = 9.0m;
 
     /// <summary>size × entry_price / capital; 0 when any input is unusable.</summary>
-    public static decimal Conviction(decimal size, decimal entryPrice, decimal capital) =>
-        Pnl.Usable(size) && Pnl.Usable(entryPrice) && Pnl.Usable(capital) ? size * entryPrice / capital : 0.0m;
+    public static decimal Conviction(decimal size, decimal entryPrice, decimal capital)
+    {
+        if (!Pnl.Usable(size) || !Pnl.Usable(entryPrice) || !Pnl.Usable(capital)) return 0.0m;
+        // Saturated at the kernel's bound: a notional of 10^24 over a capital of a fraction of a cent would overflow decimal.
+        var notional = size * entryPrice;
+        return notional / Pnl.Max > capital ? Pnl.Max : notional / capital;
+    }
 
     /// <summary>The exchange leverage for a conviction, or null when conviction or cap are unusable.</summary>
     public static int? ToExchange(decimal conviction, int cap)

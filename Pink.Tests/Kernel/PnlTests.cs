@@ -107,6 +107,7 @@ public class PnlTests
         Assert.Equal(3, Leverage.ToExchange(50, 3));
         Assert.Equal(2.0m, Leverage.Conviction(1000, 0.2m, 100), 12);
         Assert.Equal(0, Leverage.Conviction(1000, 0.2m, 0));
+        Assert.Equal(Pnl.Max, Leverage.Conviction(1_000_000_000_000m, 1_000_000_000_000m, 0.000000000001m)); // saturated, never an overflow
     }
 }
 
