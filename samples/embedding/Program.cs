@@ -95,6 +95,7 @@ foreach (var f in sizer.Values)
     Console.WriteLine($"sizer {f.TradeId}: {N(f.Pnl)} (revision {f.Revision})");
 Console.WriteLine($"rows {store.Rows.Count}, orders placed {venue.Orders}, cancelled {venue.Cancels}, queried {venue.Queries}");
 
+// --- PACKAGE.md: store (begin)
 /// <summary>Stands in for a database: rows become durable, then the state document, in one commit.</summary>
 sealed class Store
 {
@@ -112,6 +113,7 @@ sealed class Store
         Document = StateDocument.Save(state);
     }
 }
+// --- PACKAGE.md: store (end)
 
 /// <summary>Stands in for an exchange: acknowledges orders, refuses a client order id twice, answers cancels and queries.</summary>
 sealed class Venue
