@@ -30,8 +30,13 @@ public sealed class CoalescingCrashTests(ClickHouseServerFixture ch)
         var (durable, lines) = await RunChildAndKill(target, spool, fault, chunk: 3, batch: 400, inFlight: 1,
             killWhen: (l, _) => l.Any(x => x.StartsWith("PAUSED", StringComparison.Ordinal))
                 && (fault.StartsWith("sealed", StringComparison.Ordinal) || l.Contains("ALL-DURABLE")));
-        if (!fault.StartsWith("sealed", StringComparison.Ordinal)) Assert.Equal(rows.Count, durable);
-        Assert.NotEmpty(Directory.EnumerateFiles(spool, "seg-*.jsonl")); // the kill left work behind
+        if (!fault.StartsWith("sealed", StringComparison.Ordinal))
+        {
+            Assert.Equal(rows.Count, durable);
+            Assert.NotEmpty(Directory.EnumerateFiles(spool, "seg-*.jsonl")); // the kill left work behind
+        }
+        // At "sealed" only the flushing thread is parked: the delivery loop goes on, and on a slow host it may have sent
+        // and trimmed everything durable before the kill lands. What the case proves is below: nothing lost or doubled.
         Assert.Contains(lines, l => l == $"PAUSED {fault.Split(':')[0]}");
 
         await Restart(target, spool, batchRows: 1_000);
