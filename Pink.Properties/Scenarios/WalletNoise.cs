@@ -82,9 +82,10 @@ public static class WalletNoise
                 var time = i < n ? TimeOf(history.Items[i]) : TimeOf(history.Items[^1]);
                 var amount = Math.Max(x.Amount, -floor / 4 - moved); // keep every shifted balance well above zero
                 if (x.Kind == NoiseKind.Funding) amount /= 100;
-                foreach (var e in Move(x.Kind, id, state, history.VenueBefore(Math.Min(i, n)).Wallet, moved + amount, amount, time))
+                var venue = history.VenueBefore(Math.Min(i, n)).Wallet;
+                foreach (var e in Move(x.Kind, id, state, venue, moved + amount, amount, time))
                     items.Add(new EventItem(e, Origin.Foreign, null, history.VenueBefore(Math.Min(i, n))));
-                if (x.Kind != NoiseKind.ForeignFill && !(x.Kind == NoiseKind.ForeignPnl && !Reported(state))) moved += amount;
+                if (x.Kind != NoiseKind.ForeignFill && !(x.Kind == NoiseKind.ForeignPnl && !Reported(state, venue))) moved += amount;
             }
             if (i < n) items.Add(Shift(history.Items[i], moved));
         }
@@ -99,7 +100,7 @@ public static class WalletNoise
         {
             case NoiseKind.Transfer: yield return new BalanceReport(id, wallet, null, BalanceReason.Transfer, time, BalanceChange: amount); break;
             case NoiseKind.Funding: yield return new BalanceReport(id, wallet, null, BalanceReason.Funding, time, BalanceChange: amount); break;
-            case NoiseKind.ForeignPnl when Reported(state):
+            case NoiseKind.ForeignPnl when Reported(state, venue):
                 // The first report that disagrees is held back (the stream may still be delivering it), the second is
                 // taken and reports the divergence, the third agrees and lifts the refusal.
                 yield return new BalanceReport(id + "-trade", wallet, null, BalanceReason.Order, time);
@@ -115,9 +116,13 @@ public static class WalletNoise
 
     // Another runtime's PnL shows in a report of the whole wallet, which the kernel takes only at rest (no order of
     // ours working, no fill the venue showed first); while entries are refused the policy's decisions would change.
-    private static bool Reported(KernelState state) =>
+    // A foreign loss is only reported where the kernel agrees with the venue's own wallet: a disagreement the history
+    // still has to report (another runtime's fill the wallet holds) would otherwise be absorbed by the noise's report,
+    // and the entries that history refuses would no longer be refused.
+    private static bool Reported(KernelState state, decimal venue) =>
         !state.Account.EntriesBlocked && !state.Account.PollDisagreed && !state.Account.Ahead.Any(l => l.Explained) &&
-        state.Orders.Values.All(o => o.Status != OrderStatus.Working);
+        state.Orders.Values.All(o => o.Status != OrderStatus.Working) &&
+        Math.Abs(state.Account.KLedger - venue) <= state.Config.DivergenceTolerance;
 
     private static Item Shift(Item item, decimal moved) =>
         moved != 0 && item is EventItem { Event: BalanceReport b } e && Pnl.Usable(b.WalletBalance)
