@@ -145,4 +145,4 @@ public sealed record AccountSnapshot
 }
 
 /// <summary>The venue's cumulative figures for one order as the kernel has applied them.</summary>
-public sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees);
+internal sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees);

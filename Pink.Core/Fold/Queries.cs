@@ -77,9 +77,9 @@ public static class Queries
     /// <summary>All trades, in trade id order.</summary>
     public static IEnumerable<Trade> Trades(KernelState state) => state.Trades.Values;
 
-    /// <summary>What the venue has reported so far for an order (for adapters that turn the venue's cumulative
+    /// <summary>What the venue has reported so far for an order (for the BingX reading in Pink.Core.Bingx, which turns the venue's cumulative
     /// reports into incremental fills and settlements), or null when the order is unknown.</summary>
-    public static OrderProgress? ProgressOf(KernelState state, long? venueOrderId, string? clientOrderId)
+    internal static OrderProgress? ProgressOf(KernelState state, long? venueOrderId, string? clientOrderId)
     {
         Order? o = null;
         if (venueOrderId is long v && state.VenueOrders.Find(v).Case is string c) o = state.Orders.Find(c).Case as Order;

@@ -1,6 +1,6 @@
 using LanguageExt;
 using Pink.Core;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 using Pink.Shell.Recording;
 
 namespace Pink.Shell.Replay;
@@ -59,7 +59,7 @@ public sealed class Session
 
     private IEnumerable<KernelEvent> EventsOf(Record record, long time) => record switch
     {
-        IntentRecord r => [Intents.ToEvent(r.Intent, time)],
+        IntentRecord r => [Recording.Intents.ToEvent(r.Intent, time)],
         RestRecord r => BingxAdapter.FromRest(r.Method, r.Path, r.Params, r.Response, State, time),
         WsRecord { Frame: { } frame } => BingxAdapter.FromWs(frame, State, time),
         WsRecord { Text: { } text } => BingxAdapter.FromWs(text, State, time),

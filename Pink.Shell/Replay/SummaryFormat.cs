@@ -46,6 +46,6 @@ public static class SummaryFormat
         public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
 
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-            writer.WriteNumberValue(Bingx.Json.Normal(value));
+            writer.WriteNumberValue(Pink.Core.Bingx.Json.Normal(value));
     }
 }

@@ -21,7 +21,7 @@ public sealed record OrderRequest(string Symbol, string Side, string PositionSid
         OrderQuantity(effect.Qty), ClientOrderId: effect.ClientOrderId, ReduceOnly: oneWay ? effect.ReduceOnly : null);
 
     // Quantities are exact decimals: what the kernel asks for is sent as it is, without trailing zeros.
-    private static decimal OrderQuantity(decimal qty) => Bingx.Json.Normal(qty);
+    private static decimal OrderQuantity(decimal qty) => Pink.Core.Bingx.Json.Normal(qty);
 
     internal BingxParameters ToParameters() => new BingxParameters()
         .Set("symbol", BingxSymbol.ToVenue(Symbol))

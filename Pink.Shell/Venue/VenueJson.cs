@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 
 namespace Pink.Shell.Venue;
 
 /// <summary>
 /// The few reads the client itself needs from an answer (an order id, a listenKey, the server time, a mark), with the
 /// adapter's liberal readers (<see cref="Json"/>): ids as long from numbers or strings, never through double. Turning
-/// answers into kernel events is the adapter's job (Pink.Shell.Bingx), not this file's. Total: a value (or a field name)
+/// answers into kernel events is the adapter's job (Pink.Core.Bingx), not this file's. Total: a value (or a field name)
 /// that cannot be read — a lone surrogate escape, a number beyond range — is absent, so the caller's "no such field"
 /// path handles it instead of an exception escaping from a venue call.
 /// </summary>

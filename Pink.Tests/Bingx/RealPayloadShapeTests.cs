@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pink.Core;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 
 namespace Pink.Tests.Bingx;
 

@@ -1,5 +1,5 @@
 using Pink.Core;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 using Pink.Shell.Simulator;
 using Pink.Shell.Venue;
 using Pink.Tests.Venue;

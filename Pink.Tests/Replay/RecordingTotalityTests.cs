@@ -61,7 +61,7 @@ public class RecordingTotalityTests
         var record = RecordingReader.Parse("{\"k\":\"ws\",\"text\":\"a\uD800b\"}", 7);
         var skipped = Assert.IsType<SkippedRecord>(record);
         Assert.StartsWith("not JSON", skipped.Reason, StringComparison.Ordinal);
-        var events = Pink.Shell.Bingx.BingxAdapter.FromWs("{\"e\":\"\uDC00\"}", Pink.Core.Kernel.Initial(), 1);
+        var events = Pink.Core.Bingx.BingxAdapter.FromWs("{\"e\":\"\uDC00\"}", Pink.Core.Kernel.Initial(), 1);
         Assert.IsType<InputRejected>(Assert.Single(events));
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Pink.Core;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 using Pink.Shell.Venue;
 
 namespace Pink.Tests.Venue;

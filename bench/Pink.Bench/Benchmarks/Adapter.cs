@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Pink.Bench.Workload;
 using Pink.Core;
-using Pink.Shell.Bingx;
+using Pink.Core.Bingx;
 
 namespace Pink.Bench.Benchmarks;
 

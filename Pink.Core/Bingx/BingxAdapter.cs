@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pink.Core;
 
-namespace Pink.Shell.Bingx;
+namespace Pink.Core.Bingx;
 
 /// <summary>
 /// The pure BingX adapter: raw exchange messages → kernel events. No sockets, no clock: the caller passes the receive
@@ -24,7 +24,7 @@ public static class BingxAdapter
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException) // ArgumentException: a lone surrogate char in the text itself
         {
-            output.Add(new InputRejected("bingx.ws", $"not JSON ({ex.Message}): {Clip(trimmed)}", receivedMs));
+            output.Add(new InputRejected("bingx.ws", string.Create(CultureInfo.InvariantCulture, $"not JSON ({ex.Message}): {Clip(trimmed)}"), receivedMs));
         }
         return output;
     }
@@ -44,13 +44,13 @@ public static class BingxAdapter
         try
         {
             if (response.ValueKind != JsonValueKind.Object)
-                output.Add(new InputRejected("bingx.rest", $"{method} {path}: response is not an object", receivedMs));
+                output.Add(new InputRejected("bingx.rest", string.Create(CultureInfo.InvariantCulture, $"{method} {path}: response is not an object"), receivedMs));
             else
                 Rest.Map(method, path, request, response, state, receivedMs, output);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException)
         {
-            output.Add(new InputRejected("bingx.rest", $"{method} {path}: {ex.Message}", receivedMs));
+            output.Add(new InputRejected("bingx.rest", string.Create(CultureInfo.InvariantCulture, $"{method} {path}: {ex.Message}"), receivedMs));
         }
         return output;
     }
@@ -61,7 +61,7 @@ public static class BingxAdapter
         {
             if (frame.ValueKind != JsonValueKind.Object)
             {
-                output.Add(new InputRejected("bingx.ws", $"not an object: {Clip(frame.GetRawText())}", receivedMs));
+                output.Add(new InputRejected("bingx.ws", string.Create(CultureInfo.InvariantCulture, $"not an object: {Clip(frame.GetRawText())}"), receivedMs));
                 return;
             }
             var kind = Json.Text(frame, "e");
@@ -80,7 +80,7 @@ public static class BingxAdapter
                     if (Json.Number(data, "p") is decimal price)
                         output.Add(new MarkPrice(symbol, price, Json.Id(data, "E") is long e && e > 0 ? e : receivedMs));
                     else
-                        output.Add(new InputRejected("bingx.markPrice", $"no price: {Clip(frame.GetRawText())}", receivedMs));
+                        output.Add(new InputRejected("bingx.markPrice", string.Create(CultureInfo.InvariantCulture, $"no price: {Clip(frame.GetRawText())}"), receivedMs));
                 }
                 return; // other market data is not the ledger's business
             }
@@ -88,14 +88,14 @@ public static class BingxAdapter
             {
                 // A subscription's answer: code 0 acknowledges it; anything else refuses it (the marks will not come).
                 if (Json.Id(frame, "code") is long code && code != 0)
-                    output.Add(new VenueError("bingx.ws", code, $"{Json.Text(frame, "msg")} (request {Json.Text(frame, "id")})", receivedMs));
+                    output.Add(new VenueError("bingx.ws", code, string.Create(CultureInfo.InvariantCulture, $"{Json.Text(frame, "msg")} (request {Json.Text(frame, "id")})"), receivedMs));
                 return;
             }
-            output.Add(new InputRejected("bingx.ws", $"unknown message {kind ?? "(no e)"}: {Clip(frame.GetRawText())}", receivedMs));
+            output.Add(new InputRejected("bingx.ws", string.Create(CultureInfo.InvariantCulture, $"unknown message {kind ?? "(no e)"}: {Clip(frame.GetRawText())}"), receivedMs));
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            output.Add(new InputRejected("bingx.ws", $"{ex.Message}: {Clip(frame.GetRawText())}", receivedMs));
+            output.Add(new InputRejected("bingx.ws", string.Create(CultureInfo.InvariantCulture, $"{ex.Message}: {Clip(frame.GetRawText())}"), receivedMs));
         }
     }
 

@@ -1,11 +1,15 @@
 using Pink.Core;
 
-namespace Pink.Shell.Bingx;
+namespace Pink.Core.Bingx;
 
 /// <summary>Cumulative venue reports → one incremental kernel fill (shared by the stream and REST order queries).</summary>
 internal static class Fills
 {
     /// <param name="state">The kernel state: what it already applied for this order.</param>
+    /// <param name="venueId">The venue's order id, when reported.</param>
+    /// <param name="clientId">Our client order id, when reported.</param>
+    /// <param name="symbol">Instrument.</param>
+    /// <param name="side">BUY or SELL.</param>
     /// <param name="cumQty">`z` / executedQty: cumulative filled quantity.</param>
     /// <param name="avgPrice">`ap` / avgPrice: cumulative average fill price.</param>
     /// <param name="lastPrice">`L`: last fill price, when the venue sends it.</param>
@@ -13,6 +17,7 @@ internal static class Fills
     /// <param name="realized">`rp`: the exchange's realized PnL of this fill.</param>
     /// <param name="commission">`n`: commission of this fill, BingX sign (negative = paid).</param>
     /// <param name="positionSide">The position the fill belongs to (`ps`), when the venue says.</param>
+    /// <param name="time">Receive time (ms).</param>
     /// <param name="cumulativeSettlement">True when rp and commission are cumulative over the order (REST order query).</param>
     public static Pink.Core.Fill? FromCumulative(KernelState state, long? venueId, string? clientId, string symbol, OrderSide side,
         decimal? cumQty, decimal? avgPrice, decimal? lastPrice, decimal? lastQty, decimal? realized, decimal? commission, long time,
@@ -41,7 +46,7 @@ internal static class Fills
         }
         // One identity whichever channel reported the fill (the stream or an order answer): the order and its cumulative
         // quantity. A report of a quantity already applied is then the kernel's duplicate, never a second fill.
-        var id = $"fill:{venueId?.ToString() ?? clientId}:{Json.Fmt(cumQty.Value)}";
+        var id = string.Create(CultureInfo.InvariantCulture, $"fill:{venueId?.ToString(CultureInfo.InvariantCulture) ?? clientId}:{Json.Fmt(cumQty.Value)}");
         return new Pink.Core.Fill(venueId, clientId, symbol, side, qty, price, time, id, cumQty, avgPrice, settlement, positionSide);
     }
 

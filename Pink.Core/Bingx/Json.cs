@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pink.Core;
 
-namespace Pink.Shell.Bingx;
+namespace Pink.Core.Bingx;
 
 /// <summary>
 /// Liberal readers for BingX JSON: decimals arrive as strings or numbers, order ids as 19-digit numbers or strings

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pink.Core;
 
-namespace Pink.Shell.Bingx;
+namespace Pink.Core.Bingx;
 
 /// <summary>
 /// User-stream frames → kernel events (bingx-api-facts.md §3–§4). The rules:
@@ -28,12 +28,12 @@ internal static class UserStream
         var exec = (Json.Text(o, "x") ?? "").ToUpperInvariant();
         if (venueId is null && clientId is null)
         {
-            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", $"no order id in {Short(o)}", time));
+            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", string.Create(CultureInfo.InvariantCulture, $"no order id in {Short(o)}"), time));
             return;
         }
         if (Side(Json.Text(o, "S", "side")) is not OrderSide side)
         {
-            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", $"unknown side in {Short(o)}", time));
+            output.Add(new InputRejected("bingx.ORDER_TRADE_UPDATE", string.Create(CultureInfo.InvariantCulture, $"unknown side in {Short(o)}"), time));
             return;
         }
         var cum = Json.Number(o, "z");
@@ -47,7 +47,7 @@ internal static class UserStream
         if (fill is not null) output.Add(fill);
         else if (status is "FILLED" or "PARTIALLY_FILLED" || exec == "TRADE")
             // The v2 doc's own example: FILLED with z 0. The fill happened; what it was, only the order can tell.
-            output.Add(new OrderUnclear(venueId, clientId, symbol, $"{(status.Length > 0 ? status : exec)} without a usable cumulative quantity z ({Json.Text(o, "z") ?? "absent"})", time));
+            output.Add(new OrderUnclear(venueId, clientId, symbol, string.Create(CultureInfo.InvariantCulture, $"{(status.Length > 0 ? status : exec)} without a usable cumulative quantity z ({Json.Text(o, "z") ?? "absent"})"), time));
         switch (status)
         {
             case "NEW" or "PENDING" when clientId is not null && venueId is long v:
@@ -78,12 +78,12 @@ internal static class UserStream
             if (asset is not ("USDT" or "VST" or "")) continue;
             if (Json.Number(b, "wb") is not decimal wb)
             {
-                output.Add(new InputRejected(snapshot ? "bingx.SNAPSHOT" : "bingx.ACCOUNT_UPDATE", $"balance without wb: {Short(b)}", time));
+                output.Add(new InputRejected(snapshot ? "bingx.SNAPSHOT" : "bingx.ACCOUNT_UPDATE", string.Create(CultureInfo.InvariantCulture, $"balance without wb: {Short(b)}"), time));
                 continue;
             }
             var change = Json.Number(b, "bc");
             var reason = snapshot ? BalanceReason.Poll : ReasonOf(Json.Text(a, "m"), change, positions);
-            output.Add(new BalanceReport($"{(snapshot ? "snap" : "au")}:{time}:{asset}:{Json.Fmt(wb)}", wb, null, reason, time,
+            output.Add(new BalanceReport(string.Create(CultureInfo.InvariantCulture, $"{(snapshot ? "snap" : "au")}:{time}:{asset}:{Json.Fmt(wb)}"), wb, null, reason, time,
                 positions, change));
         }
     }
@@ -112,7 +112,7 @@ internal static class UserStream
             var symbol = Json.Text(p, "s", "symbol");
             if (string.IsNullOrWhiteSpace(symbol) || Json.Number(p, "pa") is not decimal amount)
             {
-                output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", $"position without s or pa: {Short(p)}", time));
+                output.Add(new InputRejected("bingx.ACCOUNT_UPDATE", string.Create(CultureInfo.InvariantCulture, $"position without s or pa: {Short(p)}"), time));
                 continue;
             }
             var ps = (Json.Text(p, "ps") ?? "").ToUpperInvariant();
