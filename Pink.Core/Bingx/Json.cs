@@ -27,13 +27,15 @@ internal static class Json
     /// A decimal field, exactly as the venue wrote it (never through double), or null when absent, empty or unreadable.
     /// Trailing zeros are dropped ("0.37000000" is 0.37), so equal figures print alike wherever they came from.
     /// </summary>
-    public static decimal? Number(JsonElement obj, params string[] names)
+    public static decimal? Number(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v ? NumberOf(v) : null;
+
+    /// <summary>A value as a decimal figure (see <see cref="Number"/>), or null when it is none.</summary>
+    public static decimal? NumberOf(JsonElement v)
     {
-        if (Field(obj, names) is not JsonElement v) return null;
         decimal? read = v.ValueKind switch
         {
             JsonValueKind.Number when v.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(StringOf(v), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
         // Beyond the kernel's bound a figure is no real one, and the adapter's own arithmetic on it (average × quantity)
@@ -45,15 +47,21 @@ internal static class Json
     public static decimal Normal(decimal x) => x / 1.0000000000000000000000000000m;
 
     /// <summary>An id field as long: from a JSON integer or an integer string; never rounded through double.</summary>
-    public static long? Id(JsonElement obj, params string[] names)
+    public static long? Id(JsonElement obj, params string[] names) => Field(obj, names) is JsonElement v ? IdOf(v) : null;
+
+    /// <summary>A value as a whole number (see <see cref="Id"/>), or null when it is none.</summary>
+    public static long? IdOf(JsonElement v) => v.ValueKind switch
     {
-        if (Field(obj, names) is not JsonElement v) return null;
-        return v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetInt64(out var l) => l,
-            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
-            _ => null,
-        };
+        JsonValueKind.Number when v.TryGetInt64(out var l) => l,
+        JsonValueKind.String when long.TryParse(StringOf(v), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+        _ => null,
+    };
+
+    // A string that cannot be decoded (a lone surrogate escape) is no number either.
+    private static string? StringOf(JsonElement v)
+    {
+        try { return v.GetString(); }
+        catch (InvalidOperationException) { return null; }
     }
 
     public static string Fmt(decimal x) => Normal(x).ToString(CultureInfo.InvariantCulture);

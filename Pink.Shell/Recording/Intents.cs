@@ -73,7 +73,7 @@ public static class Intents
         public int Slot()
         {
             if (Json.Field(intent, "slot") is not JsonElement raw) return Fail("no slot", -1);
-            if (Whole(raw) is not long slot) return Fail($"slot {Raw(raw)} is not a whole number", -1);
+            if (Json.IdOf(raw) is not long slot) return Fail($"slot {Raw(raw)} is not a whole number", -1);
             return slot is >= 0 and <= int.MaxValue ? (int)slot : Fail($"slot {slot} is out of range (0 to {int.MaxValue})", -1);
         }
 
@@ -81,38 +81,15 @@ public static class Intents
         public decimal Quantity()
         {
             if (Json.Field(intent, "qty") is not JsonElement raw) return Fail("no qty", 0m);
-            return Exact(raw) is decimal qty && Pnl.Usable(qty) ? qty : Fail($"qty {Raw(raw)} is not a finite number above 0 and at most {Pnl.Max}", 0m);
+            return Json.NumberOf(raw) is decimal qty && Pnl.Usable(qty) ? qty : Fail($"qty {Raw(raw)} is not a finite number above 0 and at most {Pnl.Max}", 0m);
         }
 
         /// <summary>Exchange leverage (default 1): a whole number from 1 up; the kernel checks the cap.</summary>
         public int Leverage()
         {
             if (Json.Field(intent, "leverage") is not JsonElement raw) return 1;
-            if (Exact(raw) is not decimal x || x < 1 || x > int.MaxValue) return Fail($"leverage {Raw(raw)} is not a number from 1 to {int.MaxValue}", 1);
+            if (Json.NumberOf(raw) is not decimal x || x < 1 || x > int.MaxValue) return Fail($"leverage {Raw(raw)} is not a number from 1 to {int.MaxValue}", 1);
             return Math.Floor(x) == x ? (int)x : Fail($"leverage {Raw(raw)} is not a whole number (refused, not truncated)", 1);
-        }
-
-        // A JSON integer or integer string (read from the raw text: a string that cannot be decoded is simply no number).
-        private static long? Whole(JsonElement raw) => raw.ValueKind switch
-        {
-            JsonValueKind.Number => raw.TryGetInt64(out var n) ? n : null,
-            JsonValueKind.String => long.TryParse(Unquoted(raw), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null,
-            _ => null,
-        };
-
-        private static string Unquoted(JsonElement s) => s.GetRawText()[1..^1];
-
-        // A number or numeric string read exactly as a decimal; NaN, ±Infinity (as text) and numbers beyond decimal are none.
-        private static decimal? Exact(JsonElement raw)
-        {
-            decimal x;
-            if (raw.ValueKind == JsonValueKind.Number)
-            {
-                if (!raw.TryGetDecimal(out x)) return null;
-            }
-            else if (raw.ValueKind != JsonValueKind.String || !decimal.TryParse(Unquoted(raw), System.Globalization.NumberStyles.Float,
-                         System.Globalization.CultureInfo.InvariantCulture, out x)) return null;
-            return Json.Normal(x);
         }
 
         private T Fail<T>(string problem, T placeholder)
