@@ -9,19 +9,37 @@ namespace Pink.Core;
 /// The whole kernel state. Immutable: every event yields a new value. Serialises to the versioned state
 /// document (see StateDocument).
 /// </summary>
-public sealed record KernelState(
-    KernelConfig Config,
-    [property: JsonPropertyOrder(1)] long EventSeq,
-    [property: JsonPropertyOrder(2)] long LastEventMs,
-    Account Account,
-    Arr<Slot> Slots,
-    TradeMap Trades,
-    OrderMap Orders,
-    Map<long, string> VenueOrders,
-    MarkMap Marks,
-    DedupMemory Dedup,
-    long FillsRoutedByState)
+public sealed record KernelState
 {
+    // Not a positional record: its constructor is the kernel's (a host gets states from Initial, Kernel.Apply and
+    // StateDocument.Restore), and a positional record's primary constructor is always public.
+    internal KernelState(
+        KernelConfig Config,
+        long EventSeq,
+        long LastEventMs,
+        Account Account,
+        Arr<Slot> Slots,
+        TradeMap Trades,
+        OrderMap Orders,
+        Map<long, string> VenueOrders,
+        MarkMap Marks,
+        DedupMemory Dedup,
+        long FillsRoutedByState)
+    {
+        _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
+        _marks = Marks;
+        this.EventSeq = EventSeq;
+        this.LastEventMs = LastEventMs;
+    }
+
+    /// <summary>How many events were applied (strictly increasing).</summary>
+    [JsonPropertyOrder(1)]
+    public long EventSeq { get; internal init; }
+
+    /// <summary>Time of the last event applied.</summary>
+    [JsonPropertyOrder(2)]
+    public long LastEventMs { get; internal init; }
+
     // Layout, for speed (behaviour is that of the plain record):
     //
     // * What only ledger events change (config, account, slots, trades, orders, venue ids, de-duplication memory, the
@@ -35,8 +53,8 @@ public sealed record KernelState(
     //   trade or an order is written into its map once, when it leaves its slot. The public Trades, Orders and Marks fold
     //   the lanes back in on first read, so every reader (equality, the state document, `with`) sees exactly the state
     //   as if every write had gone to the maps.
-    private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
-    private MarkMap _marks = Marks;
+    private Book _book;
+    private MarkMap _marks;
     private bool _hotMarks;
     private decimal[]? _laneMarks;
     private StrongBox<MarkMap>? _marksRead; // Marks with the lanes' marks folded in, built on first read
@@ -60,18 +78,18 @@ public sealed record KernelState(
 
     /// <summary>The engine settings.</summary>
     [JsonPropertyOrder(0)]
-    public KernelConfig Config { get => _book.Config; init { Settle(); _book = _book with { Config = value }; } }
+    public KernelConfig Config { get => _book.Config; internal init { Settle(); _book = _book with { Config = value }; } }
 
     /// <summary>The account.</summary>
     [JsonPropertyOrder(3)]
-    public Account Account { get => _book.Account; init { Settle(); _book = _book with { Account = value }; } }
+    public Account Account { get => _book.Account; internal init { Settle(); _book = _book with { Account = value }; } }
 
     /// <summary>Slot lanes, 0..N-1.</summary>
     [JsonPropertyOrder(4)]
     public Arr<Slot> Slots
     {
         get => _book.Slots;
-        init
+        internal init
         {
             Settle();
             _book = _book.Without() with { Slots = value };
@@ -89,7 +107,7 @@ public sealed record KernelState(
             if (!book.Hot) return book.Trades;
             return (book.TradesRead ??= new(FoldIn(book.Trades, book.Lanes!.Trades, static t => t.TradeId))).Value;
         }
-        init
+        internal init
         {
             Settle();
             _book = _book.Without() with { Trades = value };
@@ -107,7 +125,7 @@ public sealed record KernelState(
             if (!book.Hot) return book.Orders;
             return (book.OrdersRead ??= new(FoldIn(book.Orders, book.Lanes!.Orders, static o => o.ClientOrderId))).Value;
         }
-        init
+        internal init
         {
             Settle();
             _book = _book.Without() with { Orders = value };
@@ -117,14 +135,14 @@ public sealed record KernelState(
 
     /// <summary>Venue order id → client order id.</summary>
     [JsonPropertyOrder(7)]
-    public Map<long, string> VenueOrders { get => _book.VenueOrders; init { Settle(); _book = _book with { VenueOrders = value }; } }
+    public Map<long, string> VenueOrders { get => _book.VenueOrders; internal init { Settle(); _book = _book with { VenueOrders = value }; } }
 
     /// <summary>Last mark per instrument key.</summary>
     [JsonPropertyOrder(8)]
     public MarkMap Marks
     {
         get => !_hotMarks ? _marks : (_marksRead ??= new(FoldInMarks(_marks, LanesView.Keys, _laneMarks!))).Value;
-        init
+        internal init
         {
             Settle();
             _marks = value;
@@ -134,11 +152,11 @@ public sealed record KernelState(
 
     /// <summary>The exchange event ids remembered for de-duplication.</summary>
     [JsonPropertyOrder(9)]
-    public DedupMemory Dedup { get => _book.Dedup; init { Settle(); _book = _book with { Dedup = value }; } }
+    internal DedupMemory Dedup { get => _book.Dedup; init { Settle(); _book = _book with { Dedup = value }; } }
 
     /// <summary>How many fills were routed by state (no usable id).</summary>
     [JsonPropertyOrder(10)]
-    public long FillsRoutedByState { get => _book.FillsRoutedByState; init { Settle(); _book = _book with { FillsRoutedByState = value }; } }
+    public long FillsRoutedByState { get => _book.FillsRoutedByState; internal init { Settle(); _book = _book with { FillsRoutedByState = value }; } }
 
     internal Lanes LanesView => _book.Lanes ??= Lanes.Of(this);
 

@@ -3,9 +3,28 @@ namespace Pink.Core;
 /// <summary>
 /// A row for one table. Every row carries the identity of its logical event (<see cref="AccountEventSeq"/> plus a
 /// per-table key) so a retried insert can be recognised, and a naive-UTC microsecond timestamp (rule 17).
+/// <para>
+/// Closed: the five kinds below are every row there is; no type outside Pink.Core can derive from <see cref="Row"/> (its
+/// constructor is private protected, and so is a member every kind implements).
+/// </para>
 /// </summary>
-public abstract record Row(DateTime Ts, long AccountEventSeq)
+public abstract record Row
 {
+    /// <summary>A row of the logical event <paramref name="AccountEventSeq"/> at <paramref name="Ts"/>.</summary>
+    private protected Row(DateTime Ts, long AccountEventSeq)
+    {
+        this.Ts = Ts;
+        this.AccountEventSeq = AccountEventSeq;
+    }
+
+    /// <summary>Naive-UTC timestamp with microseconds (rule 17).</summary>
+    public DateTime Ts { get; init; }
+    /// <summary>The account event sequence number of the logical event the row belongs to.</summary>
+    public long AccountEventSeq { get; init; }
+
+    /// <summary>Closes the set: implemented by every kind in Pink.Core, and by no type outside it.</summary>
+    private protected abstract void Closed();
+
     /// <summary>Table name (without database).</summary>
     public abstract string Table { get; }
     /// <summary>The logical event's identity within the table; unique per logical event.</summary>
@@ -35,6 +54,7 @@ public sealed record AccountEventRow(DateTime Ts, long AccountEventSeq, string K
     decimal RealizedIncrement, decimal Fee, decimal KLedger, decimal Divergence, decimal ExternalFlow, string TradeId)
     : Row(Ts, AccountEventSeq)
 {
+    private protected override void Closed() { }
     /// <inheritdoc />
     public override string Table => Tables.AccountEvents;
     /// <inheritdoc />
@@ -46,6 +66,7 @@ public sealed record StatusSnapshotRow(DateTime Ts, long AccountEventSeq, decima
     string CapitalSource, decimal EWalletBalance, decimal AvailableMargin, decimal FeesPaid, decimal UnrealizedPnl,
     int OpenSlots, bool EntriesBlocked) : Row(Ts, AccountEventSeq)
 {
+    private protected override void Closed() { }
     /// <inheritdoc />
     public override string Table => Tables.StatusSnapshots;
     /// <inheritdoc />
@@ -57,6 +78,7 @@ public sealed record TradeEventRow(DateTime Ts, long AccountEventSeq, string Tra
     string Symbol, string Side, decimal Qty, decimal EntryPrice, decimal ExitPrice, decimal RealizedPnl, decimal Fees,
     string PnlSource, int BarsHeld, int ExchangeLeverage, string Flags) : Row(Ts, AccountEventSeq)
 {
+    private protected override void Closed() { }
     /// <inheritdoc />
     public override string Table => Tables.TradeEvents;
     /// <inheritdoc />
@@ -68,6 +90,7 @@ public sealed record TradeExitLegRow(DateTime Ts, long AccountEventSeq, string T
     string Symbol, string Side, decimal Qty, decimal Price, decimal RealizedPnl, string PnlSource, string Flags,
     long VenueOrderId) : Row(Ts, AccountEventSeq)
 {
+    private protected override void Closed() { }
     /// <inheritdoc />
     public override string Table => Tables.TradeExitLegs;
     /// <inheritdoc />
@@ -78,6 +101,7 @@ public sealed record TradeExitLegRow(DateTime Ts, long AccountEventSeq, string T
 public sealed record AnomalyEventRow(DateTime Ts, long AccountEventSeq, string Kind, string Severity, int Slot,
     string TradeId, string Detail) : Row(Ts, AccountEventSeq)
 {
+    private protected override void Closed() { }
     /// <inheritdoc />
     public override string Table => Tables.AnomalyEvents;
     /// <inheritdoc />

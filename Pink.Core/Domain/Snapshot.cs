@@ -33,8 +33,8 @@ public sealed record AccountSnapshot
         public readonly Arr<SlotView> Slots = slots;
     }
 
-    /// <summary>A snapshot from its figures.</summary>
-    public AccountSnapshot(long EventSeq, long TimeMs, decimal Capital, decimal Equity, CapitalSource CapitalSource,
+    /// <summary>A snapshot from its figures (the kernel's, and the shell's reading of a published one).</summary>
+    internal AccountSnapshot(long EventSeq, long TimeMs, decimal Capital, decimal Equity, CapitalSource CapitalSource,
         decimal EWalletBalance, decimal AvailableMargin, decimal FeesPaid, decimal UnrealizedPnl, bool EntriesBlocked,
         Arr<SlotView> Slots)
     {
@@ -62,25 +62,25 @@ public sealed record AccountSnapshot
     }
 
     /// <summary>The event sequence number (strictly increasing).</summary>
-    public long EventSeq { get => _figures?.EventSeq ?? _state!.EventSeq; init => _figures = Current with { EventSeq = value }; }
+    public long EventSeq { get => _figures?.EventSeq ?? _state!.EventSeq; internal init => _figures = Current with { EventSeq = value }; }
     /// <summary>Time of the last event applied.</summary>
-    public long TimeMs { get => _figures?.TimeMs ?? _state!.LastEventMs; init => _figures = Current with { TimeMs = value }; }
+    public long TimeMs { get => _figures?.TimeMs ?? _state!.LastEventMs; internal init => _figures = Current with { TimeMs = value }; }
     /// <summary>Published capital.</summary>
-    public decimal Capital { get => _figures?.Capital ?? _state!.Account.Capital; init => _figures = Current with { Capital = value }; }
+    public decimal Capital { get => _figures?.Capital ?? _state!.Account.Capital; internal init => _figures = Current with { Capital = value }; }
     /// <summary>Capital plus unrealized PnL.</summary>
-    public decimal Equity { get => _figures?.Equity ?? _state!.Account.Capital + _unrealized; init => _figures = Current with { Equity = value }; }
+    public decimal Equity { get => _figures?.Equity ?? _state!.Account.Capital + _unrealized; internal init => _figures = Current with { Equity = value }; }
     /// <summary>Where capital came from.</summary>
-    public CapitalSource CapitalSource { get => _figures?.CapitalSource ?? _state!.Account.Source; init => _figures = Current with { CapitalSource = value }; }
+    public CapitalSource CapitalSource { get => _figures?.CapitalSource ?? _state!.Account.Source; internal init => _figures = Current with { CapitalSource = value }; }
     /// <summary>The last accepted wallet balance.</summary>
-    public decimal EWalletBalance { get => _figures?.EWalletBalance ?? _state!.Account.EWalletBalance; init => _figures = Current with { EWalletBalance = value }; }
+    public decimal EWalletBalance { get => _figures?.EWalletBalance ?? _state!.Account.EWalletBalance; internal init => _figures = Current with { EWalletBalance = value }; }
     /// <summary>The last reported available margin.</summary>
-    public decimal AvailableMargin { get => _figures?.AvailableMargin ?? _state!.Account.AvailableMargin; init => _figures = Current with { AvailableMargin = value }; }
+    public decimal AvailableMargin { get => _figures?.AvailableMargin ?? _state!.Account.AvailableMargin; internal init => _figures = Current with { AvailableMargin = value }; }
     /// <summary>All fees paid.</summary>
-    public decimal FeesPaid { get => _figures?.FeesPaid ?? _state!.Account.FeesPaid; init => _figures = Current with { FeesPaid = value }; }
+    public decimal FeesPaid { get => _figures?.FeesPaid ?? _state!.Account.FeesPaid; internal init => _figures = Current with { FeesPaid = value }; }
     /// <summary>Unrealized PnL over all slots.</summary>
-    public decimal UnrealizedPnl { get => _figures?.UnrealizedPnl ?? _unrealized; init => _figures = Current with { UnrealizedPnl = value }; }
+    public decimal UnrealizedPnl { get => _figures?.UnrealizedPnl ?? _unrealized; internal init => _figures = Current with { UnrealizedPnl = value }; }
     /// <summary>True while entries are refused after a divergence.</summary>
-    public bool EntriesBlocked { get => _figures?.EntriesBlocked ?? _state!.Account.EntriesBlocked; init => _figures = Current with { EntriesBlocked = value }; }
+    public bool EntriesBlocked { get => _figures?.EntriesBlocked ?? _state!.Account.EntriesBlocked; internal init => _figures = Current with { EntriesBlocked = value }; }
 
     /// <summary>What readers see of each slot.</summary>
     public Arr<SlotView> Slots
@@ -95,7 +95,7 @@ public sealed record AccountSnapshot
             var built = Queries.Views(_state!);
             return new Arr<SlotView>(Interlocked.CompareExchange(ref _slots, built, null) as SlotView[] ?? built);
         }
-        init => _slots = new Given(value);
+        internal init => _slots = new Given(value);
     }
 
     /// <summary>The figures, in declaration order.</summary>
