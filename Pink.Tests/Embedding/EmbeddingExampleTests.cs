@@ -19,24 +19,23 @@ public class EmbeddingExampleTests
             var (next, effects) = Kernel.Apply(state, e);
             state = next;
             foreach (var effect in effects)
-                switch (effect)
-                {
-                    case PlaceOrder order: sent.Add(order); break;           // to your venue, once the input is durable
-                    case CancelOrder cancel: sent.Add(cancel); break;        // likewise; the answer comes back as an event
-                    case QueryOrder query: sent.Add(query); break;           // likewise
-                    case PersistRow row: /* write row.Row */ break;          // to your store, before the state document
-                    case PublishSnapshot s: /* share s.Snapshot */ break;    // replaces the previous one, whole
-                    case SizerFeedback f: /* tell your sizer f.Pnl */ break; // a later revision replaces an earlier one
-                    case Diagnostic d: Console.Error.WriteLine($"{d.Severity} {d.Kind} {d.Detail}"); break;
-                    default: throw new InvalidOperationException($"unknown effect {effect.GetType().Name}");
-                }
+                effect.Switch(                                          // every kind, by name; none optional
+                    place: order => sent.Add(order),                    // to your venue, once the input is durable
+                    cancel: cancel => sent.Add(cancel),                 // likewise; the answer comes back as an event
+                    query: query => sent.Add(query),                    // likewise
+                    persist: row => { /* write row.Row */ },            // to your store, before the state document
+                    publish: s => { /* share s.Snapshot */ },           // replaces the previous one, whole
+                    feedback: f => { /* tell your sizer f.Pnl */ },     // a later revision replaces an earlier one
+                    diagnostic: d => Console.Error.WriteLine($"{d.Severity} {d.Kind} {d.Detail}"));
         }
 
-        Feed(new BalanceReport("bal-1", 1_000, 1_000, BalanceReason.Poll, TimeMs: 1));
-        Feed(new OpenIntent(0, "FET-USDT", PositionSide.Long, 100, ExchangeLeverage: 2, "c-1", "T1", TimeMs: 2));
-        Feed(new OrderAcknowledged("c-1", VenueOrderId: 501, TimeMs: 3));
-        Feed(new Fill(501, null, "FET-USDT", OrderSide.Buy, Qty: 100, Price: 0.20m, TimeMs: 4, Id: "fill:501:100"));
-        Feed(new MarkPrice("FETUSDT", 0.21m, TimeMs: 5));
+        Feed(new BalanceReport { Id = "bal-1", WalletBalance = 1_000, AvailableMargin = 1_000, Reason = BalanceReason.Poll, TimeMs = 1 });
+        Feed(new OpenIntent { Slot = 0, Symbol = "FET-USDT", Side = PositionSide.Long, Qty = 100, ExchangeLeverage = 2,
+            ClientOrderId = "c-1", TradeId = "T1", TimeMs = 2 });
+        Feed(new OrderAcknowledged { ClientOrderId = "c-1", VenueOrderId = 501, TimeMs = 3 });
+        Feed(new Fill { VenueOrderId = 501, ClientOrderId = null, Symbol = "FET-USDT", Side = OrderSide.Buy, Qty = 100, Price = 0.20m,
+            TimeMs = 4, Id = "fill:501:100" });
+        Feed(new MarkPrice { Symbol = "FETUSDT", Price = 0.21m, TimeMs = 5 });
         var snapshot = Queries.Snapshot(state);   // capital 1000 (e_anchored), equity 1001, slot 0 open
         // --- README: embedding (end)
 

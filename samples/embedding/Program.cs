@@ -19,17 +19,14 @@ void Feed(KernelEvent input)
     AccountSnapshot? snapshot = null;
     var feedback = new List<SizerFeedback>();
     foreach (var effect in effects)
-        switch (effect)
-        {
-            case PlaceOrder place: calls.Add(() => venue.Place(place)); break;
-            case CancelOrder cancel: calls.Add(() => venue.Cancel(cancel)); break;
-            case QueryOrder query: calls.Add(() => venue.Query(query)); break;
-            case PersistRow persist: store.Write(persist.Row); break;
-            case PublishSnapshot publish: snapshot = publish.Snapshot; break;
-            case SizerFeedback f: feedback.Add(f); break;
-            case Diagnostic d: Console.WriteLine($"diagnostic {d.Severity} {d.Kind}: {d.Detail}"); break;
-            default: throw new InvalidOperationException($"unknown effect {effect.GetType().Name}: interpret it before upgrading Pink.Core");
-        }
+        effect.Switch( // every kind is a mandatory argument: a kind a later Pink.Core adds fails this build, never drops
+            place: place => calls.Add(() => venue.Place(place)),
+            cancel: cancel => calls.Add(() => venue.Cancel(cancel)),
+            query: query => calls.Add(() => venue.Query(query)),
+            persist: persist => store.Write(persist.Row),
+            publish: publish => snapshot = publish.Snapshot,
+            feedback: f => feedback.Add(f),
+            diagnostic: d => Console.WriteLine($"diagnostic {d.Severity} {d.Kind}: {d.Detail}"));
     // Write-ahead: the rows, then the state document that covers them, are durable before anything leaves the process.
     store.Commit(state);
     if (snapshot is not null) published = snapshot; // the whole latest snapshot replaces the previous one
@@ -54,34 +51,38 @@ void Restart()
 // venue report is unclear (a query) and that is closed during its entry (a cancel), then the exchange's balance.
 var t = 1_700_000_000_000L;
 long Now() => venue.Clock = t += 1_000;
-Feed(new BalanceReport("bal-1", 1_000, 1_000, BalanceReason.Poll, Now()));
+Feed(new BalanceReport { Id = "bal-1", WalletBalance = 1_000, AvailableMargin = 1_000, Reason = BalanceReason.Poll, TimeMs = Now() });
 
-Feed(new OpenIntent(0, "FET-USDT", PositionSide.Long, 100, ExchangeLeverage: 2, "c-1", "T1", Now()));
-Feed(new Fill(501, "c-1", "FET-USDT", OrderSide.Buy, Qty: 40, Price: 0.20m, Now(), Id: "fill:501:40", CumQty: 40,
-    Settlement: new ExchangeSettlement(0, Fee: 0.004m)));
-Feed(new Fill(501, "c-1", "FET-USDT", OrderSide.Buy, Qty: 60, Price: 0.21m, Now(), Id: "fill:501:100", CumQty: 100,
-    Settlement: new ExchangeSettlement(0, Fee: 0.0063m)));
-Feed(new Fill(501, "c-1", "FET-USDT", OrderSide.Buy, Qty: 40, Price: 0.20m, Now(), Id: "fill:501:40", CumQty: 40,
-    Settlement: new ExchangeSettlement(0, Fee: 0.004m))); // the stream delivered it again
-Feed(new MarkPrice("FET-USDT", 0.22m, Now()));
+Feed(new OpenIntent { Slot = 0, Symbol = "FET-USDT", Side = PositionSide.Long, Qty = 100, ExchangeLeverage = 2,
+    ClientOrderId = "c-1", TradeId = "T1", TimeMs = Now() });
+Feed(new Fill { VenueOrderId = 501, ClientOrderId = "c-1", Symbol = "FET-USDT", Side = OrderSide.Buy, Qty = 40, Price = 0.20m,
+    TimeMs = Now(), Id = "fill:501:40", CumQty = 40, Settlement = new ExchangeSettlement { RealizedPnl = 0, Fee = 0.004m } });
+Feed(new Fill { VenueOrderId = 501, ClientOrderId = "c-1", Symbol = "FET-USDT", Side = OrderSide.Buy, Qty = 60, Price = 0.21m,
+    TimeMs = Now(), Id = "fill:501:100", CumQty = 100, Settlement = new ExchangeSettlement { RealizedPnl = 0, Fee = 0.0063m } });
+Feed(new Fill { VenueOrderId = 501, ClientOrderId = "c-1", Symbol = "FET-USDT", Side = OrderSide.Buy, Qty = 40, Price = 0.20m,
+    TimeMs = Now(), Id = "fill:501:40", CumQty = 40, Settlement = new ExchangeSettlement { RealizedPnl = 0, Fee = 0.004m } }); // the stream delivered it again
+Feed(new MarkPrice { Symbol = "FET-USDT", Price = 0.22m, TimeMs = Now() });
 
 Restart();
 Console.WriteLine($"restarted from the state document: event_seq {state.EventSeq}, slot 0 {Queries.Snapshot(state).Slots[0].Phase}");
 
-Feed(new OpenIntent(1, "ENA-USDT", PositionSide.Short, 50, ExchangeLeverage: 3, "c-3", "T2", Now()));
-Feed(new Fill(502, "c-3", "ENA-USDT", OrderSide.Sell, Qty: 20, Price: 0.60m, Now(), Id: "fill:502:20", CumQty: 20,
-    Settlement: new ExchangeSettlement(0, Fee: 0.006m)));
-venue.QueryAnswer = [new Fill(502, "c-3", "ENA-USDT", OrderSide.Sell, Qty: 10, Price: 0.60m, t, Id: "fill:502:30", CumQty: 30,
-    Settlement: new ExchangeSettlement(0, Fee: 0.003m))];
-Feed(new OrderUnclear(502, "c-3", "ENA-USDT", "PARTIALLY_FILLED without a cumulative quantity", Now()));
-Feed(new CloseIntent(1, "c-4", Now()));
-Feed(new Fill(503, "c-4", "ENA-USDT", OrderSide.Buy, Qty: 30, Price: 0.58m, Now(), Id: "fill:503:30", CumQty: 30,
-    Settlement: new ExchangeSettlement(RealizedPnl: 0.6m, Fee: 0.0087m)));
+Feed(new OpenIntent { Slot = 1, Symbol = "ENA-USDT", Side = PositionSide.Short, Qty = 50, ExchangeLeverage = 3,
+    ClientOrderId = "c-3", TradeId = "T2", TimeMs = Now() });
+Feed(new Fill { VenueOrderId = 502, ClientOrderId = "c-3", Symbol = "ENA-USDT", Side = OrderSide.Sell, Qty = 20, Price = 0.60m,
+    TimeMs = Now(), Id = "fill:502:20", CumQty = 20, Settlement = new ExchangeSettlement { RealizedPnl = 0, Fee = 0.006m } });
+venue.QueryAnswer = [new Fill { VenueOrderId = 502, ClientOrderId = "c-3", Symbol = "ENA-USDT", Side = OrderSide.Sell, Qty = 10,
+    Price = 0.60m, TimeMs = t, Id = "fill:502:30", CumQty = 30, Settlement = new ExchangeSettlement { RealizedPnl = 0, Fee = 0.003m } }];
+Feed(new OrderUnclear { VenueOrderId = 502, ClientOrderId = "c-3", Symbol = "ENA-USDT",
+    Detail = "PARTIALLY_FILLED without a cumulative quantity", TimeMs = Now() });
+Feed(new CloseIntent { Slot = 1, ClientOrderId = "c-4", TimeMs = Now() });
+Feed(new Fill { VenueOrderId = 503, ClientOrderId = "c-4", Symbol = "ENA-USDT", Side = OrderSide.Buy, Qty = 30, Price = 0.58m,
+    TimeMs = Now(), Id = "fill:503:30", CumQty = 30, Settlement = new ExchangeSettlement { RealizedPnl = 0.6m, Fee = 0.0087m } });
 
-Feed(new CloseIntent(0, "c-2", Now()));
-Feed(new Fill(504, "c-2", "FET-USDT", OrderSide.Sell, Qty: 100, Price: 0.23m, Now(), Id: "fill:504:100", CumQty: 100,
-    Settlement: new ExchangeSettlement(RealizedPnl: 2.4m, Fee: 0.0115m)));
-Feed(new BalanceReport("bal-2", 1_002.9605m, 1_002.9605m, BalanceReason.Order, Now(), Positions: []));
+Feed(new CloseIntent { Slot = 0, ClientOrderId = "c-2", TimeMs = Now() });
+Feed(new Fill { VenueOrderId = 504, ClientOrderId = "c-2", Symbol = "FET-USDT", Side = OrderSide.Sell, Qty = 100, Price = 0.23m,
+    TimeMs = Now(), Id = "fill:504:100", CumQty = 100, Settlement = new ExchangeSettlement { RealizedPnl = 2.4m, Fee = 0.0115m } });
+Feed(new BalanceReport { Id = "bal-2", WalletBalance = 1_002.9605m, AvailableMargin = 1_002.9605m, Reason = BalanceReason.Order,
+    TimeMs = Now(), Positions = [] });
 
 static string N(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 var final = published!;
@@ -129,15 +130,15 @@ sealed class Venue
     public IReadOnlyList<KernelEvent> Place(PlaceOrder order)
     {
         if (_ids.TryGetValue(order.ClientOrderId, out var known))
-            return [new OrderAcknowledged(order.ClientOrderId, known, Clock)]; // already placed: the same order, not a second one
+            return [new OrderAcknowledged { ClientOrderId = order.ClientOrderId, VenueOrderId = known, TimeMs = Clock }]; // already placed: the same order, not a second one
         var id = _ids[order.ClientOrderId] = _next++;
-        return [new OrderAcknowledged(order.ClientOrderId, id, Clock)];
+        return [new OrderAcknowledged { ClientOrderId = order.ClientOrderId, VenueOrderId = id, TimeMs = Clock }];
     }
 
     public IReadOnlyList<KernelEvent> Cancel(CancelOrder cancel)
     {
         Cancels++;
-        return [new OrderCancelled(cancel.ClientOrderId, cancel.VenueOrderId, "CANCELED", Clock)];
+        return [new OrderCancelled { ClientOrderId = cancel.ClientOrderId, VenueOrderId = cancel.VenueOrderId, Reason = "CANCELED", TimeMs = Clock }];
     }
 
     public IReadOnlyList<KernelEvent> Query(QueryOrder query)

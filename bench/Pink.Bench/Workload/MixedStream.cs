@@ -292,8 +292,15 @@ public static class MixedStream
 
         private static decimal Fee(decimal qty, decimal price) => Math.Round(qty * price * FeeRate, 8);
 
-        // Placeholder resolved when it leaves the queue: the wallet report carries the wallet as of that moment.
-        private sealed record DeferredReport() : KernelEvent(0);
+        // Placeholder resolved when it leaves the queue: the wallet report carries the wallet as of that moment. (The set
+        // of events is closed to embedders; the bench sees Pink.Core's internals and may add this one kind of its own.)
+        private sealed record DeferredReport : KernelEvent
+        {
+            [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+            public DeferredReport() : base(0) { }
+
+            private protected override void Closed() { }
+        }
 
         public KernelEvent Resolve(KernelEvent e) => e is DeferredReport ? Report(BalanceReason.Order) : e;
     }
