@@ -16,10 +16,10 @@ public static class Pnl
     public const decimal Max = 1_000_000_000_000m;
 
     /// <summary>True for a usable price or quantity: &gt; 0 and at most <see cref="Max"/>.</summary>
-    public static bool Usable(decimal x) => x > 0 && x <= Max;
+    internal static bool Usable(decimal x) => x > 0 && x <= Max;
 
     /// <summary>True for a usable signed amount (a realized profit, a fee, a balance change): |x| ≤ <see cref="Max"/>.</summary>
-    public static bool InRange(decimal x) => x >= -Max && x <= Max;
+    internal static bool InRange(decimal x) => x >= -Max && x <= Max;
 
     /// <summary>Realized PnL of one exit leg (rule 1).</summary>
     public static decimal Realized(PositionSide side, decimal qty, decimal exitPrice, decimal entryBasis) =>
@@ -32,7 +32,7 @@ public static class Pnl
         Realized(side, openQty, mark, entryBasis);
 
     /// <summary>The basis after one more priced entry fill (rule 3).</summary>
-    public static (decimal Basis, decimal PricedQty) Vwap(decimal basis, decimal pricedQty, decimal price, decimal qty)
+    internal static (decimal Basis, decimal PricedQty) Vwap(decimal basis, decimal pricedQty, decimal price, decimal qty)
     {
         if (!Usable(price) || !Usable(qty)) return (basis, pricedQty);
         var total = pricedQty + qty;

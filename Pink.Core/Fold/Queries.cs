@@ -66,7 +66,7 @@ public static class Queries
         new(t.TradeId, t.Slot, t.RealizedPnl - t.Fees, t.RealizedPnl, t.Fees, t.FeedbackRevision);
 
     /// <summary>The status_snapshots row of a snapshot.</summary>
-    public static StatusSnapshotRow StatusRow(AccountSnapshot s, DateTime ts)
+    internal static StatusSnapshotRow StatusRow(AccountSnapshot s, DateTime ts)
     {
         var open = 0;
         foreach (var v in s.Slots) if (v.OpenQty > KernelConfig.QtyEpsilon) open++;

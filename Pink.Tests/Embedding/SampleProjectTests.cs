@@ -113,6 +113,89 @@ public class SampleProjectTests(PackedCoreFixture packed) : IClassFixture<Packed
         Assert.DoesNotContain(" Error ", output);
     }
 
+    /// <summary>
+    /// What the package's public API refuses, proved by compiling against the package as an embedder does (no
+    /// InternalsVisibleTo): every file but Fine.cs must fail to build, each with the compiler error it names.
+    /// </summary>
+    [Fact]
+    public void An_embedder_cannot_build_state_invent_kinds_skip_an_arm_or_pass_events_by_position()
+    {
+        var version = Regex.Match(File.ReadAllText(Path.Combine(PackedCoreFixture.Repo, "Pink.Core", "Pink.Core.csproj")), "<Version>([^<]+)</Version>").Groups[1].Value;
+        var files = new Dictionary<string, (string Code, string Error)>
+        {
+            // What an embedder does: it compiles.
+            ["Fine"] = ("""
+                public static class Fine
+                {
+                    public static int Host(string document)
+                    {
+                        var state = StateDocument.Restore(document).Match(Right: s => s, Left: e => Kernel.Initial(new KernelConfig(SlotCount: 1)));
+                        var (next, effects) = Kernel.Apply(state, new Fill { VenueOrderId = 501, ClientOrderId = null, Symbol = "FET-USDT",
+                            Side = OrderSide.Buy, Qty = 1, Price = 0.2m, TimeMs = 1, Settlement = new ExchangeSettlement { RealizedPnl = null, Fee = 0 } });
+                        return effects.Sum(e => e.Match(place: _ => 1, cancel: _ => 2, query: _ => 3, persist: _ => 4, publish: _ => 5,
+                            feedback: _ => 6, diagnostic: _ => 7)) + (int)next.EventSeq + Queries.Trades(next).Count();
+                    }
+                }
+                """, ""),
+            // A new kind of effect, event or row (even through the records' protected copy constructors).
+            ["NewEffect"] = ("public sealed record MyEffect : Effect { public MyEffect(Effect e) : base(e) { } }", "CS0534"),
+            ["NewEvent"] = ("public sealed record MyEvent : KernelEvent { public MyEvent(KernelEvent e) : base(e) { } }", "CS0534"),
+            ["NewRow"] = ("""
+                public sealed record MyRow : Row
+                {
+                    public MyRow(Row r) : base(r) { }
+                    public override string Table => "t";
+                    public override string Key => "k";
+                }
+                """, "CS0534"),
+            // An effect kind left out.
+            ["MissingArm"] = ("""
+                public static class MissingArm
+                {
+                    public static int M(Effect e) => e.Match(place: _ => 1, cancel: _ => 2, query: _ => 3, persist: _ => 4, publish: _ => 5, feedback: _ => 6);
+                }
+                """, "CS7036"),
+            // State built or changed by the host (its init accessors are internal: read-only from outside, no `with`).
+            ["WithState"] = ("public static class WithState { public static KernelState M(KernelState s) => s with { EventSeq = 5 }; }", "CS0200"),
+            ["WithTrade"] = ("public static class WithTrade { public static Trade M(Trade t) => t with { RealizedPnl = 1 }; }", "CS0200"),
+            ["NewSlot"] = ("public static class NewSlot { public static Slot M() => new Slot(0, SlotPhase.Idle, null, null, null, false, 0, null); }", "CS1729"),
+            ["Dedup"] = ("public static class Dedup { public static object M(KernelState s) => s.Dedup; }", "CS1061"),
+            // An event by position, or with a member forgotten.
+            ["Positional"] = ("public static class Positional { public static Fill M() => new Fill(501, \"c-1\", \"FET-USDT\", OrderSide.Buy, 40, 0.2m, 3); }", "CS1729"),
+            ["Forgotten"] = ("""
+                public static class Forgotten
+                {
+                    public static Fill M() => new Fill { VenueOrderId = 501, ClientOrderId = "c-1", Symbol = "FET-USDT", Side = OrderSide.Buy, Qty = 40, TimeMs = 3 };
+                }
+                """, "CS9035"),
+        };
+        // Two projects: the compiler reports no error inside a method body of a project whose declarations already fail.
+        var kinds = new[] { "NewEffect", "NewEvent", "NewRow" };
+        foreach (var group in files.GroupBy(f => kinds.Contains(f.Key)))
+        {
+            var project = Path.Combine(packed.Root, group.Key ? "misuse-kinds" : "misuse-bodies");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, "Misuse.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><OutputType>Library</OutputType></PropertyGroup>
+                  <ItemGroup><PackageReference Include="Pink.Core" Version="{version}" /></ItemGroup>
+                </Project>
+                """);
+            foreach (var (name, (code, _)) in group)
+                File.WriteAllText(Path.Combine(project, name + ".cs"), "using Pink.Core;\n\n" + code + "\n");
+            var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(packed.Root, "packages") };
+            var (exit, output) = Dotnet(project, TimeSpan.FromMinutes(4), env, "build", project, "-nologo",
+                $"-p:RestoreSources={packed.Feed}%3Bhttps://api.nuget.org/v3/index.json");
+            Assert.True(exit != 0, output);
+            foreach (var (name, (_, error)) in group)
+            {
+                var errors = Regex.Matches(output, $@"{name}\.cs\(\d+,\d+\): error (CS\d+)").Select(m => m.Groups[1].Value).Distinct().ToList();
+                if (error.Length == 0) Assert.True(errors.Count == 0, $"{name}.cs: {string.Join(", ", errors)}\n{output}");
+                else Assert.True(errors.Contains(error), $"{name}.cs: expected {error}, got [{string.Join(", ", errors)}]\n{output}");
+            }
+        }
+    }
+
     private static string Region(string text, string name)
     {
         var begin = $"// --- PACKAGE.md: {name} (begin)\n";
