@@ -43,7 +43,7 @@ internal static class UserStream
         if ((isTrade || cum is > 0) && cum is not 0m)
             fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
                 Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),
-                time, PositionSideOf(Json.Text(o, "ps", "positionSide")));
+                time, PositionSideOf(Json.Text(o, "ps", "positionSide")), avgScale: Json.Scale(o, "ap", "avgPrice"));
         if (fill is not null) output.Add(fill);
         else if (status is "FILLED" or "PARTIALLY_FILLED" || exec == "TRADE")
             // The v2 doc's own example: FILLED with z 0. The fill happened; what it was, only the order can tell.

@@ -34,7 +34,11 @@ public sealed record OrderCancelled(string? ClientOrderId, long? VenueOrderId, s
 /// <summary>What the exchange reports it settled for one fill: realized PnL (`rp`) and the fee paid.</summary>
 /// <param name="RealizedPnl">Exchange realized PnL for the fill, when reported.</param>
 /// <param name="Fee">Fee paid, already normalised at the boundary: ≥ 0 paid, &lt; 0 rebate (rule 20).</param>
-public sealed record ExchangeSettlement(decimal? RealizedPnl, decimal Fee);
+/// <param name="Provisional">The figures may cover only part of the fill: a stream frame carries its own fill's rp and
+/// fee, while the fill (an increase of the cumulative quantity) may span fills whose frames were lost. A disagreement
+/// with the kernel's estimate is then confirmed with the venue's cumulative figures for the order (a
+/// <see cref="QueryOrder"/>, PNL_UNCONFIRMED) before it is an error.</param>
+public sealed record ExchangeSettlement(decimal? RealizedPnl, decimal Fee, bool Provisional = false);
 
 /// <summary>One fill (leg): an incremental quantity at a true price, or 0.0 when the price is unknown (rule 4).</summary>
 /// <param name="VenueOrderId">The venue's order id, when known.</param>
