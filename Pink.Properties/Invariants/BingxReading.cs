@@ -23,11 +23,17 @@ public class BingxReading(ITestOutputHelper output)
     private const decimal Arithmetic = 0.000000000000000001m; // decimal's own rounding over a handful of operations
 
     [Fact]
-    public void Bingx_reading_every_way_of_reporting_fills_ends_with_the_venue_s_figures() =>
-        Cases.Check(ReportingPlan.Arbitrary(), plan => new Run(plan).Check(), output);
-
-    private sealed class Run(ReportingPlan plan)
+    public void Bingx_reading_every_way_of_reporting_fills_ends_with_the_venue_s_figures()
     {
+        var seen = new Dictionary<string, int>();
+        Cases.Check(ReportingPlan.Arbitrary(), plan => new Run(plan, seen).Check(), output);
+        // What the generated cases exercised (cases in which each happened at least once).
+        output.WriteLine(string.Join(", ", seen.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
+    }
+
+    private sealed class Run(ReportingPlan plan, Dictionary<string, int> seen)
+    {
+        private readonly HashSet<string> _happened = [];
         private KernelState _state = Kernel.Initial(new KernelConfig(SeedCapital: 10_000));
         private long _time = 1_750_000_000_000;
         private readonly List<string> _log = [];
@@ -35,6 +41,16 @@ public class BingxReading(ITestOutputHelper output)
         public void Check()
         {
             for (var t = 0; t < plan.Trades.Count; t++) Trade(t, plan.Trades[t]);
+            if (plan.Exact) _happened.Add("exact averages");
+            foreach (var d in plan.Trades.SelectMany(t => t.Entry.Deliveries.Concat(t.Exit.Deliveries)))
+            {
+                if (d.Lost) _happened.Add("lost frame");
+                if (d.Repeated) _happened.Add("repeated frame");
+                if (d.AnswerBefore) _happened.Add("answer before frame");
+                if (d.RestartBefore || d.RestartAfter) _happened.Add("restart");
+            }
+            lock (seen)
+                foreach (var h in _happened) seen[h] = seen.GetValueOrDefault(h) + 1;
         }
 
         private void Trade(int t, TradePlan trade)
@@ -94,8 +110,9 @@ public class BingxReading(ITestOutputHelper output)
                 _log.Add($"  {d.Severity} {d.Kind}: {d.Detail}");
                 Require.That(d.Kind != DiagnosticKinds.PnlMismatch, () => Where($"PNL_MISMATCH although the venue's figures are consistent: {d.Detail}"));
                 Require.That(d.Severity != Severity.Error, () => Where($"an ERROR: {d.Kind} {d.Detail}"));
-                if (d.Kind == DiagnosticKinds.PnlUnconfirmed)
-                    Require.That(outcome.Effects.Exists(x => x is QueryOrder), () => Where($"PNL_UNCONFIRMED without a query of the order: {d.Detail}"));
+                if (d.Kind != DiagnosticKinds.PnlUnconfirmed) continue;
+                _happened.Add("PNL_UNCONFIRMED");
+                Require.That(outcome.Effects.Exists(x => x is QueryOrder), () => Where($"PNL_UNCONFIRMED without a query of the order: {d.Detail}"));
             }
             return outcome.Effects;
         }
