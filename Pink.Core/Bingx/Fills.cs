@@ -78,14 +78,18 @@ internal static class Fills
     }
 
     // (ap·z − ap_prev·z_prev) / Δz, or null when it cannot be derived: without the previous average the derivation would
-    // credit earlier fills to this one.
+    // credit earlier fills to this one, and an increment far below the figures' last place gives no number at all.
     private static decimal? Derived(decimal? avgPrice, decimal cumQty, decimal prevQty, decimal prevAvg)
     {
         var previousKnown = prevQty <= KernelConfig.QtyEpsilon || Pnl.Usable(prevAvg);
         if (avgPrice is decimal ap && Pnl.Usable(ap) && previousKnown && cumQty - prevQty > KernelConfig.QtyEpsilon)
         {
-            var derived = (ap * cumQty - prevAvg * prevQty) / (cumQty - prevQty);
-            if (Pnl.Usable(derived)) return derived;
+            try
+            {
+                var derived = (ap * cumQty - prevAvg * prevQty) / (cumQty - prevQty);
+                if (Pnl.Usable(derived)) return derived;
+            }
+            catch (OverflowException) { }
         }
         return null;
     }
@@ -97,9 +101,16 @@ internal static class Fills
     {
         var increment = cumQty - prevQty;
         var scale = Math.Max(avgScale, avgPrice.Scale);
-        var bound = HalfUnit(scale) * cumQty / increment;
-        if (prevQty > KernelConfig.QtyEpsilon) bound += HalfUnit(Math.Max(scale, prevAvg.Scale)) * prevQty / increment;
-        return bound;
+        try
+        {
+            var bound = HalfUnit(scale) * cumQty / increment;
+            if (prevQty > KernelConfig.QtyEpsilon) bound += HalfUnit(Math.Max(scale, prevAvg.Scale)) * prevQty / increment;
+            return bound;
+        }
+        catch (OverflowException)
+        {
+            return decimal.MaxValue; // the averages cannot tell anything about so small an increment
+        }
     }
 
     private static decimal HalfUnit(int places)

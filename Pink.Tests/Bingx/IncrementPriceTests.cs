@@ -105,4 +105,14 @@ public class IncrementPriceTests
         feed(Frame("100", "1.00000000"));
         Assert.Equal(1.15m, feed(Frame("300", "1.10000000")).Price);
     }
+
+    [Fact]
+    public void An_increment_too_small_for_its_figures_is_priced_unknown_without_throwing()
+    {
+        var feed = Bound();
+        feed(Frame("200", "1.00000000"));
+        // (1000000·200.0000000000000000000000001 − 1·200) / 10⁻²⁵ is beyond decimal: no price, and no exception
+        var fill = feed(Frame("200.0000000000000000000000001", "1000000", last: "5"));
+        Assert.Equal(0.0m, fill.Price);
+    }
 }
