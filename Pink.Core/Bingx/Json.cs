@@ -43,6 +43,22 @@ internal static class Json
         return read is decimal x && Pnl.InRange(x) ? Normal(x) : null;
     }
 
+    /// <summary>
+    /// The decimal places of a figure as the venue wrote it, trailing zeros included ("1.0500" has 4): how finely the
+    /// venue rounds it. 0 when the field is absent or unreadable.
+    /// </summary>
+    public static int Scale(JsonElement obj, params string[] names)
+    {
+        if (Field(obj, names) is not JsonElement v) return 0;
+        decimal? read = v.ValueKind switch
+        {
+            JsonValueKind.Number when v.TryGetDecimal(out var d) => d,
+            JsonValueKind.String when decimal.TryParse(StringOf(v), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            _ => null,
+        };
+        return read?.Scale ?? 0;
+    }
+
     /// <summary>The same value with the least scale (no trailing zeros).</summary>
     public static decimal Normal(decimal x) => x / 1.0000000000000000000000000000m;
 

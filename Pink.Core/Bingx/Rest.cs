@@ -108,11 +108,13 @@ internal static class Rest
     // Every fill known, but the order's cumulative profit or commission says more than the kernel booked: the stream
     // reports each fill's own rp and n, and a frame lost in a gap took its figures with it (the next frame's cumulative z
     // still brought the quantity). The difference is settled after the fact, once (its id is the figures it settles).
+    // An order whose realized awaits confirmation (a stream frame's rp disagreed) is settled even when its profit adds
+    // nothing: the kernel compares the venue's cumulative figures and only then calls a disagreement an error.
     private static void Settled(JsonElement o, long venueId, decimal executed, OrderProgress known, long time, List<KernelEvent> output)
     {
         var profit = Json.Number(o, "profit");
         var fees = Json.Number(o, "commission") is decimal n ? -n : (decimal?)null;
-        var rp = profit is decimal p && p != known.ExchangeRealized ? p - known.ExchangeRealized : (decimal?)null;
+        var rp = profit is decimal p && (p != known.ExchangeRealized || known.AwaitsConfirmation) ? p - known.ExchangeRealized : (decimal?)null;
         var fee = fees is decimal f && f != known.Fees ? f - known.Fees : 0m;
         if (rp is null && fee == 0) return;
         output.Add(new FillSettled(string.Create(CultureInfo.InvariantCulture, $"settle:{venueId}:{Json.Fmt(executed)}:{Json.Fmt(profit ?? 0)}:{Json.Fmt(fees ?? 0)}"),

@@ -5,10 +5,16 @@ namespace Pink.Core.Bingx;
 
 /// <summary>
 /// User-stream frames → kernel events (bingx-api-facts.md §3–§4). The rules:
-/// a fill's quantity is the increase of the order's cumulative `z` over what the kernel already applied;
-/// its price is `L` when present, else derived from the cumulative average
-/// (ap_k·z_k − ap_{k−1}·z_{k−1}) / (z_k − z_{k−1}), else 0.0 — never `p`, the order's (possibly protective) price;
-/// `rp` and `n` ride on the fill as the exchange's settlement, the fee's sign normalised once (BingX negative = paid).
+/// a fill's quantity is the increase Δz of the order's cumulative `z` over what the kernel already applied;
+/// its price must price the whole increment, which after a lost frame spans the lost fill(s) and the last one, while
+/// `L` prices only the last fill: `L` when `l` is sent and covers Δz, or (no `l`) when the cumulative-average
+/// derivation d = (ap·z − ap_prev·z_prev) / Δz agrees with `L` within what the averages' rounding explains (half a unit
+/// in the last place of `ap` as written times z/Δz, plus the same for the previous average times z_prev/Δz); otherwise
+/// d; 0.0 (unknown) when d cannot be derived — never `p`, the order's (possibly protective) price, and never one fill's
+/// price for several fills. Real BingX sends neither `L` nor `l`: the price is d.
+/// `rp` and `n` ride on the fill as the exchange's settlement, the fee's sign normalised once (BingX negative = paid);
+/// they are the frame's own fill's, so the settlement is provisional: a disagreement with the kernel's estimate asks
+/// the venue for the order (PNL_UNCONFIRMED) before it is an error.
 /// The previous cumulative figures come from the kernel state, so a restart cannot double a fill.
 /// </summary>
 internal static class UserStream
@@ -43,7 +49,7 @@ internal static class UserStream
         if ((isTrade || cum is > 0) && cum is not 0m)
             fill = Fills.FromCumulative(state, venueId, clientId, symbol, side, cum, Json.Number(o, "ap", "avgPrice"),
                 Json.Number(o, "L", "lastFillPrice"), Json.Number(o, "l", "lastFilledQty"), Json.Number(o, "rp"), Json.Number(o, "n", "commission"),
-                time, PositionSideOf(Json.Text(o, "ps", "positionSide")));
+                time, PositionSideOf(Json.Text(o, "ps", "positionSide")), avgScale: Json.Scale(o, "ap", "avgPrice"));
         if (fill is not null) output.Add(fill);
         else if (status is "FILLED" or "PARTIALLY_FILLED" || exec == "TRADE")
             // The v2 doc's own example: FILLED with z 0. The fill happened; what it was, only the order can tell.

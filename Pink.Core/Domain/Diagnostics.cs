@@ -14,6 +14,10 @@ public static class DiagnosticKinds
     public const string AnchorRejected = "ANCHOR_REJECTED";
     /// <summary>The exchange's realized PnL differs from the kernel's estimate beyond tolerance (rule 13).</summary>
     public const string PnlMismatch = "PNL_MISMATCH";
+    /// <summary>A stream frame's realized PnL disagrees with the kernel's estimate: not yet an error (the frame carries its
+    /// own fill's figures, a lost frame's are missing); the order is queried, and PNL_MISMATCH follows only if the venue's
+    /// cumulative figures for the order still disagree.</summary>
+    public const string PnlUnconfirmed = "PNL_UNCONFIRMED";
     /// <summary>The K-ledger disagrees with a new anchor beyond tolerance (rule 11).</summary>
     public const string LedgerDivergence = "LEDGER_DIVERGENCE";
     /// <summary>An exchange event seen before; nothing changed (rule 14).</summary>

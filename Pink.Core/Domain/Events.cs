@@ -167,16 +167,24 @@ public sealed record ExchangeSettlement
 
     /// <summary>Positional, for Pink itself (readers, tests); a host names every member.</summary>
     [SetsRequiredMembers]
-    internal ExchangeSettlement(decimal? RealizedPnl, decimal Fee)
+    internal ExchangeSettlement(decimal? RealizedPnl, decimal Fee, bool Provisional = false)
     {
         this.RealizedPnl = RealizedPnl;
         this.Fee = Fee;
+        this.Provisional = Provisional;
     }
 
     /// <summary>Exchange realized PnL for the fill, when reported.</summary>
     public required decimal? RealizedPnl { get; init; }
     /// <summary>Fee paid, already normalised at the boundary: ≥ 0 paid, &lt; 0 rebate (rule 20).</summary>
     public required decimal Fee { get; init; }
+    /// <summary>
+    /// The figures may cover only part of the fill: a stream frame carries its own fill's rp and fee, while the fill (an
+    /// increase of the cumulative quantity) may span fills whose frames were lost. A disagreement with the kernel's
+    /// estimate is then confirmed with the venue's cumulative figures for the order (a <see cref="QueryOrder"/>,
+    /// PNL_UNCONFIRMED) before it is an error.
+    /// </summary>
+    public bool Provisional { get; init; }
 }
 
 /// <summary>One fill (leg): an incremental quantity at a true price, or 0.0 when the price is unknown (rule 4).</summary>

@@ -144,5 +144,9 @@ public sealed record AccountSnapshot
     }
 }
 
-/// <summary>The venue's cumulative figures for one order as the kernel has applied them.</summary>
-internal sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees);
+/// <summary>
+/// The venue's cumulative figures for one order as the kernel has applied them. <paramref name="AwaitsConfirmation"/>:
+/// the exchange's realized so far disagrees with the kernel's estimate (found on a stream frame's figures, or already
+/// an error), so the venue's cumulative figures must reach the kernel's comparison.
+/// </summary>
+internal sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees, bool AwaitsConfirmation = false);

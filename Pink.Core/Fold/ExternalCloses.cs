@@ -40,7 +40,7 @@ internal static class ExternalCloses
             Fills.Book(s, e with
             {
                 Qty = qty, CumQty = null, CumAvgPrice = null,
-                Settlement = e.Settlement is { } x ? new ExchangeSettlement(x.RealizedPnl * part, x.Fee * part) : null,
+                Settlement = e.Settlement is { } x ? x with { RealizedPnl = x.RealizedPnl * part, Fee = x.Fee * part } : null,
             }, order, Routing.How.Identity);
             left -= qty;
             booked = true;
@@ -97,7 +97,8 @@ internal static class ExternalCloses
             s.Put(order with { RepairedQty = order.RepairedQty + qty });
             if (order.FilledQty - order.RepairedQty - qty <= KernelConfig.QtyEpsilon) Known(s, order.ClientOrderId);
             // The wallet moved by this fill long ago (its account update came): the K-ledger learns it, capital already holds it.
-            Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, (e.Settlement?.Fee ?? 0) * part, inWallet: true);
+            Settlements.Late(s, s.OrderOf(order.ClientOrderId)!, trade, rp, (e.Settlement?.Fee ?? 0) * part, inWallet: true,
+                provisional: e.Settlement?.Provisional ?? false);
             s.Remember(e.Id);
             s.Touch();
             return true;

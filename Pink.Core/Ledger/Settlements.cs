@@ -6,6 +6,9 @@ namespace Pink.Core;
 /// de-duplication of exchange events; otherwise the trade's pnl_source becomes exchange and the kernel's estimate
 /// stays booked unless it differs from `rp` beyond tolerance, which raises PNL_MISMATCH (ERROR) and an anomaly row —
 /// never a silent re-book. Fees are booked to the trade they were paid for, whatever their sign.
+/// A disagreement found on provisional figures (a stream frame's own fill's rp, while its fill may span fills whose
+/// frames were lost) is not yet an error: the kernel asks the venue for the order (QueryOrder) and says so
+/// (PNL_UNCONFIRMED, WARNING); PNL_MISMATCH is raised only when the order's cumulative figures still disagree.
 /// </summary>
 internal static class Settlements
 {
@@ -13,7 +16,7 @@ internal static class Settlements
     public static void OnFill(Step s, string clientOrderId, int? legIndex, ExchangeSettlement x)
     {
         if (s.OrderOf(clientOrderId) is Order order && s.TradeOf(order.TradeId) is Trade trade)
-            Book(s, order, trade, x.RealizedPnl, x.Fee, legIndex, anyLeg: false, legRows: false);
+            Book(s, order, trade, x.RealizedPnl, x.Fee, legIndex, anyLeg: false, legRows: false, x.Provisional);
     }
 
     /// <summary>A settlement reported on its own (e.g. REST income, or a synthetic FILL_SETTLED).</summary>
@@ -38,10 +41,10 @@ internal static class Settlements
     /// The exchange's figures for an order's fills that came after the fact (a late fill of the order behind an inferred
     /// exit): repairs its price-less legs, settles the increment, and re-sends a closed trade's feedback.
     /// </summary>
-    public static void Late(Step s, Order order, Trade trade, decimal? rp, decimal fee, bool inWallet = false)
+    public static void Late(Step s, Order order, Trade trade, decimal? rp, decimal fee, bool inWallet = false, bool provisional = false)
     {
         var before = trade;
-        Book(s, order, trade, rp, fee, null, anyLeg: true, legRows: true);
+        Book(s, order, trade, rp, fee, null, anyLeg: true, legRows: true, provisional);
         Bridge.Settle(s, trade.TradeId, inWallet: inWallet);
         if (before.Closed && s.TradeOf(trade.TradeId) is Trade after && (after.RealizedPnl != before.RealizedPnl || after.Fees != before.Fees || after.PnlSource != before.PnlSource))
         {
@@ -66,7 +69,7 @@ internal static class Settlements
     // one that came with its fill leaves the leg's single row to the fill. Repairable legs: the order's price-less,
     // unrepaired legs — any of them (anyLeg) or only the fill's own (legIndex).
     // `order` is the order as it stands; it and the trade are each written once, with every change of the settlement.
-    private static void Book(Step s, Order order, Trade trade, decimal? rp, decimal fee, int? legIndex, bool anyLeg, bool legRows)
+    private static void Book(Step s, Order order, Trade trade, decimal? rp, decimal fee, int? legIndex, bool anyLeg, bool legRows, bool provisional)
     {
         if (!Pnl.InRange(fee))
         {
@@ -94,7 +97,7 @@ internal static class Settlements
             if (repaired)
                 trade = Repair(s, trade, skipped, realized, legRows);
             else if (order.Purpose == OrderPurpose.Exit || realized != 0)
-                Compare(s, order, trade, realized);
+                Compare(s, order, trade, realized, provisional);
             s.Put(order with
             {
                 Fees = order.Fees + fee,
@@ -127,11 +130,27 @@ internal static class Settlements
         return trade;
     }
 
-    private static void Compare(Step s, Order order, Trade trade, decimal rp)
+    /// <summary>
+    /// The kernel's estimate of an order's realized PnL and the exchange's differ beyond tolerance. An order whose
+    /// figures so far disagree awaits the venue's cumulative figures (the BingX reading then settles an order answer
+    /// even when it adds nothing, so the comparison is made).
+    /// </summary>
+    internal static bool Disagrees(KernelConfig config, decimal estimated, decimal exchange) =>
+        Math.Abs(estimated - exchange) > config.PnlMismatchTolerance;
+
+    private static void Compare(Step s, Order order, Trade trade, decimal rp, bool provisional)
     {
         var exchange = order.ExchangeRealized + rp;
         var diff = order.EstimatedRealized - exchange;
-        if (Math.Abs(diff) > s.Config.PnlMismatchTolerance)
+        if (!Disagrees(s.Config, order.EstimatedRealized, exchange)) return;
+        if (provisional)
+        {
+            s.Diag(DiagnosticKinds.PnlUnconfirmed, Severity.Warning,
+                string.Create(CultureInfo.InvariantCulture, $"order {order.ClientOrderId}: kernel estimate {order.EstimatedRealized:0.########} vs the stream's rp {exchange:0.########} (diff {diff:0.########}), which may miss a lost frame's fill; asking the venue for the order's cumulative figures"),
+                order.Slot, trade.TradeId);
+            s.Emit(new QueryOrder(order.Slot, order.ClientOrderId, order.VenueOrderId, trade.Symbol));
+        }
+        else
             s.Diag(DiagnosticKinds.PnlMismatch, Severity.Error,
                 string.Create(CultureInfo.InvariantCulture, $"order {order.ClientOrderId}: kernel estimate {order.EstimatedRealized:0.########} vs exchange rp {exchange:0.########} (diff {diff:0.########}); estimate kept"),
                 order.Slot, trade.TradeId);
