@@ -72,6 +72,20 @@ public static class MixedStream
         return (events.ToArray(), g.Positions());
     }
 
+    /// <summary>
+    /// The stream, generated as it is read, until <paramref name="closedTrades"/> trades have closed and every slot holds
+    /// an open position: for books too large to hold their events in memory (a million closed trades is ~70M events).
+    /// </summary>
+    public static IEnumerable<KernelEvent> StreamUntilClosedTrades(int closedTrades, int seed = DefaultSeed)
+    {
+        var g = new Generator(seed);
+        for (var i = 0; ; i++)
+        {
+            yield return g.Next(i);
+            if (g.ClosedTrades >= closedTrades && g.AllHolding) yield break;
+        }
+    }
+
     private enum Phase { Idle, EntryPlaced, EntryFilling, Holding, ExitPlaced, ExitFilling }
 
     private sealed class Lane(int slot)
