@@ -1,3 +1,5 @@
+using LanguageExt;
+
 namespace Pink.Core;
 
 /// <summary>
@@ -33,3 +35,11 @@ public sealed record SizerFeedback(string TradeId, int Slot, decimal Pnl, decima
 
 /// <summary>Something the operator should know; persisted as an anomaly row unless it is a pure log line.</summary>
 public sealed record Diagnostic(string Kind, Severity Severity, string Detail, int? Slot = null, string? TradeId = null) : Effect;
+
+/// <summary>
+/// A trade left the state (see Forgetting): closed and settled (<paramref name="Settled"/>), or forgotten unsettled
+/// beyond the bound (FORGOTTEN_UNSETTLED). Its final figures and its orders, said once: a reader that keeps history (a
+/// replay summary, a report) keeps it from here; the kernel no longer can. <paramref name="Trade"/> is null for the
+/// orders of a trade that never filled (removed when its entry ended).
+/// </summary>
+public sealed record TradeForgotten(string TradeId, Trade? Trade, Arr<Order> Orders, bool Settled) : Effect;

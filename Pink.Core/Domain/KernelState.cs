@@ -35,7 +35,7 @@ public sealed record KernelState(
     //   trade or an order is written into its map once, when it leaves its slot. The public Trades, Orders and Marks fold
     //   the lanes back in on first read, so every reader (equality, the state document, `with`) sees exactly the state
     //   as if every write had gone to the maps.
-    private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
+    private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState, DedupMemory.Empty);
     private MarkMap _marks = Marks;
     private bool _hotMarks;
     private decimal[]? _laneMarks;
@@ -43,7 +43,7 @@ public sealed record KernelState(
 
     /// <summary>What only ledger events change, shared by the states marks make.</summary>
     internal sealed record Book(KernelConfig Config, Account Account, Arr<Slot> Slots, TradeMap Trades, OrderMap Orders,
-        Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState)
+        Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState, DedupMemory Forgotten)
     {
         /// <summary>The slots' lanes; built on first use unless the kernel made them.</summary>
         public Lanes? Lanes { get; set; }
@@ -140,6 +140,14 @@ public sealed record KernelState(
     [JsonPropertyOrder(10)]
     public long FillsRoutedByState { get => _book.FillsRoutedByState; init { Settle(); _book = _book with { FillsRoutedByState = value }; } }
 
+    /// <summary>
+    /// The ids of the trades the state has forgotten (see Forgetting), oldest first: <c>t:</c> trade id,
+    /// <c>c:</c> client order id (lower case, as the venue echoes it), <c>v:</c> venue order id; at most
+    /// <see cref="KernelConfig.ForgottenMemory"/>.
+    /// </summary>
+    [JsonPropertyOrder(11)]
+    public DedupMemory Forgotten { get => _book.Forgotten; init { Settle(); _book = _book with { Forgotten = value }; } }
+
     internal Lanes LanesView => _book.Lanes ??= Lanes.Of(this);
 
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
@@ -217,7 +225,8 @@ public sealed record KernelState(
         EqualityComparer<OrderMap>.Default.Equals(Orders, other.Orders) &&
         EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
         EqualityComparer<MarkMap>.Default.Equals(Marks, other.Marks) &&
-        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
+        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState &&
+        EqualityComparer<DedupMemory>.Default.Equals(Forgotten, other.Forgotten);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -235,6 +244,7 @@ public sealed record KernelState(
         h.Add(Marks);
         h.Add(Dedup);
         h.Add(FillsRoutedByState);
+        h.Add(Forgotten);
         return h.ToHashCode();
     }
 

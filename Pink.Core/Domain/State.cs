@@ -16,6 +16,8 @@ namespace Pink.Core;
 /// <param name="AccountMode">Dedicated (default): Pink alone trades the account. Shared: other runtimes do too.</param>
 /// <param name="Instruments">What the venue states about each instrument (by <see cref="Symbols.Key"/>): its quantity
 /// and price steps and minimum quantity (<see cref="InstrumentSpec"/>). An instrument not listed is not checked.</param>
+/// <param name="ForgottenMemory">How many ids of forgotten trades (trade, client and venue order ids; a trade has about
+/// five) are remembered, so that a late repeat of their reports is recognised (FORGOTTEN_TRADE) and never booked.</param>
 public sealed record KernelConfig(
     int SlotCount = 4,
     decimal SeedCapital = 0.0m,
@@ -25,7 +27,8 @@ public sealed record KernelConfig(
     int BarSeconds = 60,
     int DedupMemory = 10_000,
     AccountMode AccountMode = AccountMode.Dedicated,
-    Map<OrdStringOrdinal, string, Instrument> Instruments = default)
+    Map<OrdStringOrdinal, string, Instrument> Instruments = default,
+    int ForgottenMemory = 20_000)
 {
     /// <summary>
     /// Quantities are exact decimals: equal means equal. Kept as a named zero so every "is anything held" test reads as
@@ -148,7 +151,7 @@ public sealed record Slot(int Index, SlotPhase Phase, string? TradeId, string? E
 }
 
 /// <summary>
-/// Bounded memory of exchange event ids already applied (rule 14); oldest forgotten first.
+/// Bounded memory of exchange event ids already applied (rule 14), or of the ids of forgotten trades; oldest forgotten first.
 /// <para>
 /// The kernel keeps it as an <see cref="IdWindow"/> (the last N ids in order, with a hash index): remembering an id and
 /// asking for one cost a few nanoseconds and a few bytes. <see cref="Seen"/> and <see cref="Order"/> are the same memory

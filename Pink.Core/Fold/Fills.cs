@@ -33,6 +33,13 @@ internal static class Fills
             return;
         }
         var (order, how) = Routing.Resolve(s, e);
+        if (order is null && s.Forgotten(e.ClientOrderId, e.VenueOrderId))
+        {
+            // A late repeat for a trade that closed, settled and was forgotten: the venue's books already hold it, and so did ours.
+            s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: its order belongs to a forgotten (closed and settled) trade; not booked"));
+            s.Remember(e.Id);
+            return;
+        }
         if (order is null)
         {
             if (how == Routing.How.Unresolved && ExternalCloses.Book(s, e)) return;
@@ -159,7 +166,7 @@ internal static class Fills
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev");
         var n = 1;
-        while (s.TradeOf(id) is not null) id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev{++n}");
+        while (s.TradeOf(id) is not null || s.ForgottenTrade(id)) id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev{++n}");
         s.Diag(DiagnosticKinds.ReversalSplit, Severity.Warning,
             string.Create(CultureInfo.InvariantCulture, $"fill through zero on slot {closed.Slot}: {closed.TradeId} closed, {qty} opens {id} {Names.Of(Names.Flip(closed.Side))}"), closed.Slot, closed.TradeId);
         var (basis, priced) = Pnl.Vwap(0, 0, price, qty);

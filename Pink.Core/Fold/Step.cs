@@ -33,6 +33,7 @@ internal sealed class Step
     private bool _marksInLanes; // a mark went to the lanes' marks alone: the marks map is behind them (see KernelState)
     private DedupMemory _dedup;
     private long _routedByState;
+    private bool _sweep;
 
     // Buffered writes, applied to the maps once in Finish.
     private int _tradeCount;
@@ -140,6 +141,17 @@ internal sealed class Step
     }
 
     public bool Seen(string? id) => id is not null && _dedup.Contains(id);
+
+    /// <summary>True when the order a report names belongs to a trade the state has forgotten (see Forgetting).</summary>
+    public bool Forgotten(string? clientOrderId, long? venueOrderId) =>
+        venueOrderId is long v && _before.Forgotten.Contains(Forgetting.VenueKey(v)) ||
+        !string.IsNullOrEmpty(clientOrderId) && _before.Forgotten.Contains(Forgetting.ClientKey(clientOrderId));
+
+    /// <summary>True when a trade id belongs to a trade the state has forgotten.</summary>
+    public bool ForgottenTrade(string tradeId) => _before.Forgotten.Contains(Forgetting.TradeKey(tradeId));
+
+    /// <summary>Check every closed trade for forgetting when the step finishes (see Forgetting).</summary>
+    public void Sweep() => _sweep = true;
 
     /// <summary>Remember an exchange event id; the oldest is forgotten beyond the configured memory.</summary>
     public void Remember(string? id)
@@ -346,11 +358,32 @@ internal sealed class Step
         var venues = _before.VenueOrders;
         if (_venueBinds is not null)
             foreach (var (venue, clientOrderId) in _venueBinds) venues = venues.Add(venue, clientOrderId);
+        var forget = new Forgetting.Book { Trades = trades, Orders = orders, VenueOrders = venues, Forgotten = _before.Forgotten, Account = _account };
+        Forgetting.Run(this, ref forget, slots, Candidates(slots), _sweep);
+        (trades, orders, venues, _account) = (forget.Trades, forget.Orders, forget.VenueOrders, forget.Account);
         var hot = _before.HotLanes || !LanesUnchanged;
         var hotMarks = _before.HotMarks || _marksInLanes;
         var (marksMap, marks) = BuildMarks(lanes, hotMarks);
-        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState) { Lanes = lanes, Hot = hot };
+        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState, forget.Forgotten) { Lanes = lanes, Hot = hot };
         return _before.Next(seq, Math.Max(_before.LastEventMs, TimeMs), book, marksMap, marks, hotMarks);
+    }
+
+    // The trades this step wrote (or whose orders it wrote) that no slot hosts any more: the ones that may be forgotten now.
+    private System.Collections.Generic.HashSet<string>? Candidates(Arr<Slot> slots)
+    {
+        System.Collections.Generic.HashSet<string>? ids = null;
+        for (var i = 0; i < _tradeCount; i++)
+            if ((_tradeValues![i] is not Trade t || t.Closed) && !Hosts(slots, _tradeIds![i])) (ids ??= new(StringComparer.Ordinal)).Add(_tradeIds[i]);
+        for (var i = 0; i < _orderCount; i++)
+            if (!Hosts(slots, _orderValues![i].TradeId)) (ids ??= new(StringComparer.Ordinal)).Add(_orderValues[i].TradeId);
+        return ids;
+    }
+
+    private static bool Hosts(Arr<Slot> slots, string tradeId)
+    {
+        foreach (var slot in slots)
+            if (string.Equals(slot.TradeId, tradeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes
