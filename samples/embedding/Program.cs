@@ -8,6 +8,7 @@ using Pink.Core;
 var store = new Store();   // your database: the rows, and the last state document
 var venue = new Venue();   // your exchange client: every call answers with events
 var sizer = new Dictionary<string, SizerFeedback>();
+var history = new Dictionary<string, Trade>();  // closed trades the kernel forgot (it keeps only what is live)
 AccountSnapshot? published = null;
 var state = Kernel.Initial(new KernelConfig(SlotCount: 2, SeedCapital: 1_000));
 
@@ -28,6 +29,7 @@ void Feed(KernelEvent input)
             case PublishSnapshot publish: snapshot = publish.Snapshot; break;
             case SizerFeedback f: feedback.Add(f); break;
             case Diagnostic d: Console.WriteLine($"diagnostic {d.Severity} {d.Kind}: {d.Detail}"); break;
+            case TradeForgotten gone: if (gone.Trade is { } closed) history[closed.TradeId] = closed; break;
             default: throw new InvalidOperationException($"unknown effect {effect.GetType().Name}: interpret it before upgrading Pink.Core");
         }
     // Write-ahead: the rows, then the state document that covers them, are durable before anything leaves the process.
@@ -86,10 +88,10 @@ Feed(new BalanceReport("bal-2", 1_002.9605m, 1_002.9605m, BalanceReason.Order, N
 static string N(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 var final = published!;
 Console.WriteLine($"capital {N(final.Capital)} ({final.CapitalSource}), wallet {N(final.EWalletBalance)}, equity {N(final.Equity)}");
-foreach (var trade in Queries.Trades(state))
+foreach (var trade in Queries.Trades(state).Concat(history.Values).OrderBy(t => t.TradeId, StringComparer.Ordinal))
     Console.WriteLine($"trade {trade.TradeId} {trade.Side} {trade.Symbol} qty {N(trade.EntryQty)} entry {N(trade.EntryBasis)} " +
         $"exit {N(Queries.ExitPrice(trade))} realized {N(trade.RealizedPnl)} fees {N(trade.Fees)} closed {trade.Closed}");
-Console.WriteLine($"realized {N(Queries.Trades(state).Sum(x => x.RealizedPnl))}");
+Console.WriteLine($"realized {N(Queries.Trades(state).Concat(history.Values).Sum(x => x.RealizedPnl))}");
 Console.WriteLine($"fees {N(final.FeesPaid)}");
 foreach (var f in sizer.Values)
     Console.WriteLine($"sizer {f.TradeId}: {N(f.Pnl)} (revision {f.Revision})");
