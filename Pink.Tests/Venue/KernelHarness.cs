@@ -83,6 +83,9 @@ public sealed class KernelHarness : IAsyncDisposable
         State.Trades.Find(id).Case as Trade ?? Effects.OfType<TradeForgotten>().LastOrDefault(f => f.TradeId == id)?.Trade
         ?? throw new Xunit.Sdk.XunitException($"no trade {id}");
 
+    /// <summary>True once the trade closed (whether or not the state has forgotten it since).</summary>
+    public bool Closed(string id) => HasTrade(id) && Trade(id).Closed;
+
     public bool HasTrade(string id) => State.Trades.Find(id).IsSome || Effects.OfType<TradeForgotten>().Any(f => f.TradeId == id);
 
     /// <summary>An intent from the policy.</summary>
