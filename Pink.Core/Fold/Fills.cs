@@ -95,6 +95,8 @@ internal static class Fills
             ReportedCumQty = e.CumQty ?? order.ReportedCumQty + e.Qty,
             ReportedAvgPrice = e.CumAvgPrice ?? order.ReportedAvgPrice,
             Status = filled >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working ? OrderStatus.Filled : order.Status,
+            // An exit fill without the exchange's rp awaits a settlement (the trade is not settled, so not forgotten, before it).
+            AwaitedRp = order.Purpose == OrderPurpose.Exit && e.Settlement?.RealizedPnl is null ? order.AwaitedRp + 1 : order.AwaitedRp,
         };
         s.Remember(e.Id);
         s.Touch();

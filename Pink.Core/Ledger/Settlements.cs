@@ -37,6 +37,11 @@ internal static class Settlements
         }
         s.Remember(e.Id);
         s.Touch();
+        if (e.RealizedPnl is not null && order.AwaitedRp > 0)
+        {
+            order = order with { AwaitedRp = order.AwaitedRp - 1 };
+            s.Put(order);
+        }
         Late(s, order, trade, e.RealizedPnl, e.Fee);
     }
 
