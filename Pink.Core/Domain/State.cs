@@ -108,13 +108,14 @@ public sealed record ExchangeLead(string Key, PositionSide? Side, decimal Qty, b
 /// One order as the kernel knows it. <c>External</c> marks an order Pink never placed that the exchange used to reduce
 /// one of our positions (booked as an exit), or the inferred exit of a reduction no fill explained (id <c>inferred-…</c>);
 /// <c>RepairedQty</c> is how much of an inferred exit a later fill of the order behind it has given its figures.
-/// <c>AwaitedRp</c> counts the exit fills reported without the exchange's `rp` whose settlement has not come yet (one
-/// late settlement with an `rp` answers one): the order's figures are known only when none is awaited.
+/// <c>AwaitedSettlements</c> counts the fills reported without their settlement (no fee and `rp` at all, or an exit fill
+/// without its `rp`) that no settlement reported on its own (FillSettled) has answered yet, one each: the order's figures
+/// are known only when none is awaited.
 /// </summary>
 public sealed record Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,
     OrderSide Side, decimal Qty, decimal FilledQty, OrderStatus Status, decimal ReportedCumQty, decimal ReportedAvgPrice,
     decimal EstimatedRealized, decimal ExchangeRealized, bool ExchangeSettled, decimal Fees = 0, bool External = false, decimal RepairedQty = 0,
-    int AwaitedRp = 0);
+    int AwaitedSettlements = 0);
 
 /// <summary>One exit leg of a trade.</summary>
 public sealed record ExitLeg(int Index, string ClientOrderId, long? VenueOrderId, decimal Qty, decimal Price, decimal Realized,

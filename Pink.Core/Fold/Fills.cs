@@ -95,8 +95,9 @@ internal static class Fills
             ReportedCumQty = e.CumQty ?? order.ReportedCumQty + e.Qty,
             ReportedAvgPrice = e.CumAvgPrice ?? order.ReportedAvgPrice,
             Status = filled >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working ? OrderStatus.Filled : order.Status,
-            // An exit fill without the exchange's rp awaits a settlement (the trade is not settled, so not forgotten, before it).
-            AwaitedRp = order.Purpose == OrderPurpose.Exit && e.Settlement?.RealizedPnl is null ? order.AwaitedRp + 1 : order.AwaitedRp,
+            // A fill without its settlement (or an exit fill without its rp) awaits one: its trade is not settled, so not forgotten, before it.
+            AwaitedSettlements = e.Settlement is null || order.Purpose == OrderPurpose.Exit && e.Settlement.RealizedPnl is null
+                ? order.AwaitedSettlements + 1 : order.AwaitedSettlements,
         };
         s.Remember(e.Id);
         s.Touch();

@@ -8,9 +8,10 @@ namespace Pink.Core;
 /// the history is the rows (<c>trade_events</c>, <c>trade_exit_legs</c>) and the sizer feedback already emitted.
 /// <para>
 /// Fully settled: the trade is closed and no slot hosts it; no price-less leg of it waits for its repair; every order of
-/// it has ended (none working); every exit order that filled has the exchange's figures for every fill
-/// (<c>ExchangeSettled</c>, no <c>AwaitedRp</c>), or is an inferred or external exit whose figures were repaired or given
-/// up (its fills all repaired) and is not among the account's unknown legs; and, once the account
+/// it has ended (none working) and awaits no settlement of a fill reported without one (<c>AwaitedSettlements</c>); every
+/// exit order that filled has the exchange's `rp` (<c>ExchangeSettled</c>) — or, for an inferred or external exit, its
+/// figures were repaired or given up (its fills all repaired) and it is not among the account's unknown legs; and, once
+/// the account
 /// reads the income history (<c>IncomeUpToMs &gt; 0</c>), the trade was compared with it (<c>IncomeChecked</c>) or the
 /// history has passed its close by <see cref="Kernel.IncomeSettleMs"/> (nothing of it was there to compare). Orders of a
 /// trade that never filled (removed when its entry ended) are forgotten once they have all ended.
@@ -113,8 +114,8 @@ internal static class Forgetting
             if (leg.SkippedNoPrice && !leg.Repaired) return false;
         foreach (var o in orders)
         {
-            if (o.Status == OrderStatus.Working) return false;
-            if (o.Purpose == OrderPurpose.Exit && o.FilledQty > KernelConfig.QtyEpsilon && !(o.ExchangeSettled && o.AwaitedRp == 0) &&
+            if (o.Status == OrderStatus.Working || o.AwaitedSettlements > 0 && !(o.External && o.RepairedQty >= o.FilledQty)) return false;
+            if (o.Purpose == OrderPurpose.Exit && o.FilledQty > KernelConfig.QtyEpsilon && !o.ExchangeSettled &&
                 !(o.External && o.RepairedQty >= o.FilledQty)) return false;
             if (account.UnknownLegs.Contains(o.ClientOrderId)) return false;
         }

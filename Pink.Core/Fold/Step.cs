@@ -460,6 +460,7 @@ internal sealed class Step
         return true;
     }
 
-    // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14).
-    private static bool Persisted(Diagnostic d) => d.Kind != DiagnosticKinds.DuplicateIgnored;
+    // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14). So is a late
+    // report of a forgotten trade: what it says was booked and written when the trade was live.
+    private static bool Persisted(Diagnostic d) => d.Kind is not (DiagnosticKinds.DuplicateIgnored or DiagnosticKinds.ForgottenTrade);
 }

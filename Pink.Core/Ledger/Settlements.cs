@@ -37,9 +37,9 @@ internal static class Settlements
         }
         s.Remember(e.Id);
         s.Touch();
-        if (e.RealizedPnl is not null && order.AwaitedRp > 0)
+        if (order.AwaitedSettlements > 0)
         {
-            order = order with { AwaitedRp = order.AwaitedRp - 1 };
+            order = order with { AwaitedSettlements = order.AwaitedSettlements - 1 };
             s.Put(order);
         }
         Late(s, order, trade, e.RealizedPnl, e.Fee);

@@ -77,11 +77,11 @@ public class ForgettingTests
         var d = RoundTrip(new Driver(new KernelConfig(SlotCount: 1, SeedCapital: 10_000)), 1, rpLater: true);
         Assert.True(d.Trade("T1").Closed);
         Assert.False(d.Forgot("T1"));
-        Assert.Equal(1, d.State.Orders["x1"].AwaitedRp);
+        Assert.Equal(1, d.State.Orders["x1"].AwaitedSettlements);
         d.Apply(new FillSettled("inc:10003:100", 10_003, 1, 0, d.Tick()));
         var gone = Assert.Single(d.Last.OfType<TradeForgotten>());
         Assert.Equal(PnlSource.Exchange, gone.Trade!.PnlSource);
-        Assert.Equal(0, gone.Orders.Find(o => o.ClientOrderId == "x1").Map(o => o.AwaitedRp).IfNone(-1));
+        Assert.Equal(0, gone.Orders.Find(o => o.ClientOrderId == "x1").Map(o => o.AwaitedSettlements).IfNone(-1));
         Assert.True(d.State.Trades.IsEmpty);
     }
 
