@@ -79,7 +79,7 @@ public sealed record KernelState(
         }
     }
 
-    /// <summary>Every trade by trade id (closed ones included).</summary>
+    /// <summary>Every trade the state holds, by trade id: the live ones and the closed ones not yet settled (see Forgetting).</summary>
     [JsonPropertyOrder(5)]
     public TradeMap Trades
     {
@@ -97,7 +97,7 @@ public sealed record KernelState(
         }
     }
 
-    /// <summary>Every order by client order id.</summary>
+    /// <summary>Every order of the trades the state holds (and of trades that never filled, until they end), by client order id.</summary>
     [JsonPropertyOrder(6)]
     public OrderMap Orders
     {
