@@ -28,13 +28,12 @@ public sealed record KernelState(
     //   routed-by-state count, and the per-slot lanes derived from them) sits in one Book, shared by every state a mark
     //   makes: a mark's state is the sequence, the time, the marks and a reference to the book (72 bytes).
     // * The lanes (see Lanes) are derived from Slots, Trades and Orders, and their marks from Marks: setting any of them
-    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality.
-    // * States the kernel builds keep the lanes *authoritative* ("hot"): the trades the slots host, their live orders
-    //   and the marks of their instruments are held in the lanes alone, and the maps hold everything else (with older
-    //   values, or nothing, for what the lanes hold). A fill, an acknowledgement or a mark then writes no big map; a
-    //   trade or an order is written into its map once, when it leaves its slot. The public Trades, Orders and Marks fold
-    //   the lanes back in on first read, so every reader (equality, the state document, `with`) sees exactly the state
-    //   as if every write had gone to the maps.
+    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality. Trades and orders are always in
+    //   their maps (which hold only what is live, see Forgetting); the lanes are a cache of the slots' ones.
+    // * States the kernel builds keep the lanes' marks *authoritative* ("hot"): the marks of the instruments the slots
+    //   hold are in the lanes alone, and the marks map holds the others (with older values, or none, for what the lanes
+    //   hold): a mark then writes no map. The public Marks folds the lanes back in on first read, so every reader
+    //   (equality, the state document, `with`) sees exactly the state as if every mark had gone to the map.
     private Book _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState, DedupMemory.Empty);
     private MarkMap _marks = Marks;
     private bool _hotMarks;
@@ -47,15 +46,9 @@ public sealed record KernelState(
     {
         /// <summary>The slots' lanes; built on first use unless the kernel made them.</summary>
         public Lanes? Lanes { get; set; }
-        /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
-        public bool Hot { get; init; }
-        // The maps with the lanes folded in, built on first read; boxed so that a reader on another thread sees all
-        // of one or none of it.
-        public StrongBox<TradeMap>? TradesRead { get; set; }
-        public StrongBox<OrderMap>? OrdersRead { get; set; }
 
         /// <summary>This book with one part replaced and nothing derived from the old parts.</summary>
-        public Book Without() => this with { Lanes = null, Hot = false, TradesRead = null, OrdersRead = null };
+        public Book Without() => this with { Lanes = null };
     }
 
     /// <summary>The engine settings.</summary>
@@ -83,12 +76,7 @@ public sealed record KernelState(
     [JsonPropertyOrder(5)]
     public TradeMap Trades
     {
-        get
-        {
-            var book = _book;
-            if (!book.Hot) return book.Trades;
-            return (book.TradesRead ??= new(FoldIn(book.Trades, book.Lanes!.Trades, static t => t.TradeId))).Value;
-        }
+        get => _book.Trades;
         init
         {
             Settle();
@@ -101,12 +89,7 @@ public sealed record KernelState(
     [JsonPropertyOrder(6)]
     public OrderMap Orders
     {
-        get
-        {
-            var book = _book;
-            if (!book.Hot) return book.Orders;
-            return (book.OrdersRead ??= new(FoldIn(book.Orders, book.Lanes!.Orders, static o => o.ClientOrderId))).Value;
-        }
+        get => _book.Orders;
         init
         {
             Settle();
@@ -153,17 +136,8 @@ public sealed record KernelState(
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
     internal decimal[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
 
-    /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
-    internal bool HotLanes => _book.Hot;
-
     /// <summary>True when the lanes' marks, not the marks map, hold the marks of the instruments the lanes hold.</summary>
     internal bool HotMarks => _hotMarks;
-
-    /// <summary>The trades map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal TradeMap TradesBehindLanes => _book.Trades;
-
-    /// <summary>The orders map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal OrderMap OrdersBehindLanes => _book.Orders;
 
     /// <summary>The marks map without the lanes' marks folded in: exact for every instrument no lane holds.</summary>
     internal MarkMap MarksBehindLanes => _marks;
@@ -189,23 +163,15 @@ public sealed record KernelState(
         }
     }
 
-    // A `with` starts from a copy of this state: fold the lanes into the maps before any part is replaced.
+    // A `with` starts from a copy of this state: fold the lanes' marks into the map before any part is replaced.
     private void Settle()
     {
-        if (_book.Hot) _book = _book.Without() with { Trades = Trades, Orders = Orders, Lanes = _book.Lanes };
         if (_hotMarks)
         {
             _marks = Marks;
             _hotMarks = false;
         }
         _marksRead = null;
-    }
-
-    private static Map<OrdStringOrdinal, string, T> FoldIn<T>(Map<OrdStringOrdinal, string, T> map, T?[] held, Func<T, string> id) where T : class
-    {
-        foreach (var value in held)
-            if (value is not null) map = map.AddOrUpdate(id(value), value);
-        return map;
     }
 
     private static MarkMap FoldInMarks(MarkMap map, string?[] keys, decimal[] marks)

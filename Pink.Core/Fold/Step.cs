@@ -170,7 +170,7 @@ internal sealed class Step
         var hosted = _lanes.Trades;
         for (var i = 0; i < hosted.Length; i++)
             if (hosted[i] is Trade t && string.Equals(t.TradeId, tradeId)) return t;
-        return _before.TradesBehindLanes.Find(tradeId).Case as Trade;
+        return _before.Trades.Find(tradeId).Case as Trade;
     }
 
     /// <summary>Every trade as this step sees it (buffered changes included); for the rare whole-book checks.</summary>
@@ -220,7 +220,7 @@ internal sealed class Step
         var live = _lanes.Orders;
         for (var i = 0; i < live.Length; i++)
             if (live[i] is Order o && string.Equals(o.ClientOrderId, clientOrderId)) return o;
-        return _before.OrdersBehindLanes.Find(clientOrderId).Case as Order;
+        return _before.Orders.Find(clientOrderId).Case as Order;
     }
 
     /// <summary>
@@ -331,29 +331,21 @@ internal sealed class Step
         : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup }, _before.MarksBehindLanes, _before.LaneMarks,
             _before.HotMarks);
 
-    // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
-    // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves
-    // the lanes is written back into its map with its newest value.
+    // The next state, built once: every buffered trade and order is written into its map once (the maps hold only what
+    // is live, see Forgetting, so a write is a few node copies); the lanes are rebuilt from the step's view when a slot,
+    // trade or order changed.
     private KernelState Build(long seq)
     {
-        var trades = _before.TradesBehindLanes;
-        var orders = _before.OrdersBehindLanes;
+        var trades = _before.Trades;
+        var orders = _before.Orders;
         var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
         var lanes = _lanes;
         if (!LanesUnchanged)
         {
             lanes = BuildLanes(slots);
             for (var i = 0; i < _tradeCount; i++)
-            {
-                if (_tradeValues![i] is not Trade t) trades = trades.Remove(_tradeIds![i]);
-                else if (!Holds(lanes.Trades, t)) trades = trades.AddOrUpdate(t.TradeId, t);
-            }
-            foreach (var t in _lanes.Trades)
-                if (t is not null && !Holds(lanes.Trades, t) && !BufferedTrade(t.TradeId)) trades = trades.AddOrUpdate(t.TradeId, t);
-            for (var i = 0; i < _orderCount; i++)
-                if (!Holds(lanes.Orders, _orderValues![i])) orders = orders.AddOrUpdate(_orderValues[i].ClientOrderId, _orderValues[i]);
-            foreach (var o in _lanes.Orders)
-                if (o is not null && !Holds(lanes.Orders, o) && !BufferedOrder(o.ClientOrderId)) orders = orders.AddOrUpdate(o.ClientOrderId, o);
+                trades = _tradeValues![i] is Trade t ? trades.AddOrUpdate(t.TradeId, t) : trades.Remove(_tradeIds![i]);
+            for (var i = 0; i < _orderCount; i++) orders = orders.AddOrUpdate(_orderValues![i].ClientOrderId, _orderValues[i]);
         }
         var venues = _before.VenueOrders;
         if (_venueBinds is not null)
@@ -361,10 +353,9 @@ internal sealed class Step
         var forget = new Forgetting.Book { Trades = trades, Orders = orders, VenueOrders = venues, Forgotten = _before.Forgotten, Account = _account };
         Forgetting.Run(this, ref forget, slots, Candidates(slots), _sweep);
         (trades, orders, venues, _account) = (forget.Trades, forget.Orders, forget.VenueOrders, forget.Account);
-        var hot = _before.HotLanes || !LanesUnchanged;
         var hotMarks = _before.HotMarks || _marksInLanes;
         var (marksMap, marks) = BuildMarks(lanes, hotMarks);
-        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState, forget.Forgotten) { Lanes = lanes, Hot = hot };
+        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState, forget.Forgotten) { Lanes = lanes };
         return _before.Next(seq, Math.Max(_before.LastEventMs, TimeMs), book, marksMap, marks, hotMarks);
     }
 
