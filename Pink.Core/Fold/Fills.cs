@@ -32,14 +32,16 @@ internal static class Fills
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: cumulative quantity {e.CumQty} or average {e.CumAvgPrice} out of range"));
             return;
         }
-        var (order, how) = Routing.Resolve(s, e);
-        if (order is null && s.Forgotten(e.ClientOrderId, e.VenueOrderId))
+        // Before any routing by state: a fill naming a forgotten order (its venue id alone, say) must never be given to a
+        // working order of ours that has no venue id yet.
+        if (s.OrderByVenue(e.VenueOrderId) is null && s.OrderOfVenueEcho(e.ClientOrderId) is null && s.Forgotten(e.ClientOrderId, e.VenueOrderId))
         {
             // A late repeat for a trade that closed, settled and was forgotten: the venue's books already hold it, and so did ours.
             s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: its order belongs to a forgotten (closed and settled) trade; not booked"));
             s.Remember(e.Id);
             return;
         }
+        var (order, how) = Routing.Resolve(s, e);
         if (order is null)
         {
             if (how == Routing.How.Unresolved && ExternalCloses.Book(s, e)) return;

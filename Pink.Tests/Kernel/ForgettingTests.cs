@@ -45,6 +45,8 @@ public class ForgettingTests
         // A dedicated account: an unknown order reducing a held position would be booked as an external close.
         var d = RoundTrip(new Driver(new KernelConfig(SlotCount: 2, SeedCapital: 10_000)), 1);
         d.Open(1, Fet, PositionSide.Long, 100, "e2", 3, "T2").Ack("e2", 20_000).Fill(20_000, Fet, OrderSide.Buy, 100, 0.2m, rp: 0, fee: 0.01m, id: "g1");
+        // T2's exit is working and not acknowledged yet: a fill without a client id would be routed to it by state.
+        d.Close(1, "x2");
         var before = d.State;
         // The exit's fill again under another identity (a REST order answer), its settlement, its ack, its cancel.
         d.Apply(new Pink.Core.Fill(10_003, "x1", Fet, OrderSide.Sell, 100, 0.21m, d.Tick(), "fill:10003:100", CumQty: 100,
@@ -61,6 +63,8 @@ public class ForgettingTests
         Assert.Equal(before.Account, d.State.Account);
         Assert.Equal(before.Trades, d.State.Trades); // T2 is untouched: its 100 are still open
         Assert.Equal(100, d.Trade("T2").OpenQty);
+        Assert.Equal(0, d.State.Orders["x2"].FilledQty);
+        Assert.Empty(d.Diagnostics(DiagnosticKinds.FillRoutedByState));
         var since = d.Effects.IndexOf(d.Effects.OfType<PublishSnapshot>().Last(s => s.Snapshot.EventSeq == before.EventSeq)) + 1;
         Assert.DoesNotContain(d.Effects.Skip(since).OfType<PersistRow>(), r => r.Row is not AnomalyEventRow);
         // An intent that reuses the forgotten ids is refused.
