@@ -16,12 +16,17 @@ dotnet restore Pink.sln || { echo "tests: 0 passed, 1 failed"; exit 1; }
 dotnet build Pink.sln -c Release --no-restore -nologo || { echo "tests: 0 passed, 1 failed"; exit 1; }
 # Pink.Core is a NuGet library: packing it is part of the build that must stay green.
 dotnet pack Pink.Core -c Release --no-build -nologo -o "$results/package" >/dev/null || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# The benchmarks' checks (kernel fingerprint, parity with the mutable baseline, restart setup, de-duplication window) run
+# in their fast mode; BenchmarkDotNet itself never runs here.
+dotnet build bench/Pink.Bench.Tests -c Release -nologo || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
 for project in Pink.Tests Pink.Properties; do
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$project.trx" --results-directory "$results" "$@" || status=1
 done
+PINK_BENCH_FAST=1 dotnet test bench/Pink.Bench.Tests -c Release --no-build --nologo \
+  --logger "trx;LogFileName=Pink.Bench.Tests.trx" --results-directory "$results" "$@" || status=1
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

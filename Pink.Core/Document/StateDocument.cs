@@ -12,12 +12,12 @@ namespace Pink.Core;
 /// Invariants: <c>Restore(Save(s)) == s</c>; the same state always gives the same bytes (maps are written in key order,
 /// numbers as the decimals they are). Reading is strict: a missing, unknown, mistyped or null field, or a version this
 /// build does not know, is refused with an error naming the field — a field restored as 0 would settle a trade again.
-/// Version 1 documents (the previous build's) are converted to the version 2 model and read as strictly.
+/// Version 1 and 2 documents (the previous builds') are converted to the version 3 model and read as strictly.
 /// </summary>
 public static class StateDocument
 {
-    /// <summary>The version this build writes. It reads this one and version 1.</summary>
-    public const int Version = 2;
+    /// <summary>The version this build writes. It reads this one and versions 1 and 2.</summary>
+    public const int Version = 3;
 
     private const string Kind = "pink.kernel-state";
 
@@ -41,9 +41,9 @@ public static class StateDocument
             var element = parsed.RootElement;
             if (element.ValueKind != JsonValueKind.Object) return "state document is not a JSON object: not a Pink state document";
             if (!element.TryGetProperty("version", out var v) || v.ValueKind == JsonValueKind.Null) return "state document: version is missing";
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version is not (1 or 2))
-                return string.Create(CultureInfo.InvariantCulture, $"state document: version {v.GetRawText()} is not supported: this build reads versions 1 and 2");
-            if (version == 1) element = FromV1(element);
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version is not (1 or 2 or 3))
+                return string.Create(CultureInfo.InvariantCulture, $"state document: version {v.GetRawText()} is not supported: this build reads versions 1, 2 and 3");
+            if (version < Version) element = Upgraded(element, version);
             StrictReader.Check(element, typeof(DocumentV2), "", Options);
             var read = element.Deserialize<DocumentV2>(Options)!;
             if (read.Kind != Kind) return string.Create(CultureInfo.InvariantCulture, $"state document: kind \"{read.Kind}\" is not \"{Kind}\"");
@@ -59,11 +59,16 @@ public static class StateDocument
         }
     }
 
-    // Only version 1 goes through a mutable tree: its maps are reshaped before the strict reader sees it.
-    private static JsonElement FromV1(JsonElement v1)
+    // Only older versions go through a mutable tree: version 1's maps are reshaped, and versions 1 and 2 get what version 3
+    // added as those builds meant it (they forgot nothing), before the strict reader sees the document.
+    private static JsonElement Upgraded(JsonElement old, int version)
     {
-        var envelope = JsonObject.Create(v1)!;
-        if (envelope["state"] is JsonNode state) envelope["state"] = V1Converter.ToV2(state);
+        var envelope = JsonObject.Create(old)!;
+        if (envelope["state"] is JsonNode state)
+        {
+            if (version == 1) state = V1Converter.ToV2(state);
+            envelope["state"] = V2Converter.ToV3(state);
+        }
         envelope["version"] = Version;
         return JsonSerializer.SerializeToElement(envelope, Options);
     }

@@ -49,6 +49,13 @@ public static class DiagnosticKinds
     public const string VenueError = "VENUE_ERROR";
     /// <summary>The venue reported an order filled without its figures; the order is queried.</summary>
     public const string FillUnreported = "FILL_UNREPORTED";
+    /// <summary>
+    /// An exchange report (fill, settlement, acknowledgement, cancellation) or an intent names an order or trade the state
+    /// has forgotten (closed and settled, see Forgetting): nothing is booked, and it is never taken for a foreign order.
+    /// </summary>
+    public const string ForgottenTrade = "FORGOTTEN_TRADE";
+    /// <summary>A closed trade never settled within the bound (<see cref="Forgetting"/>) and was forgotten unsettled.</summary>
+    public const string ForgottenUnsettled = "FORGOTTEN_UNSETTLED";
     /// <summary>A defect inside the kernel was caught; the event changed nothing. Never expected.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -26,7 +26,7 @@ public sealed record KernelState
         DedupMemory Dedup,
         long FillsRoutedByState)
     {
-        _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState);
+        _book = new(Config, Account, Slots, Trades, Orders, VenueOrders, Dedup, FillsRoutedByState, DedupMemory.Empty);
         _marks = Marks;
         this.EventSeq = EventSeq;
         this.LastEventMs = LastEventMs;
@@ -46,13 +46,12 @@ public sealed record KernelState
     //   routed-by-state count, and the per-slot lanes derived from them) sits in one Book, shared by every state a mark
     //   makes: a mark's state is the sequence, the time, the marks and a reference to the book (72 bytes).
     // * The lanes (see Lanes) are derived from Slots, Trades and Orders, and their marks from Marks: setting any of them
-    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality.
-    // * States the kernel builds keep the lanes *authoritative* ("hot"): the trades the slots host, their live orders
-    //   and the marks of their instruments are held in the lanes alone, and the maps hold everything else (with older
-    //   values, or nothing, for what the lanes hold). A fill, an acknowledgement or a mark then writes no big map; a
-    //   trade or an order is written into its map once, when it leaves its slot. The public Trades, Orders and Marks fold
-    //   the lanes back in on first read, so every reader (equality, the state document, `with`) sees exactly the state
-    //   as if every write had gone to the maps.
+    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality. Trades and orders are always in
+    //   their maps (which hold only what is live, see Forgetting); the lanes are a cache of the slots' ones.
+    // * States the kernel builds keep the lanes' marks *authoritative* ("hot"): the marks of the instruments the slots
+    //   hold are in the lanes alone, and the marks map holds the others (with older values, or none, for what the lanes
+    //   hold): a mark then writes no map. The public Marks folds the lanes back in on first read, so every reader
+    //   (equality, the state document, `with`) sees exactly the state as if every mark had gone to the map.
     private Book _book;
     private MarkMap _marks;
     private bool _hotMarks;
@@ -61,19 +60,13 @@ public sealed record KernelState
 
     /// <summary>What only ledger events change, shared by the states marks make.</summary>
     internal sealed record Book(KernelConfig Config, Account Account, Arr<Slot> Slots, TradeMap Trades, OrderMap Orders,
-        Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState)
+        Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState, DedupMemory Forgotten)
     {
         /// <summary>The slots' lanes; built on first use unless the kernel made them.</summary>
         public Lanes? Lanes { get; set; }
-        /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
-        public bool Hot { get; init; }
-        // The maps with the lanes folded in, built on first read; boxed so that a reader on another thread sees all
-        // of one or none of it.
-        public StrongBox<TradeMap>? TradesRead { get; set; }
-        public StrongBox<OrderMap>? OrdersRead { get; set; }
 
         /// <summary>This book with one part replaced and nothing derived from the old parts.</summary>
-        public Book Without() => this with { Lanes = null, Hot = false, TradesRead = null, OrdersRead = null };
+        public Book Without() => this with { Lanes = null };
     }
 
     /// <summary>The engine settings.</summary>
@@ -97,16 +90,11 @@ public sealed record KernelState
         }
     }
 
-    /// <summary>Every trade by trade id (closed ones included).</summary>
+    /// <summary>Every trade the state holds, by trade id: the live ones and the closed ones not yet settled (see Forgetting).</summary>
     [JsonPropertyOrder(5)]
     public TradeMap Trades
     {
-        get
-        {
-            var book = _book;
-            if (!book.Hot) return book.Trades;
-            return (book.TradesRead ??= new(FoldIn(book.Trades, book.Lanes!.Trades, static t => t.TradeId))).Value;
-        }
+        get => _book.Trades;
         internal init
         {
             Settle();
@@ -115,16 +103,11 @@ public sealed record KernelState
         }
     }
 
-    /// <summary>Every order by client order id.</summary>
+    /// <summary>Every order of the trades the state holds (and of trades that never filled, until they end), by client order id.</summary>
     [JsonPropertyOrder(6)]
     public OrderMap Orders
     {
-        get
-        {
-            var book = _book;
-            if (!book.Hot) return book.Orders;
-            return (book.OrdersRead ??= new(FoldIn(book.Orders, book.Lanes!.Orders, static o => o.ClientOrderId))).Value;
-        }
+        get => _book.Orders;
         internal init
         {
             Settle();
@@ -158,22 +141,21 @@ public sealed record KernelState
     [JsonPropertyOrder(10)]
     public long FillsRoutedByState { get => _book.FillsRoutedByState; internal init { Settle(); _book = _book with { FillsRoutedByState = value }; } }
 
+    /// <summary>
+    /// The ids of the trades the state has forgotten (see Forgetting), oldest first: <c>t:</c> trade id,
+    /// <c>c:</c> client order id (lower case, as the venue echoes it), <c>v:</c> venue order id; at most
+    /// <see cref="KernelConfig.ForgottenMemory"/>.
+    /// </summary>
+    [JsonPropertyOrder(11)]
+    internal DedupMemory Forgotten { get => _book.Forgotten; init { Settle(); _book = _book with { Forgotten = value }; } }
+
     internal Lanes LanesView => _book.Lanes ??= Lanes.Of(this);
 
     /// <summary>The mark of each slot's hosted instrument (0 when none): <c>Marks[Key(trade.Symbol)]</c> per lane.</summary>
     internal decimal[] LaneMarks => _laneMarks ??= Lanes.MarksOf(LanesView.Keys, _marks);
 
-    /// <summary>True when the lanes, not the maps, hold the hosted trades and live orders.</summary>
-    internal bool HotLanes => _book.Hot;
-
     /// <summary>True when the lanes' marks, not the marks map, hold the marks of the instruments the lanes hold.</summary>
     internal bool HotMarks => _hotMarks;
-
-    /// <summary>The trades map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal TradeMap TradesBehindLanes => _book.Trades;
-
-    /// <summary>The orders map without the lanes folded in: exact for every id the lanes do not hold.</summary>
-    internal OrderMap OrdersBehindLanes => _book.Orders;
 
     /// <summary>The marks map without the lanes' marks folded in: exact for every instrument no lane holds.</summary>
     internal MarkMap MarksBehindLanes => _marks;
@@ -199,23 +181,15 @@ public sealed record KernelState
         }
     }
 
-    // A `with` starts from a copy of this state: fold the lanes into the maps before any part is replaced.
+    // A `with` starts from a copy of this state: fold the lanes' marks into the map before any part is replaced.
     private void Settle()
     {
-        if (_book.Hot) _book = _book.Without() with { Trades = Trades, Orders = Orders, Lanes = _book.Lanes };
         if (_hotMarks)
         {
             _marks = Marks;
             _hotMarks = false;
         }
         _marksRead = null;
-    }
-
-    private static Map<OrdStringOrdinal, string, T> FoldIn<T>(Map<OrdStringOrdinal, string, T> map, T?[] held, Func<T, string> id) where T : class
-    {
-        foreach (var value in held)
-            if (value is not null) map = map.AddOrUpdate(id(value), value);
-        return map;
     }
 
     private static MarkMap FoldInMarks(MarkMap map, string?[] keys, decimal[] marks)
@@ -235,7 +209,8 @@ public sealed record KernelState
         EqualityComparer<OrderMap>.Default.Equals(Orders, other.Orders) &&
         EqualityComparer<Map<long, string>>.Default.Equals(VenueOrders, other.VenueOrders) &&
         EqualityComparer<MarkMap>.Default.Equals(Marks, other.Marks) &&
-        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState;
+        EqualityComparer<DedupMemory>.Default.Equals(Dedup, other.Dedup) && FillsRoutedByState == other.FillsRoutedByState &&
+        EqualityComparer<DedupMemory>.Default.Equals(Forgotten, other.Forgotten);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -253,6 +228,7 @@ public sealed record KernelState
         h.Add(Marks);
         h.Add(Dedup);
         h.Add(FillsRoutedByState);
+        h.Add(Forgotten);
         return h.ToHashCode();
     }
 

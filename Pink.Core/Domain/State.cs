@@ -16,6 +16,8 @@ namespace Pink.Core;
 /// <param name="AccountMode">Dedicated (default): Pink alone trades the account. Shared: other runtimes do too.</param>
 /// <param name="Instruments">What the venue states about each instrument (by <see cref="Symbols.Key"/>): its quantity
 /// and price steps and minimum quantity (<see cref="InstrumentSpec"/>). An instrument not listed is not checked.</param>
+/// <param name="ForgottenMemory">How many ids of forgotten trades (trade, client and venue order ids; a trade has about
+/// five) are remembered, so that a late repeat of their reports is recognised (FORGOTTEN_TRADE) and never booked.</param>
 public sealed record KernelConfig(
     int SlotCount = 4,
     decimal SeedCapital = 0.0m,
@@ -25,7 +27,8 @@ public sealed record KernelConfig(
     int BarSeconds = 60,
     int DedupMemory = 10_000,
     AccountMode AccountMode = AccountMode.Dedicated,
-    Map<OrdStringOrdinal, string, Instrument> Instruments = default)
+    Map<OrdStringOrdinal, string, Instrument> Instruments = default,
+    int ForgottenMemory = 20_000)
 {
     /// <summary>
     /// Quantities are exact decimals: equal means equal. Kept as a named zero so every "is anything held" test reads as
@@ -183,6 +186,9 @@ public sealed record ExchangeLead
 /// One order as the kernel knows it. <c>External</c> marks an order Pink never placed that the exchange used to reduce
 /// one of our positions (booked as an exit), or the inferred exit of a reduction no fill explained (id <c>inferred-…</c>);
 /// <c>RepairedQty</c> is how much of an inferred exit a later fill of the order behind it has given its figures.
+/// <c>AwaitedSettlements</c> counts the fills reported without their settlement (no fee and `rp` at all, or an exit fill
+/// without its `rp`) that no settlement reported on its own (FillSettled) has answered yet, one each: the order's figures
+/// are known only when none is awaited.
 /// </summary>
 public sealed record Order
 {
@@ -190,7 +196,7 @@ public sealed record Order
     internal Order(string ClientOrderId, long? VenueOrderId, int Slot, string TradeId, OrderPurpose Purpose,
         OrderSide Side, decimal Qty, decimal FilledQty, OrderStatus Status, decimal ReportedCumQty,
         decimal ReportedAvgPrice, decimal EstimatedRealized, decimal ExchangeRealized, bool ExchangeSettled,
-        decimal Fees = 0, bool External = false, decimal RepairedQty = 0)
+        decimal Fees = 0, bool External = false, decimal RepairedQty = 0, int AwaitedSettlements = 0)
     {
         this.ClientOrderId = ClientOrderId;
         this.VenueOrderId = VenueOrderId;
@@ -209,6 +215,7 @@ public sealed record Order
         this.Fees = Fees;
         this.External = External;
         this.RepairedQty = RepairedQty;
+        this.AwaitedSettlements = AwaitedSettlements;
     }
 
     /// <summary>Client order id (the order's identity).</summary>
@@ -245,6 +252,8 @@ public sealed record Order
     public bool External { get; internal init; }
     /// <summary>How much of an inferred exit a later fill of the order behind it has given its figures.</summary>
     public decimal RepairedQty { get; internal init; }
+    /// <summary>Fills reported without their settlement that no settlement on its own has answered yet (see above).</summary>
+    public int AwaitedSettlements { get; internal init; }
 }
 
 /// <summary>One exit leg of a trade.</summary>
@@ -430,7 +439,7 @@ public sealed record Slot
 }
 
 /// <summary>
-/// Bounded memory of exchange event ids already applied (rule 14); oldest forgotten first.
+/// Bounded memory of exchange event ids already applied (rule 14), or of the ids of forgotten trades; oldest forgotten first.
 /// <para>
 /// The kernel keeps it as an <see cref="IdWindow"/> (the last N ids in order, with a hash index): remembering an id and
 /// asking for one cost a few nanoseconds and a few bytes. <see cref="Seen"/> and <see cref="Order"/> are the same memory

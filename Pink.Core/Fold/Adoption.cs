@@ -51,6 +51,7 @@ internal static class Adoption
         for (var i = 0; i < reported.Count; i++)
             if (!hosted.Contains(i)) Adopt(s, reported[i], e);
         s.Remember(e.Id);
+        s.Sweep();
     }
 
     // An order of ours is working on one of the group's trades: a fill may explain the difference yet.
@@ -88,7 +89,7 @@ internal static class Adoption
             return;
         }
         var id = string.Create(CultureInfo.InvariantCulture, $"adopted-{Symbols.Key(p.Symbol)}-{Names.Of(p.Side)}-{e.TimeMs}");
-        if (s.TradeOf(id) is not null) id = string.Create(CultureInfo.InvariantCulture, $"{id}-{idle}");
+        if (s.TradeOf(id) is not null || s.ForgottenTrade(id)) id = string.Create(CultureInfo.InvariantCulture, $"{id}-{idle}");
         var basis = Pnl.Usable(p.EntryPrice) ? p.EntryPrice : 0.0m;
         var flags = TradeFlags.Adopted | (basis > 0 ? TradeFlags.None : TradeFlags.EntryBasisMissing);
         var trade = new Trade(id, idle, p.Symbol, p.Side, Math.Max(1, p.Leverage), p.Qty, basis > 0 ? p.Qty : 0, basis, p.Qty,

@@ -32,6 +32,15 @@ internal static class Fills
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: cumulative quantity {e.CumQty} or average {e.CumAvgPrice} out of range"));
             return;
         }
+        // Before any routing by state: a fill naming a forgotten order (its venue id alone, say) must never be given to a
+        // working order of ours that has no venue id yet.
+        if (s.OrderByVenue(e.VenueOrderId) is null && s.OrderOfVenueEcho(e.ClientOrderId) is null && s.Forgotten(e.ClientOrderId, e.VenueOrderId))
+        {
+            // A late repeat for a trade that closed, settled and was forgotten: the venue's books already hold it, and so did ours.
+            s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"fill {Describe(e)}: its order belongs to a forgotten (closed and settled) trade; not booked"));
+            s.Remember(e.Id);
+            return;
+        }
         var (order, how) = Routing.Resolve(s, e);
         if (order is null)
         {
@@ -88,6 +97,9 @@ internal static class Fills
             ReportedCumQty = e.CumQty ?? order.ReportedCumQty + e.Qty,
             ReportedAvgPrice = e.CumAvgPrice ?? order.ReportedAvgPrice,
             Status = filled >= order.Qty - KernelConfig.QtyEpsilon && order.Status == OrderStatus.Working ? OrderStatus.Filled : order.Status,
+            // A fill without its settlement (or an exit fill without its rp) awaits one: its trade is not settled, so not forgotten, before it.
+            AwaitedSettlements = e.Settlement is null || order.Purpose == OrderPurpose.Exit && e.Settlement.RealizedPnl is null
+                ? order.AwaitedSettlements + 1 : order.AwaitedSettlements,
         };
         s.Remember(e.Id);
         s.Touch();
@@ -159,7 +171,7 @@ internal static class Fills
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev");
         var n = 1;
-        while (s.TradeOf(id) is not null) id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev{++n}");
+        while (s.TradeOf(id) is not null || s.ForgottenTrade(id)) id = string.Create(CultureInfo.InvariantCulture, $"{closed.TradeId}-rev{++n}");
         s.Diag(DiagnosticKinds.ReversalSplit, Severity.Warning,
             string.Create(CultureInfo.InvariantCulture, $"fill through zero on slot {closed.Slot}: {closed.TradeId} closed, {qty} opens {id} {Names.Of(Names.Flip(closed.Side))}"), closed.Slot, closed.TradeId);
         var (basis, priced) = Pnl.Vwap(0, 0, price, qty);

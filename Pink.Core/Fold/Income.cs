@@ -73,6 +73,7 @@ internal static class Income
                 if (held.IncomeRealized != 0 || held.IncomeFees > held.Fees) Repair(s, held);
                 else if (held.Closed && held.ClosedMs + Kernel.IncomeSettleMs <= e.UpToMs) GiveUp(s, held);
             }
+        s.Sweep();
         foreach (var trade in s.AllTrades().Where(t => t.Closed && !t.IncomeChecked && t.ClosedMs + Kernel.IncomeSettleMs <= e.UpToMs).ToList())
         {
             if (trade.IncomeFees == 0 && trade.IncomeRealized == 0) continue;

@@ -20,6 +20,11 @@ internal static class Intents
                 string.Create(CultureInfo.InvariantCulture, $"open intent slot {e.Slot}: needs client order id, symbol, qty > 0 and leverage ≥ 1 (got '{e.ClientOrderId}', '{e.Symbol}', {e.Qty}, {e.ExchangeLeverage})"), e.Slot);
             return;
         }
+        if (s.Forgotten(e.ClientOrderId, null))
+        {
+            s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: the client order id belongs to a forgotten trade; refused"), e.Slot);
+            return;
+        }
         if (s.OrderOf(e.ClientOrderId) is not null)
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId} already applied"), e.Slot);
@@ -47,7 +52,7 @@ internal static class Intents
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: leverage {e.ExchangeLeverage} above cap {s.Config.LeverageCap}"), e.Slot, tradeId);
             return;
         }
-        if (s.TradeOf(tradeId) is not null)
+        if (s.TradeOf(tradeId) is not null || s.ForgottenTrade(tradeId))
         {
             s.Diag(DiagnosticKinds.IntentRejected, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"open intent {e.ClientOrderId}: trade id {tradeId} already used"), e.Slot, tradeId);
             return;
@@ -80,7 +85,7 @@ internal static class Intents
             s.Diag(DiagnosticKinds.MalformedInput, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"close intent slot {e.Slot}: no client order id"), e.Slot);
             return;
         }
-        if (s.OrderOf(e.ClientOrderId) is not null || slot.CloseClientOrderId == e.ClientOrderId)
+        if (s.OrderOf(e.ClientOrderId) is not null || slot.CloseClientOrderId == e.ClientOrderId || s.Forgotten(e.ClientOrderId, null))
         {
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"close intent {e.ClientOrderId} already applied"), e.Slot);
             return;

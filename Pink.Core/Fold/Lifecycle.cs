@@ -73,5 +73,6 @@ internal static class Lifecycle
         s.Put(trade);
         s.Row(Rows.TradeEvent(s, trade, "close"));
         s.Emit(Queries.Feedback(trade));
+        s.Sweep();
     }
 }

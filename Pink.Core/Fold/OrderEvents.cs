@@ -12,6 +12,7 @@ internal static class OrderEvents
     {
         if (s.OrderOfVenueEcho(e.ClientOrderId) is not Order order)
         {
+            if (Forgotten(s, "ack", e.ClientOrderId, e.VenueOrderId)) return;
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"ack for unknown client order id '{e.ClientOrderId}' (venue {e.VenueOrderId})"));
             return;
         }
@@ -40,6 +41,7 @@ internal static class OrderEvents
         var order = s.OrderByVenue(e.VenueOrderId) ?? s.OrderOfVenueEcho(e.ClientOrderId);
         if (order is null || s.TradeOf(order.TradeId) is not Trade trade)
         {
+            if (order is null && Forgotten(s, "unclear report", e.ClientOrderId, e.VenueOrderId)) return;
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"unclear report for unknown order (client '{e.ClientOrderId}', venue {e.VenueOrderId}): {e.Detail}"));
             return;
         }
@@ -47,11 +49,21 @@ internal static class OrderEvents
         s.Emit(new QueryOrder(order.Slot, order.ClientOrderId, order.VenueOrderId ?? e.VenueOrderId, trade.Symbol));
     }
 
+    // A report about an order of a forgotten trade: said once, nothing changes.
+    private static bool Forgotten(Step s, string what, string? clientOrderId, long? venueOrderId)
+    {
+        if (!s.Forgotten(clientOrderId, venueOrderId)) return false;
+        s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Info,
+            string.Create(CultureInfo.InvariantCulture, $"{what} for order (client '{clientOrderId}', venue {venueOrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"}) of a forgotten (closed and settled) trade: nothing to change"));
+        return true;
+    }
+
     public static void Ended(Step s, string? clientOrderId, long? venueOrderId, OrderStatus status, string reason)
     {
         var order = s.OrderByVenue(venueOrderId) ?? s.OrderOfVenueEcho(clientOrderId);
         if (order is null)
         {
+            if (Forgotten(s, status.ToString().ToLowerInvariant(), clientOrderId, venueOrderId)) return;
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{status.ToString().ToLowerInvariant()} for unknown order (client '{clientOrderId}', venue {venueOrderId}): {reason}"));
             return;
         }

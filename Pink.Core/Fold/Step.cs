@@ -33,6 +33,7 @@ internal sealed class Step
     private bool _marksInLanes; // a mark went to the lanes' marks alone: the marks map is behind them (see KernelState)
     private DedupMemory _dedup;
     private long _routedByState;
+    private bool _sweep;
 
     // Buffered writes, applied to the maps once in Finish.
     private int _tradeCount;
@@ -141,6 +142,17 @@ internal sealed class Step
 
     public bool Seen(string? id) => id is not null && _dedup.Contains(id);
 
+    /// <summary>True when the order a report names belongs to a trade the state has forgotten (see Forgetting).</summary>
+    public bool Forgotten(string? clientOrderId, long? venueOrderId) =>
+        venueOrderId is long v && _before.Forgotten.Contains(Forgetting.VenueKey(v)) ||
+        !string.IsNullOrEmpty(clientOrderId) && _before.Forgotten.Contains(Forgetting.ClientKey(clientOrderId));
+
+    /// <summary>True when a trade id belongs to a trade the state has forgotten.</summary>
+    public bool ForgottenTrade(string tradeId) => _before.Forgotten.Contains(Forgetting.TradeKey(tradeId));
+
+    /// <summary>Check every closed trade for forgetting when the step finishes (see Forgetting).</summary>
+    public void Sweep() => _sweep = true;
+
     /// <summary>Remember an exchange event id; the oldest is forgotten beyond the configured memory.</summary>
     public void Remember(string? id)
     {
@@ -158,7 +170,7 @@ internal sealed class Step
         var hosted = _lanes.Trades;
         for (var i = 0; i < hosted.Length; i++)
             if (hosted[i] is Trade t && string.Equals(t.TradeId, tradeId)) return t;
-        return _before.TradesBehindLanes.Find(tradeId).Case as Trade;
+        return _before.Trades.Find(tradeId).Case as Trade;
     }
 
     /// <summary>Every trade as this step sees it (buffered changes included); for the rare whole-book checks.</summary>
@@ -208,7 +220,7 @@ internal sealed class Step
         var live = _lanes.Orders;
         for (var i = 0; i < live.Length; i++)
             if (live[i] is Order o && string.Equals(o.ClientOrderId, clientOrderId)) return o;
-        return _before.OrdersBehindLanes.Find(clientOrderId).Case as Order;
+        return _before.Orders.Find(clientOrderId).Case as Order;
     }
 
     /// <summary>
@@ -319,38 +331,50 @@ internal sealed class Step
         : _before.Next(_before.EventSeq, _before.LastEventMs, _before.Ledger with { Dedup = _dedup }, _before.MarksBehindLanes, _before.LaneMarks,
             _before.HotMarks);
 
-    // The next state, built once. The lanes hold the newest value of every trade and order a slot holds (see
-    // KernelState): a buffered write goes into its map only when no lane holds it, and a trade or order that leaves
-    // the lanes is written back into its map with its newest value.
+    // The next state, built once: every buffered trade and order is written into its map once (the maps hold only what
+    // is live, see Forgetting, so a write is a few node copies); the lanes are rebuilt from the step's view when a slot,
+    // trade or order changed.
     private KernelState Build(long seq)
     {
-        var trades = _before.TradesBehindLanes;
-        var orders = _before.OrdersBehindLanes;
+        var trades = _before.Trades;
+        var orders = _before.Orders;
         var slots = _slots is null ? _before.Slots : new Arr<Slot>(_slots);
         var lanes = _lanes;
         if (!LanesUnchanged)
         {
             lanes = BuildLanes(slots);
             for (var i = 0; i < _tradeCount; i++)
-            {
-                if (_tradeValues![i] is not Trade t) trades = trades.Remove(_tradeIds![i]);
-                else if (!Holds(lanes.Trades, t)) trades = trades.AddOrUpdate(t.TradeId, t);
-            }
-            foreach (var t in _lanes.Trades)
-                if (t is not null && !Holds(lanes.Trades, t) && !BufferedTrade(t.TradeId)) trades = trades.AddOrUpdate(t.TradeId, t);
-            for (var i = 0; i < _orderCount; i++)
-                if (!Holds(lanes.Orders, _orderValues![i])) orders = orders.AddOrUpdate(_orderValues[i].ClientOrderId, _orderValues[i]);
-            foreach (var o in _lanes.Orders)
-                if (o is not null && !Holds(lanes.Orders, o) && !BufferedOrder(o.ClientOrderId)) orders = orders.AddOrUpdate(o.ClientOrderId, o);
+                trades = _tradeValues![i] is Trade t ? trades.AddOrUpdate(t.TradeId, t) : trades.Remove(_tradeIds![i]);
+            for (var i = 0; i < _orderCount; i++) orders = orders.AddOrUpdate(_orderValues![i].ClientOrderId, _orderValues[i]);
         }
         var venues = _before.VenueOrders;
         if (_venueBinds is not null)
             foreach (var (venue, clientOrderId) in _venueBinds) venues = venues.Add(venue, clientOrderId);
-        var hot = _before.HotLanes || !LanesUnchanged;
+        var forget = new Forgetting.Book { Trades = trades, Orders = orders, VenueOrders = venues, Forgotten = _before.Forgotten, Account = _account };
+        Forgetting.Run(this, ref forget, slots, Candidates(slots), _sweep);
+        (trades, orders, venues, _account) = (forget.Trades, forget.Orders, forget.VenueOrders, forget.Account);
         var hotMarks = _before.HotMarks || _marksInLanes;
         var (marksMap, marks) = BuildMarks(lanes, hotMarks);
-        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState) { Lanes = lanes, Hot = hot };
+        var book = new KernelState.Book(Config, _account, slots, trades, orders, venues, _dedup, _routedByState, forget.Forgotten) { Lanes = lanes };
         return _before.Next(seq, Math.Max(_before.LastEventMs, TimeMs), book, marksMap, marks, hotMarks);
+    }
+
+    // The trades this step wrote (or whose orders it wrote) that no slot hosts any more: the ones that may be forgotten now.
+    private System.Collections.Generic.HashSet<string>? Candidates(Arr<Slot> slots)
+    {
+        System.Collections.Generic.HashSet<string>? ids = null;
+        for (var i = 0; i < _tradeCount; i++)
+            if ((_tradeValues![i] is not Trade t || t.Closed) && !Hosts(slots, _tradeIds![i])) (ids ??= new(StringComparer.Ordinal)).Add(_tradeIds[i]);
+        for (var i = 0; i < _orderCount; i++)
+            if (!Hosts(slots, _orderValues![i].TradeId)) (ids ??= new(StringComparer.Ordinal)).Add(_orderValues[i].TradeId);
+        return ids;
+    }
+
+    private static bool Hosts(Arr<Slot> slots, string tradeId)
+    {
+        foreach (var slot in slots)
+            if (string.Equals(slot.TradeId, tradeId, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     // The marks of the new lanes: a lane's mark is the newest of its instrument; an instrument that leaves the lanes
@@ -427,6 +451,7 @@ internal sealed class Step
         return true;
     }
 
-    // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14).
-    private static bool Persisted(Diagnostic d) => d.Kind != DiagnosticKinds.DuplicateIgnored;
+    // A duplicate is a log line, not a row: replaying an event must leave the tables as they were (rule 14). So is a late
+    // report of a forgotten trade: what it says was booked and written when the trade was live.
+    private static bool Persisted(Diagnostic d) => d.Kind is not (DiagnosticKinds.DuplicateIgnored or DiagnosticKinds.ForgottenTrade);
 }

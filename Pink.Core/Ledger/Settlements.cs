@@ -27,6 +27,12 @@ internal static class Settlements
             s.Diag(DiagnosticKinds.DuplicateIgnored, Severity.Info, string.Create(CultureInfo.InvariantCulture, $"settlement {e.Id} already applied"));
             return;
         }
+        if (s.OrderByVenue(e.VenueOrderId) is null && s.Forgotten(null, e.VenueOrderId))
+        {
+            s.Diag(DiagnosticKinds.ForgottenTrade, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"settlement {e.Id}: venue order {e.VenueOrderId} belongs to a forgotten (closed and settled) trade; not booked"));
+            s.Remember(e.Id);
+            return;
+        }
         if (s.OrderByVenue(e.VenueOrderId) is not Order order || s.TradeOf(order.TradeId) is not Trade trade)
         {
             s.Diag(DiagnosticKinds.UnresolvedSlot, Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"settlement {e.Id}: unknown venue order {e.VenueOrderId}"));
@@ -34,6 +40,11 @@ internal static class Settlements
         }
         s.Remember(e.Id);
         s.Touch();
+        if (order.AwaitedSettlements > 0)
+        {
+            order = order with { AwaitedSettlements = order.AwaitedSettlements - 1 };
+            s.Put(order);
+        }
         Late(s, order, trade, e.RealizedPnl, e.Fee);
     }
 

@@ -23,7 +23,7 @@ public class ConservationBetweenAnchors(ITestOutputHelper output)
             foreach (var step in trace.Steps)
             {
                 var settledBefore = books.Values.Sum(b => b.Settled);
-                foreach (var t in step.After.Trades.Values) books[t.TradeId] = (t.RealizedPnl, t.Fees, t.SettledRealized - t.SettledFees);
+                foreach (var t in States.TradesAfter(step)) books[t.TradeId] = (t.RealizedPnl, t.Fees, t.SettledRealized - t.SettledFees);
                 var fees = books.Values.Sum(b => b.Fees);
                 var (a, before) = (step.After.Account, step.Before.Account);
                 var scale = 0.000000001m * (1 + Math.Abs(a.EWalletBalance) + books.Values.Sum(b => Math.Abs(b.Realized) + Math.Abs(b.Fees)));

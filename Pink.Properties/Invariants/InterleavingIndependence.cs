@@ -53,7 +53,7 @@ public class InterleavingIndependence(ITestOutputHelper output)
             () => $"{where}: at rest the account is {a}");
         foreach (var (id, venue) in o.VenueTrades)
         {
-            var t = o.Final.Trades.Find(id).Case as Trade;
+            var t = o.Trades.GetValueOrDefault(id);
             Require.That(t is { Closed: true }, () => $"{where}: trade {id} is not closed: {t}");
             Require.Close(venue.Fees, t!.Fees, () => $"{where}: fees of {id}");
             Require.Close(venue.Realized, t.RealizedPnl, () => $"{where}: realized of {id}", 0.000001m);
@@ -68,14 +68,14 @@ public class InterleavingIndependence(ITestOutputHelper output)
         Require.Close(e.FeesPaid, a.FeesPaid, () => $"{where}: fees paid");
         Require.That(e.Source == a.Source && e.EntriesBlocked == a.EntriesBlocked && e.EWalletBalance == a.EWalletBalance,
             () => $"{where}: account {a} vs {e}");
-        foreach (var t in expected.Final.Trades.Values)
+        foreach (var t in expected.Trades.Values)
         {
-            var other = actual.Final.Trades.Find(t.TradeId).Case as Trade;
+            var other = actual.Trades.GetValueOrDefault(t.TradeId);
             Require.That(other is not null && other.Closed == t.Closed && other.PnlSource == t.PnlSource && other.Flags == t.Flags &&
                          Require.Near(t.RealizedPnl, other.RealizedPnl) && Require.Near(t.Fees, other.Fees),
                 () => $"{where}: trade {t} became {other}");
         }
-        Require.That(expected.Final.Trades.Count == actual.Final.Trades.Count, () => $"{where}: trade count");
+        Require.That(expected.Trades.Count == actual.Trades.Count, () => $"{where}: trade count");
         var fe = expected.Feedback.OrderBy(f => f.TradeId).Select(f => (f.TradeId, f.Revision)).ToList();
         var fa = actual.Feedback.OrderBy(f => f.TradeId).Select(f => (f.TradeId, f.Revision)).ToList();
         Require.That(fe.SequenceEqual(fa), () => $"{where}: sizer feedback [{string.Join(", ", fa)}] vs [{string.Join(", ", fe)}]");

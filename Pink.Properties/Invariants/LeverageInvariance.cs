@@ -48,6 +48,7 @@ public class LeverageInvariance(ITestOutputHelper output)
         PlaceOrder p => p with { ExchangeLeverage = 0 },
         PublishSnapshot s => new PublishSnapshot(s.Snapshot with { Slots = s.Snapshot.Slots.Map(v => v with { ExchangeLeverage = 0 }) }),
         PersistRow { Row: TradeEventRow r } => new PersistRow(r with { ExchangeLeverage = 0 }),
+        TradeForgotten f => f with { Trade = f.Trade is null ? null : f.Trade with { ExchangeLeverage = 0 } },
         _ => e,
     };
 

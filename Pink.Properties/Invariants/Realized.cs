@@ -20,7 +20,7 @@ public class Realized(ITestOutputHelper output)
         {
             var trace = Replay.Run(Simulation.Run(scenario));
             foreach (var step in trace.Steps)
-                foreach (var after in step.After.Trades.Values)
+                foreach (var after in States.TradesAfter(step))
                 {
                     var before = States.TradeOf(step.Before, after.TradeId);
                     var known = before?.Legs.Count ?? 0;

@@ -42,10 +42,10 @@ public class SizerFeedbackIsTradeRealizedMinusFees(ITestOutputHelper output)
 
     private static void Own(TraceStep step, SizerFeedback feedback)
     {
-        var trade = States.TradeOf(step.After, feedback.TradeId);
+        var trade = States.TradeAfter(step, feedback.TradeId);
         Require.That(trade is { Closed: true }, () => $"{step.Where}: feedback for {feedback.TradeId}, which is not a closed trade");
         var t = trade!;
-        var ownFees = step.After.Orders.Values.Where(o => o.TradeId == t.TradeId).Sum(o => o.Fees);
+        var ownFees = States.OrdersAfter(step).Where(o => o.TradeId == t.TradeId).Sum(o => o.Fees);
         var ownRealized = t.Legs.Sum(l => l.Realized);
         Require.That(feedback.Realized == t.RealizedPnl && feedback.Fees == t.Fees && feedback.Pnl == t.RealizedPnl - t.Fees && feedback.Slot == t.Slot,
             () => $"{step.Where}: {feedback} is not {t.TradeId}'s realized {t.RealizedPnl:R} − fees {t.Fees:R}");

@@ -25,17 +25,17 @@ public class Vwap(ITestOutputHelper output)
                     States.OrderOf(step.Before, coid) is { Purpose: OrderPurpose.Entry } order)
                     Entry(step, fill, order, fills);
                 if (step.Event is MarkPrice)
-                    foreach (var t in step.After.Trades.Values)
+                    foreach (var t in States.TradesAfter(step))
                         Require.That(States.TradeOf(step.Before, t.TradeId)?.EntryBasis == t.EntryBasis, () => $"{step.Where}: a mark moved the basis of {t.TradeId}");
                 foreach (var (id, priced) in fills)
-                    if (States.TradeOf(step.After, id) is Trade t) Basis(step, t, priced);
+                    if (States.TradeAfter(step, id) is Trade t) Basis(step, t, priced);
             }
         }, output);
 
     private static void Entry(TraceStep step, Fill fill, Order order, Dictionary<string, List<(decimal, decimal)>> fills)
     {
         var before = States.TradeOf(step.Before, order.TradeId);
-        var after = States.TradeOf(step.After, order.TradeId);
+        var after = States.TradeAfter(step, order.TradeId);
         Require.That(before is not null && after is not null, () => $"{step.Where}: entry fill for order {order.ClientOrderId} but trade {order.TradeId} is gone");
         Require.Close(before!.EntryQty + fill.Qty, after!.EntryQty, () => $"{step.Where}: entry quantity of {order.TradeId} after an incremental fill of {fill.Qty}");
         if (!fills.TryGetValue(order.TradeId, out var list)) fills[order.TradeId] = list = new();

@@ -31,8 +31,12 @@ public sealed record Delivery(Interleave How, int MergeSeed, bool Polls, bool Re
 /// <summary>What a run ended with: everything the kernel published that must not depend on the delivery.</summary>
 public sealed record ChannelOutcome(KernelState Final, decimal VenueWallet, IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<SizerFeedback> Feedback, IReadOnlyDictionary<string, int> Rows,
-    IReadOnlyDictionary<string, (decimal Realized, decimal Fees)> VenueTrades, IReadOnlyList<string> Log)
+    IReadOnlyDictionary<string, (decimal Realized, decimal Fees)> VenueTrades, IReadOnlyList<string> Log, IReadOnlyDictionary<string, Trade> Forgotten)
 {
+    /// <summary>Every trade of the run: the final state's and the ones the kernel forgot on the way (their final figures).</summary>
+    public IReadOnlyDictionary<string, Trade> Trades =>
+        Final.Trades.Values.Concat(Forgotten.Values.Where(t => Final.Trades.Find(t.TradeId).IsNone)).ToDictionary(t => t.TradeId);
+
     /// <summary>What each event did to the account, for a failure's message.</summary>
     public string Story => string.Join("\n  ", Log);
 }
@@ -93,7 +97,7 @@ public static class TwoChannelVenue
             }
             Burst(run, venue, script, merge, delivery, legs, opening: false);
         }
-        return new ChannelOutcome(run.State, venue.Wallet, run.Diagnostics, run.Feedback, run.Rows, venue.Trades, run.Log);
+        return new ChannelOutcome(run.State, venue.Wallet, run.Diagnostics, run.Feedback, run.Rows, venue.Trades, run.Log, run.Forgotten);
     }
 
     // The venue executes every leg's order in 1–3 partial fills, interleaved across instruments, then pushes them.
@@ -240,6 +244,7 @@ public static class TwoChannelVenue
         public KernelState State { get; private set; } = state;
         public List<Diagnostic> Diagnostics { get; } = new();
         public List<SizerFeedback> Feedback { get; } = new();
+        public Dictionary<string, Trade> Forgotten { get; } = new();
         public Dictionary<string, int> Rows { get; } = Tables.All.ToDictionary(t => t, _ => 0);
 
         public List<string> Log { get; } = new();
@@ -261,6 +266,7 @@ public static class TwoChannelVenue
                 {
                     case Diagnostic d: Diagnostics.Add(d); break;
                     case SizerFeedback f: Feedback.Add(f); break;
+                    case TradeForgotten { Trade: Trade gone }: Forgotten[gone.TradeId] = gone; break;
                     case PersistRow p: Rows[p.Row.Table]++; break;
                 }
             return outcome.Effects;

@@ -18,6 +18,21 @@ public static class States
     /// <summary>A trade of a state, or null.</summary>
     public static Trade? TradeOf(KernelState s, string? id) => id is not null && s.Trades.Find(id).Case is Trade t ? t : null;
 
+    /// <summary>
+    /// The trades after a step: the state's, and the ones the step forgot (their final figures, from TradeForgotten) —
+    /// a property about what a step did to a trade must see the trade it closed and forgot at once.
+    /// </summary>
+    public static IEnumerable<Trade> TradesAfter(Pink.Properties.Scenarios.TraceStep step) =>
+        step.After.Trades.Values.Concat(step.Effects.OfType<TradeForgotten>().Select(f => f.Trade).OfType<Trade>());
+
+    /// <summary>The orders after a step: the state's and the ones the step forgot with their trades.</summary>
+    public static IEnumerable<Order> OrdersAfter(Pink.Properties.Scenarios.TraceStep step) =>
+        step.After.Orders.Values.Concat(step.Effects.OfType<TradeForgotten>().SelectMany(f => f.Orders));
+
+    /// <summary>A trade after a step (see <see cref="TradesAfter"/>), or null.</summary>
+    public static Trade? TradeAfter(Pink.Properties.Scenarios.TraceStep step, string? id) =>
+        id is null ? null : TradeOf(step.After, id) ?? step.Effects.OfType<TradeForgotten>().FirstOrDefault(f => f.TradeId == id)?.Trade;
+
     /// <summary>An order of a state, or null.</summary>
     public static Order? OrderOf(KernelState s, string? id) => id is not null && s.Orders.Find(id).Case is Order o ? o : null;
 }

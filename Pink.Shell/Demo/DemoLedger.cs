@@ -15,13 +15,13 @@ public sealed record DemoLedger(decimal KernelCapital, string CapitalSource, dec
 
     public bool Agrees => Math.Abs(KernelCapital - VenueWallet) <= Cent && Trades.All(t => t.Agrees);
 
-    public static DemoLedger Of(KernelState state, BingxSimulator sim, RowsDelivery rows, string store, int anomalies)
+    public static DemoLedger Of(KernelState state, TradeHistory history, BingxSimulator sim, RowsDelivery rows, string store, int anomalies)
     {
         var trades = new List<DemoTrade>();
-        foreach (var t in Queries.Trades(state).OrderBy(t => t.OpenedMs))
+        foreach (var t in history.Trades(state).OrderBy(t => t.OpenedMs))
         {
             decimal rp = 0, fees = 0;
-            foreach (var o in state.Orders.Values.Where(o => o.TradeId == t.TradeId))
+            foreach (var o in history.Orders(state, t.TradeId))
                 // Our orders by client id; an order the venue placed itself (the stop) by its venue id.
                 if (VenueOrder(sim, o) is SimOrderView v) { rp += v.RealizedPnl; fees += v.FeesPaid; }
             trades.Add(new DemoTrade(t.TradeId, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t), t.RealizedPnl,

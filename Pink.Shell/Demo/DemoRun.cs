@@ -60,7 +60,7 @@ public static class DemoRun
         await using (var first = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe))
         {
             watch.Attach(first.Loop, store.Sink, store.SpoolDir);
-            await DemoScript.EntriesAsync(first, sim, log, ct);
+            await DemoScript.EntriesAsync(first, TradeHistory.Of(first.Loop), sim, log, ct);
             log.LogInformation("demo: restarting the loop (checkpoint, stop, restore, reconcile)");
             await first.StopAsync();
             diagnostics += first.Loop.Diagnostics;
@@ -68,13 +68,14 @@ public static class DemoRun
         await using var second = await LiveSession.StartAsync(venue, credentials, run, store.Sink, outlet, DemoScript.Symbols, logs, ct, probe);
         if (!second.Loop.Restored) throw new InvalidOperationException("demo: the restarted loop did not resume from its checkpoint");
         watch.Attach(second.Loop, store.Sink, store.SpoolDir);
-        await DemoScript.ExitsAsync(second, sim, log, ct);
+        var history = TradeHistory.Of(second.Loop);
+        await DemoScript.ExitsAsync(second, history, sim, log, ct);
         await second.StopAsync();
         diagnostics += second.Loop.Diagnostics;
         var rows = await RowsDelivery.FinishAsync(store, TimeSpan.FromSeconds(30), ct);
         if (rows.Spooled > 0)
             log.LogWarning("demo: the store has not taken every row yet ({Status}); they stay in the spool", store.Sink.Status);
-        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, sim, rows, store.Description, diagnostics);
+        var ledger = sim is null ? null : DemoLedger.Of(second.Loop.State, history, sim, rows, store.Description, diagnostics);
         return new DemoResult(second.Loop.State, rows.Stored ?? new Dictionary<string, long>(), store.Description, run.RecordingPath, diagnostics, ledger, rows);
     }
 

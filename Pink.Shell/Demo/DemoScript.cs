@@ -30,29 +30,29 @@ public static class DemoScript
     }
 
     /// <summary>First half: both entries, then the marks move.</summary>
-    public static async Task EntriesAsync(LiveSession s, BingxSimulator? sim, ILogger log, CancellationToken ct)
+    public static async Task EntriesAsync(LiveSession s, TradeHistory history, BingxSimulator? sim, ILogger log, CancellationToken ct)
     {
         log.LogInformation("demo: open slot 0 SHORT 202276 FET-USDT at exchange leverage 3");
         s.Intend(new { op = "open", slot = 0, symbol = Fet, side = "SHORT", qty = 202_276, leverage = 3, client_order_id = "demo-0-open", trade_id = "demo-fet" });
-        await WaitAsync(s, st => Phase(st, 0) == SlotPhase.Open || Closed(st, "demo-fet"), "slot 0 open", ct);
+        await WaitAsync(s, st => Phase(st, 0) == SlotPhase.Open || Closed(history, st, "demo-fet"), "slot 0 open", ct);
         log.LogInformation("demo: open slot 1 LONG 0.2 BTC-USDT at exchange leverage 2");
         s.Intend(new { op = "open", slot = 1, symbol = Btc, side = "LONG", qty = 0.2, leverage = 2, client_order_id = "demo-1-open", trade_id = "demo-btc" });
-        await WaitAsync(s, st => Phase(st, 1) == SlotPhase.Open || Closed(st, "demo-btc"), "slot 1 open", ct);
+        await WaitAsync(s, st => Phase(st, 1) == SlotPhase.Open || Closed(history, st, "demo-btc"), "slot 1 open", ct);
         if (sim is not null)
         {
             log.LogInformation("demo: marks move (FET 0.1866, BTC 60600)");
             sim.SetMark(Fet, 0.1866m);
             sim.SetMark(Btc, 60_600m);
-            await WaitAsync(s, st => Mark(st, Fet) == 0.1866m && Mark(st, Btc) == 60_600m || Closed(st, "demo-fet"), "marks applied", ct);
+            await WaitAsync(s, st => Mark(st, Fet) == 0.1866m && Mark(st, Btc) == 60_600m || Closed(history, st, "demo-fet"), "marks applied", ct);
         }
     }
 
     /// <summary>Second half (after the restart): both exits, then a balance poll anchors capital.</summary>
-    public static async Task ExitsAsync(LiveSession s, BingxSimulator? sim, ILogger log, CancellationToken ct)
+    public static async Task ExitsAsync(LiveSession s, TradeHistory history, BingxSimulator? sim, ILogger log, CancellationToken ct)
     {
         log.LogInformation("demo: close slot 0");
         s.Intend(new { op = "close", slot = 0, client_order_id = "demo-0-close" });
-        await WaitAsync(s, st => Closed(st, "demo-fet"), "FET trade closed", ct);
+        await WaitAsync(s, st => Closed(history, st, "demo-fet"), "FET trade closed", ct);
         if (sim is not null)
         {
             // The venue closes the BTC long itself: a stop placed at the exchange (as from its web UI) triggers.
@@ -65,7 +65,7 @@ public static class DemoScript
             log.LogInformation("demo: close slot 1");
             s.Intend(new { op = "close", slot = 1, client_order_id = "demo-1-close" });
         }
-        await WaitAsync(s, st => Closed(st, "demo-btc"), "BTC trade closed", ct);
+        await WaitAsync(s, st => Closed(history, st, "demo-btc"), "BTC trade closed", ct);
         log.LogInformation("demo: final balance and positions poll");
         var before = s.Loop.RecordsApplied;
         var answers = await s.Venue.ReconcileAsync(s.Loop.State, ct);
@@ -76,7 +76,8 @@ public static class DemoScript
     }
 
     private static SlotPhase Phase(KernelState s, int slot) => s.Slots[slot].Phase;
-    private static bool Closed(KernelState s, string trade) => s.Trades.Find(trade).Case is Trade { Closed: true };
+    // A closed trade may already be forgotten by the state: the history keeps it.
+    private static bool Closed(TradeHistory history, KernelState s, string trade) => history.Trade(s, trade) is { Closed: true };
     private static decimal Mark(KernelState s, string symbol) => s.Marks.Find(Symbols_(symbol)).IfNone(0);
     private static string Symbols_(string symbol) => Pink.Core.Symbols.Key(symbol);
 

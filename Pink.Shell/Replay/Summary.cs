@@ -2,7 +2,10 @@ using Pink.Core;
 
 namespace Pink.Shell.Replay;
 
-/// <summary>The replay summary (recording-format.md): read off the final state and the effects, no rule of its own.</summary>
+/// <summary>
+/// The replay summary (recording-format.md): read off the final state and the effects, no rule of its own. The trades are
+/// the ones the final state holds and the ones the kernel forgot on the way (their final figures, from TradeForgotten).
+/// </summary>
 public sealed record Summary(
     AccountSummary Account,
     IReadOnlyList<SlotSummary> Slots,
@@ -19,13 +22,15 @@ public sealed record Summary(
             snapshot.Equity, a.AvailableMargin, a.KLedger, a.EntriesBlocked);
         var slots = snapshot.Slots.Select(v => new SlotSummary(v.Slot, v.Symbol, v.Side, Names.Of(v.Phase), v.OpenQty, v.EntryPrice,
             v.RealizedPnl, Names.Of(v.Flags))).ToList();
-        var trades = Queries.Trades(state).OrderBy(t => t.OpenedMs).ThenBy(t => t.TradeId, StringComparer.Ordinal)
+        var effectList = effects as IReadOnlyCollection<Effect> ?? effects.ToList();
+        var forgotten = effectList.OfType<TradeForgotten>().Select(f => f.Trade).OfType<Trade>();
+        var trades = Queries.Trades(state).Concat(forgotten).OrderBy(t => t.OpenedMs).ThenBy(t => t.TradeId, StringComparer.Ordinal)
             .Select(t => new TradeSummary(t.TradeId, t.Slot, t.Symbol, Names.Of(t.Side), t.EntryQty, t.EntryBasis, Queries.ExitPrice(t),
                 t.RealizedPnl, t.Fees, Names.Of(t.PnlSource), t.Closed, Names.Of(Queries.FlagsOf(t)), t.Funding, t.IncomeRealized, t.IncomeFees)).ToList();
         var rows = Tables.All.ToDictionary(t => t, _ => 0);
         var feedback = new List<FeedbackSummary>();
         var anomalies = new List<AnomalySummary>();
-        foreach (var effect in effects)
+        foreach (var effect in effectList)
         {
             switch (effect)
             {

@@ -42,6 +42,7 @@ public sealed class RunLoop : IAsyncDisposable
     // What applied records caused, held until the records are durable (see Release).
     private readonly List<Row> _heldRows = new();
     private readonly List<SizerFeedback> _heldFeedback = new();
+    private readonly List<TradeForgotten> _heldForgotten = new();
     private AccountSnapshot? _heldSnapshot;
     private Task _rowsDurable = Task.CompletedTask; // the latest rows flush: awaited before the next one and before a checkpoint
     private long _applied;
@@ -110,6 +111,12 @@ public sealed class RunLoop : IAsyncDisposable
 
     /// <summary>Raised for every sizer feedback effect (the embedding runtime's sizer listens here).</summary>
     public event Action<SizerFeedback>? FeedbackReceived;
+
+    /// <summary>
+    /// Raised, once its batch is released, for every trade the kernel forgot (closed and settled): the loop keeps no
+    /// history itself; a reader that needs one (the demo's ledger, the soak report) keeps it from here (<see cref="TradeHistory"/>).
+    /// </summary>
+    public event Action<TradeForgotten>? TradeForgotten;
 
     /// <summary>
     /// Start-up: re-apply what the recording holds beyond the checkpoint (without sending anything again), then reconcile
@@ -272,6 +279,8 @@ public sealed class RunLoop : IAsyncDisposable
             _log.LogInformation("sizer feedback {TradeId}: {Pnl:0.########} (realized {Realized:0.########} − fees {Fees:0.########}, revision {Revision})", f.TradeId, f.Pnl, f.Realized, f.Fees, f.Revision);
         }
         _heldFeedback.Clear();
+        foreach (var f in _heldForgotten) TradeForgotten?.Invoke(f);
+        _heldForgotten.Clear();
     }
 
     /// <summary>End of a batch: release, flush its rows, and checkpoint when due (or when <paramref name="checkpoint"/>).</summary>
@@ -358,6 +367,7 @@ public sealed class RunLoop : IAsyncDisposable
                 break;
             case PublishSnapshot s: _heldSnapshot = s.Snapshot; break;
             case SizerFeedback f: _heldFeedback.Add(f); break;
+            case TradeForgotten f: _heldForgotten.Add(f); break;
             case Diagnostic d:
                 Diagnostics++;
                 RunMetrics.Count(d);

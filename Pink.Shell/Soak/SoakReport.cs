@@ -74,8 +74,8 @@ public sealed class SoakReport
         var exitNotional = orders.Where(o => o.ClientOrderId != entry).SelectMany(o => o.Fills).Sum(f => f.Qty * f.Price);
         var tolerance = fees + exitNotional * 3 * venue.Options.SliceSlippage;
 
-        var k = r.State.Trades.Find(t.Id).Case as Trade;
-        var kernelOrders = r.State.Orders.Values.Where(o => o.TradeId == t.Id).ToList();
+        var k = r.History.Trade(r.State, t.Id);
+        var kernelOrders = r.History.Orders(r.State, t.Id).ToList();
         var unlinked = orders.Count(v => !kernelOrders.Any(o => o.VenueOrderId == v.OrderId
             || (!o.External && string.Equals(o.ClientOrderId, v.ClientOrderId, StringComparison.OrdinalIgnoreCase))));
         var external = string.Join(",", t.External.Select(Name));
@@ -106,7 +106,7 @@ public sealed class SoakReport
         b.AppendLine(string.Create(c, $"soak: seed {r.Options.Seed}, {r.Steps / 60.0:0.##} simulated hours in {r.Steps} steps of 1 min, wall {r.Wall.TotalSeconds:0.0} s"));
         b.AppendLine($"venue: in-process simulator, hedge mode, stream merge random (seed {r.Options.Seed}), 1-3 partial fills, MARKET protective bound 22 % in p");
         b.AppendLine($"slots {r.Slots}, symbols {string.Join(" ", r.Symbols)}");
-        b.AppendLine($"trades opened {trades.Count}  closed {trades.Count(t => t.Closed)}  (kernel: {Queries.Trades(r.State).Count(t => t.Closed)} closed of {Queries.Trades(r.State).Count()})");
+        b.AppendLine($"trades opened {trades.Count}  closed {trades.Count(t => t.Closed)}  (kernel: {r.History.Trades(r.State).Count(t => t.Closed)} closed of {r.History.Trades(r.State).Count()}, {Queries.Trades(r.State).Count()} still in its state)");
         b.AppendLine($"fills {fills} (venue fills of {r.Venue.Orders.Count(o => o.Fills.Count > 0)} orders)");
         b.AppendLine($"external closes {externals.Values.Sum()}: liquidation {Ext(ExternalKind.Liquidation)}  adl {Ext(ExternalKind.Adl)}  exchange stop {Ext(ExternalKind.ExchangeStop)}"
             + $"  silent stop {Ext(ExternalKind.SilentStop)}  web-ui close {Ext(ExternalKind.WebUiClose)}  web-ui partial {Ext(ExternalKind.WebUiPartial)}");

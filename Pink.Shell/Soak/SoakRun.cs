@@ -48,7 +48,8 @@ public sealed class SoakTrade(string id, int slot, string symbol, string side, d
 public sealed record SoakResult(SoakOptions Options, TimeSpan Wall, int Steps, IReadOnlyList<string> Symbols, int Slots,
     IReadOnlyList<SoakTrade> Trades, KernelState State, SoakVenue Venue, IReadOnlyList<(string Kind, string Detail)> Diagnostics,
     IReadOnlySet<long> ExternalOrderIds, int FundingEvents, int StreamDrops, int MidTradeDrops, int UserStreamConnections, int Reconciliations,
-    IReadOnlyList<decimal> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued, int EntriesRefused, int ClosesRefused);
+    IReadOnlyList<decimal> IdleDifferences, IReadOnlyList<string> IdleBreaches, IReadOnlyList<string> Stuck, int Rescued, int EntriesRefused, int ClosesRefused,
+    TradeHistory History);
 
 /// <summary>The venue's books at the end of a soak.</summary>
 public sealed record SoakVenue(SimAccountView Account, IReadOnlyList<SimOrderView> Orders, IReadOnlyList<SimIncomeView> Income,
@@ -83,6 +84,7 @@ public sealed class SoakRun
     private DiagnosticCapture _diagnostics = null!;
     private int _entriesRefused, _closesRefused;
     private LiveSession _s = null!;
+    private TradeHistory _history = null!;
 
     private SoakRun(SoakOptions o, ILogger log)
     {
@@ -120,6 +122,7 @@ public sealed class SoakRun
         await using var rows = new MemoryRowWriter();
         await using (_s = await LiveSession.StartAsync(venue, credentials, runOptions, rows, outlet, _symbols.Select(x => x.Symbol).ToList(), logs, ct, clock: _clock))
         {
+            _history = TradeHistory.Of(_s.Loop);
             await QuietPollAsync(ct);
             var steps = (int)Math.Round(_o.Hours * 60);
             for (_step = 1; _step <= steps; _step++)
@@ -148,7 +151,7 @@ public sealed class SoakRun
             var connections = sim.UserStreamConnections;
             return new SoakResult(_o, wall.Elapsed, steps, _symbols.Select(x => x.Symbol).ToList(), _slots, _trades, _s.Loop.State,
                 new SoakVenue(sim.Account, sim.Orders, sim.Income, sim.Positions, sim.Options), diagnostics.Seen.ToList(), _externalOrders, _funding, _drops, _midTradeDrops, connections, _reconciles,
-                _idle, _idleBreaches, _stuck, _rescued, _entriesRefused, _closesRefused);
+                _idle, _idleBreaches, _stuck, _rescued, _entriesRefused, _closesRefused, _history);
         }
     }
 
@@ -428,9 +431,9 @@ public sealed class SoakRun
         _diagnostics.Seen.Any(d => d.Kind is DiagnosticKinds.EntryRefused or DiagnosticKinds.IntentRejected && d.Detail.Contains(coid, StringComparison.Ordinal));
 
     private OrderStatus? OrderStatusOf(string coid) =>
-        _s.Loop.State.Orders.Values.FirstOrDefault(o => o.ClientOrderId == coid)?.Status;
+        _history.Order(_s.Loop.State, coid)?.Status;
 
-    private Trade? KernelTrade(SoakTrade t) => _s.Loop.State.Trades.Find(t.Id).Case as Trade;
+    private Trade? KernelTrade(SoakTrade t) => _history.Trade(_s.Loop.State, t.Id);
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_rng.Next(items.Count)];
 

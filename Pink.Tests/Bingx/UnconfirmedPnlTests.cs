@@ -63,10 +63,12 @@ public class UnconfirmedPnlTests
     public void The_order_answer_settles_the_rest_and_confirms_without_an_error()
     {
         var d = LostExitFrame();
+        Assert.False(d.Forgot("T1"));                                        // closed, but its figures are still asked for
         Rest(d, Answer(60, -0.18m));
         Assert.Empty(d.Diagnostics(DiagnosticKinds.PnlMismatch));
-        var order = d.State.Orders.Find("x1").Case as Order;
-        Assert.Equal((60m, 0.18m), (order!.ExchangeRealized, order.Fees));
+        var order = d.Order("x1");
+        Assert.Equal((60m, 0.18m), (order.ExchangeRealized, order.Fees));
+        Assert.True(d.Forgot("T1"));                                         // confirmed: nothing of it is still to come
         Assert.Equal(0.33m, d.Trade("T1").Fees);
         Assert.Equal(PnlSource.Exchange, d.Trade("T1").PnlSource);
     }

@@ -26,7 +26,8 @@ public class EmbeddingExampleTests
                     persist: row => { /* write row.Row */ },            // to your store, before the state document
                     publish: s => { /* share s.Snapshot */ },           // replaces the previous one, whole
                     feedback: f => { /* tell your sizer f.Pnl */ },     // a later revision replaces an earlier one
-                    diagnostic: d => Console.Error.WriteLine($"{d.Severity} {d.Kind} {d.Detail}"));
+                    diagnostic: d => Console.Error.WriteLine($"{d.Severity} {d.Kind} {d.Detail}"),
+                    forgotten: gone => { /* keep gone.Trade if you keep history */ }); // the state keeps only what is live
         }
 
         Feed(new BalanceReport { Id = "bal-1", WalletBalance = 1_000, AvailableMargin = 1_000, Reason = BalanceReason.Poll, TimeMs = 1 });

@@ -29,6 +29,7 @@ public class PublicApiTests
         new PublishSnapshot(Queries.Snapshot(Kernel.Initial(new KernelConfig(SlotCount: 1)))),
         new SizerFeedback("T1", 0, 1, 1, 0, 0),
         new Diagnostic("K", Severity.Info, "d"),
+        new TradeForgotten("T1", null, LanguageExt.Arr<Order>.Empty, Settled: true),
     ];
 
     [Fact]
@@ -60,20 +61,20 @@ public class PublicApiTests
         {
             var matched = effect.Match(
                 place: e => (Effect)e, cancel: e => e, query: e => e, persist: e => e, publish: e => e, feedback: e => e,
-                diagnostic: e => e);
+                diagnostic: e => e, forgotten: e => e);
             Assert.Same(effect, matched);
             var name = effect.Match(
                 place: _ => nameof(PlaceOrder), cancel: _ => nameof(CancelOrder), query: _ => nameof(QueryOrder),
                 persist: _ => nameof(PersistRow), publish: _ => nameof(PublishSnapshot), feedback: _ => nameof(SizerFeedback),
-                diagnostic: _ => nameof(Diagnostic));
+                diagnostic: _ => nameof(Diagnostic), forgotten: _ => nameof(TradeForgotten));
             Assert.Equal(effect.GetType().Name, name);
             var called = new List<Effect>();
             effect.Switch(
                 place: called.Add, cancel: called.Add, query: called.Add, persist: called.Add, publish: called.Add,
-                feedback: called.Add, diagnostic: called.Add);
+                feedback: called.Add, diagnostic: called.Add, forgotten: called.Add);
             Assert.Equal([effect], called);
         }
-        Assert.Throws<ArgumentNullException>(() => OneOfEach[0].Switch(null!, _ => { }, _ => { }, _ => { }, _ => { }, _ => { }, _ => { }));
+        Assert.Throws<ArgumentNullException>(() => OneOfEach[0].Switch(null!, _ => { }, _ => { }, _ => { }, _ => { }, _ => { }, _ => { }, _ => { }));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class PublicApiTests
                 effect.Switch(
                     place: _ => Count("place"), cancel: _ => Count("cancel"), query: _ => Count("query"),
                     persist: _ => Count("persist"), publish: _ => Count("publish"), feedback: _ => Count("feedback"),
-                    diagnostic: _ => Count("diagnostic"));
+                    diagnostic: _ => Count("diagnostic"), forgotten: _ => Count("forgotten"));
         }
         Assert.Equal(2, counts["place"]);
         Assert.Equal(1, counts["query"]);

@@ -133,7 +133,7 @@ public class SampleProjectTests(PackedCoreFixture packed) : IClassFixture<Packed
                         var (next, effects) = Kernel.Apply(state, new Fill { VenueOrderId = 501, ClientOrderId = null, Symbol = "FET-USDT",
                             Side = OrderSide.Buy, Qty = 1, Price = 0.2m, TimeMs = 1, Settlement = new ExchangeSettlement { RealizedPnl = null, Fee = 0 } });
                         return effects.Sum(e => e.Match(place: _ => 1, cancel: _ => 2, query: _ => 3, persist: _ => 4, publish: _ => 5,
-                            feedback: _ => 6, diagnostic: _ => 7)) + (int)next.EventSeq + Queries.Trades(next).Count();
+                            feedback: _ => 6, diagnostic: _ => 7, forgotten: _ => 8)) + (int)next.EventSeq + Queries.Trades(next).Count();
                     }
                 }
                 """, ""),

@@ -38,11 +38,29 @@ public class DocumentStrictnessTests
         { "venue order key not a number", d => State(d)["venue_orders"]!.AsObject().Add("x", "pk-9"), "venue_orders[\"x\"]: the key is not a whole number" },
         { "trade under another id", d => Trade(d, "T1")["trade_id"] = "T9", "trades[\"T1\"].trade_id is \"T9\", its key says \"T1\"" },
         { "repeated dedup id", d => State(d)["dedup"]![1] = "f-1", "dedup holds \"f-1\" twice" },
-        { "version 3", d => d["version"] = 3, "version 3 is not supported: this build reads versions 1 and 2" },
+        { "version 4", d => d["version"] = 4, "version 4 is not supported: this build reads versions 1, 2 and 3" },
+        { "a version 3 field in version 2", d => State(d).Add("forgotten", new JsonArray()), "forgotten is not a field of a version 2 document" },
+        { "a version 3 config field in version 2", d => State(d)["config"]!.AsObject().Add("forgotten_memory", 5), "config.forgotten_memory is not a field of a version 2 document" },
         { "version missing", d => d.Remove("version"), "version is missing" },
-        { "version as text", d => d["version"] = "2", "version \"2\" is not supported: this build reads versions 1 and 2" },
+        { "version as text", d => d["version"] = "2", "version \"2\" is not supported: this build reads versions 1, 2 and 3" },
         { "wrong kind", d => d["kind"] = "something-else", "kind \"something-else\" is not \"pink.kernel-state\"" },
     };
+
+    /// <summary>What version 3 added is read as strictly as the rest.</summary>
+    [Theory]
+    [InlineData("forgotten")]
+    [InlineData("config.forgotten_memory")]
+    public void A_version_3_document_without_what_version_3_added_is_refused(string field)
+    {
+        var doc = JsonNode.Parse(GoldenDocuments.Read("state-v3.json"))!.AsObject();
+        if (field == "forgotten") State(doc).Remove("forgotten");
+        else State(doc)["config"]!.AsObject().Remove("forgotten_memory");
+        Assert.Equal($"state document: {field} is missing", StateDocument.Restore(doc.ToJsonString()).Match(_ => "restored", e => e));
+        var repeated = JsonNode.Parse(GoldenDocuments.Read("state-v3.json"))!.AsObject();
+        var ids = State(repeated)["forgotten"]!.AsArray();
+        ids.Add(ids[0]!.GetValue<string>());
+        Assert.StartsWith("state document: forgotten holds", StateDocument.Restore(repeated.ToJsonString()).Match(_ => "restored", e => e));
+    }
 
     [Theory]
     [MemberData(nameof(Defects))]

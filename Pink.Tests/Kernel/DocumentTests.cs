@@ -15,11 +15,11 @@ public class DocumentTests
         var back = StateDocument.Restore(doc).IfLeft(e => throw new Exception(e));
         Assert.Equal(d.State, back);
         Assert.Equal(doc, StateDocument.Save(back));
-        Assert.StartsWith("{\"version\":2,", doc);
+        Assert.StartsWith("{\"version\":3,", doc);
     }
 
     [Theory]
-    [InlineData("{\"version\":3,\"state\":{}}", "version 3 is not supported")]
+    [InlineData("{\"version\":4,\"state\":{}}", "version 4 is not supported")]
     [InlineData("{\"state\":{}}", "version is missing")]
     [InlineData("not json", "unreadable")]
     [InlineData("", "empty")]

@@ -42,7 +42,18 @@ public sealed class Driver
     public Driver Balance(decimal wallet, string id, BalanceReason reason = BalanceReason.Order, decimal? available = null) =>
         Apply(new BalanceReport(id, wallet, available, reason, Tick()));
 
-    public Trade Trade(string id) => State.Trades.Find(id).IfNone(() => throw new Xunit.Sdk.XunitException($"no trade {id}"));
+    /// <summary>The trade as the kernel last told it: live in the state, or the final figures it said when it forgot it.</summary>
+    public Trade Trade(string id) =>
+        State.Trades.Find(id).Case as Trade ?? Effects.OfType<TradeForgotten>().LastOrDefault(f => f.TradeId == id)?.Trade
+        ?? throw new Xunit.Sdk.XunitException($"no trade {id}");
+
+    /// <summary>An order as the kernel last told it (live, or forgotten with its trade).</summary>
+    public Order Order(string clientOrderId) =>
+        State.Orders.Find(clientOrderId).Case as Order ?? Effects.OfType<TradeForgotten>().SelectMany(f => f.Orders).LastOrDefault(o => o.ClientOrderId == clientOrderId)
+        ?? throw new Xunit.Sdk.XunitException($"no order {clientOrderId}");
+
+    /// <summary>True once the kernel forgot the trade (closed and settled).</summary>
+    public bool Forgot(string id) => Effects.OfType<TradeForgotten>().Any(f => f.TradeId == id);
 
     public Slot Slot(int i) => State.Slots[i];
 

@@ -12,6 +12,8 @@ public class IncomeTests
     {
         var d = new Driver();
         d.Balance(10_000, "b0", BalanceReason.Poll);
+        // The account reads its income history from the start: a closed trade then stays until it was compared with it.
+        d.Apply(new IncomeComplete(d.Now, d.Tick()));
         d.Open(0, Fet, PositionSide.Short, 1_000, "e1", 3, "T1").Ack("e1", 1001).Fill(1001, Fet, OrderSide.Sell, 1_000, 0.2m, rp: 0, fee: 0.1m, id: "f1");
         d.Close(0, "x1").Ack("x1", 1002).Fill(1002, Fet, OrderSide.Buy, 1_000, 0.19m, rp: 10, fee: 0.095m, id: "f2");
         return d;
@@ -38,6 +40,9 @@ public class IncomeTests
         var before = d.State;
         d.Apply(Record(d, "2_pnl", IncomeKind.RealizedPnl, 10, t.ClosedMs));
         Assert.Equal(before.Trades, d.State.Trades);
+        // Compared with the history, the trade was settled in every sense: the state forgot it.
+        Assert.True(d.Forgot("T1"));
+        Assert.True(d.State.Trades.IsEmpty);
     }
 
     [Fact]

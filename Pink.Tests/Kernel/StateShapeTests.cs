@@ -4,8 +4,8 @@ using Pink.Core;
 namespace Pink.Tests.Kernel;
 
 /// <summary>
-/// The kernel keeps a slot's trade, its live orders and its instrument's mark in per-slot lanes and writes the big maps
-/// only when they leave the slot. What the state says must not depend on that: the public maps, equality, the state
+/// The kernel keeps a slot's trade and live orders in per-slot lanes (a cache of the maps) and its instrument's mark in
+/// the lanes ahead of the marks map. What the state says must not depend on that: the public maps, equality, the state
 /// document and <c>with</c> see every write, and the published snapshot's figures are those of its state.
 /// </summary>
 public class StateShapeTests

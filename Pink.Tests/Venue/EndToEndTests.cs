@@ -25,7 +25,6 @@ public class EndToEndTests
     private static bool Opened(KernelState s, string trade, decimal qty) =>
         s.Trades.Find(trade).Case is Trade t && Math.Abs(t.OpenQty - qty) < 0.000000001m;
 
-    private static bool Closed(KernelState s, string trade) => s.Trades.Find(trade).Case is Trade { Closed: true };
 
     private static async Task RoundTrip(KernelHarness h, BingxSimulator sim, int slot, string symbol, PositionSide side, decimal qty,
         string trade, decimal exitMark)
@@ -34,7 +33,7 @@ public class EndToEndTests
         await h.Until(s => Opened(s, trade, qty), $"{trade} open");
         sim.SetMark(symbol, exitMark);
         h.Submit(Close(slot, $"pk-{slot}-{trade.ToLowerInvariant()}-out"));
-        await h.Until(s => Closed(s, trade), $"{trade} closed");
+        await h.Until(_ => h.Closed(trade), $"{trade} closed");
     }
 
     /// <summary>The exchange's own rp of a trade: Σ rp of its orders (exit fills carry it; entries book 0).</summary>
@@ -139,7 +138,7 @@ public class EndToEndTests
 
         v.Sim.SetMark("FET-USDT", 0.175m);
         h.Submit(Close(0, "pk-0-t1-out"));
-        await h.Until(s => Closed(s, "T1"), "T1 closed on the new connection");
+        await h.Until(_ => h.Closed("T1"), "T1 closed on the new connection");
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
     }
@@ -160,7 +159,7 @@ public class EndToEndTests
 
         v.Sim.SetMark("FET-USDT", 0.19m);
         h.Submit(Close(0, "pk-0-t1-out"));
-        await h.Until(s => Closed(s, "T1"), "T1 closed");
+        await h.Until(_ => h.Closed("T1"), "T1 closed");
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 500);
     }
@@ -186,7 +185,7 @@ public class EndToEndTests
 
         v.Sim.SetMark("FET-USDT", 0.17m);
         h.Submit(Close(0, "pk-0-t1-out"));
-        await h.Until(s => Closed(s, "T1"), "T1 closed");
+        await h.Until(_ => h.Closed("T1"), "T1 closed");
         await CapitalMatchesWallet(h, v.Sim);
         TradeMatchesExchange(h, v.Sim, 0, "T1", 1000);
     }

@@ -27,7 +27,7 @@ public class ExternalCloseEndToEndTests
 
     private static async Task EndsWithTheExchange(KernelHarness h, BingxSimulator sim)
     {
-        await h.Until(s => s.Trades.Find("T1").Case is Trade { Closed: true }, "T1 closed by the exchange");
+        await h.Until(_ => h.Closed("T1"), "T1 closed by the exchange");
         await h.Idle();
         await h.PollBalanceAsync();
         await h.Idle();

@@ -78,9 +78,15 @@ public sealed class KernelHarness : IAsyncDisposable
 
     public IEnumerable<Diagnostic> Diagnostics(string kind) => Effects.OfType<Diagnostic>().Where(d => d.Kind == kind);
 
-    public Trade Trade(string id) => State.Trades.Find(id).IfNone(() => throw new Xunit.Sdk.XunitException($"no trade {id}"));
+    /// <summary>The trade as the kernel last told it: live in the state, or the final figures it said when it forgot it.</summary>
+    public Trade Trade(string id) =>
+        State.Trades.Find(id).Case as Trade ?? Effects.OfType<TradeForgotten>().LastOrDefault(f => f.TradeId == id)?.Trade
+        ?? throw new Xunit.Sdk.XunitException($"no trade {id}");
 
-    public bool HasTrade(string id) => State.Trades.Find(id).IsSome;
+    /// <summary>True once the trade closed (whether or not the state has forgotten it since).</summary>
+    public bool Closed(string id) => HasTrade(id) && Trade(id).Closed;
+
+    public bool HasTrade(string id) => State.Trades.Find(id).IsSome || Effects.OfType<TradeForgotten>().Any(f => f.TradeId == id);
 
     /// <summary>An intent from the policy.</summary>
     public void Submit(KernelEvent intent) => Enqueue(new KernelInput(intent));

@@ -1,3 +1,4 @@
+using Pink.Bench.Benchmarks;
 using Pink.Bench.Check;
 using Pink.Bench.Workload;
 using Pink.Core;
@@ -9,26 +10,35 @@ namespace Pink.Bench.Tests;
 public class BaselineTests
 {
     /// <summary>
-    /// The fingerprint of every effect and of the final state document of the pure kernel on the first 1,000,000 events
-    /// of the mixed stream, taken before any performance work on Pink.Core (main at c7f0157). A faster kernel must give
-    /// exactly these effects and these document bytes.
+    /// The fingerprint of every effect and of the final state document of the pure kernel on the first
+    /// <see cref="Size.Events"/> events of the mixed stream. A faster kernel must give exactly these effects and these
+    /// document bytes; a deliberate change of the kernel's rules or of the stream changes them (say why in the commit).
     /// </summary>
-    public const string KernelFingerprint = "7CA81194DEC8CA31ED10A5DC84AA253F5ABC6C5302104442014168CD768C474E";
+    public static (string Hash, int Effects) KernelFingerprint => Size.Fast
+        ? ("5A2F2D511C15A6B18491907EF4B12C574391962A207901BC6B697FF3F5777D6A", 138_090)
+        : ("AA8514E2FFB4B5E4C8FE1C841AA1C9B68A4DA4314EE443598DB988BB07E2012C", 1_380_538);
 
     [Fact]
     public void Kernel_effects_and_state_document_on_the_mixed_stream_are_unchanged()
     {
-        var (hash, _, effects) = Fingerprint.OfKernel(Kernel.Initial(MixedStream.Config), MixedStream.Generate(1_000_000));
-        Assert.Equal(1_370_009, effects);
-        Assert.Equal(KernelFingerprint, hash);
+        var (hash, _, effects) = Fingerprint.OfKernel(Kernel.Initial(MixedStream.Config), MixedStream.Generate(Size.Events));
+        Assert.True(KernelFingerprint == (hash, effects), $"fingerprint {hash}, {effects} effects; expected {KernelFingerprint}");
     }
 
     [Fact]
     public void Mutable_baseline_gives_the_same_effects_and_ledger_as_the_kernel()
     {
-        var report = LedgerCheck.Verify(MixedStream.Config, MixedStream.Generate(1_000_000));
-        Assert.True(report.Trades > 14_000);
-        Assert.True(report.Feedback > 14_000);
+        var report = LedgerCheck.Verify(MixedStream.Config, MixedStream.Generate(Size.Events));
+        Assert.True(report.Trades > Size.Events / 100);
+        Assert.True(report.Feedback > Size.Events / 100);
+    }
+
+    [Fact]
+    public void Restart_benchmark_setup_restarts_a_book_that_agrees()
+    {
+        var book = Restart.Prepare(Size.ClosedTrades);
+        Assert.True(book.ClosedTrades >= Size.ClosedTrades);
+        Assert.Equal(book.State.Account, Restart.Run(book).State.Account);
     }
 
     [Fact]
@@ -50,7 +60,17 @@ public class BaselineTests
     {
         var a = MixedStream.Generate(100_000, MixedStream.DefaultSeed, out var mix);
         var b = MixedStream.Generate(100_000);
-        Assert.Equal(a, b);
+        // A balance report's positions are a list (compared by reference in the record's equality): compared by value here.
+        Assert.Equal(a.Length, b.Length);
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] is BalanceReport x && b[i] is BalanceReport y)
+            {
+                Assert.Equal(x with { Positions = null }, y with { Positions = null });
+                Assert.Equal(x.Positions ?? [], y.Positions ?? []);
+            }
+            else Assert.Equal(a[i], b[i]);
+        }
         Assert.True(mix.Marks > 60_000 && mix.Fills > 5_000 && mix.PricelessLegs > 50 && mix.Settled > 500 && mix.Funding > 0 && mix.Duplicates > 0);
         var state = Kernel.Initial(MixedStream.Config);
         var kinds = new HashSet<string>();
@@ -80,18 +100,21 @@ public class BaselineTests
             foreach (var x in input)
             {
                 Assert.IsNotType<InputRejected>(x);
-                viaFrames = Kernel.Apply(viaFrames, x).State;
+                var o = Kernel.Apply(viaFrames, x);
+                viaFrames = o.State;
+                foreach (var d in o.Effects.OfType<Diagnostic>())
+                    Assert.True(d.Kind == DiagnosticKinds.DuplicateIgnored, $"{x}: {d}");
             }
         }
-        Assert.Equal(direct.Account.Capital, viaFrames.Account.Capital, 6);
-        Assert.Equal(direct.Account.FeesPaid, viaFrames.Account.FeesPaid, 6);
-        Assert.Equal(direct.Trades.Count, viaFrames.Trades.Count);
         foreach (var t in direct.Trades.Values)
         {
             var v = viaFrames.Trades.Find(t.TradeId).IfNone(() => throw new Xunit.Sdk.XunitException($"no {t.TradeId}"));
             Assert.Equal(t.RealizedPnl, v.RealizedPnl, 6);
-            Assert.Equal(t.Fees, v.Fees, 6);
+            Assert.True(t.Fees == v.Fees, $"{t.TradeId} fees: events {t.Fees}, frames {v.Fees}; {t}; {v}");
             Assert.Equal(t.PnlSource, v.PnlSource);
         }
+        Assert.Equal(direct.Trades.Count, viaFrames.Trades.Count);
+        Assert.Equal(direct.Account.Capital, viaFrames.Account.Capital, 6);
+        Assert.Equal(direct.Account.FeesPaid, viaFrames.Account.FeesPaid, 6);
     }
 }

@@ -15,8 +15,51 @@ public static class Describe
         return s;
     }
 
+    /// <summary>
+    /// <c>--describe --checkpoint N</c>: the book after N closed trades (the stream generated as it is read): how many
+    /// trades and orders the state holds, the checkpoint's size, and the time to save it and to restore it (read +
+    /// rebuild), median of 5.
+    /// </summary>
+    private static int Checkpoint(int closedTrades)
+    {
+        var clock = Stopwatch.StartNew();
+        var state = Kernel.Initial(MixedStream.Config);
+        long events = 0;
+        foreach (var e in MixedStream.StreamUntilClosedTrades(closedTrades))
+        {
+            state = Kernel.Apply(state, e).State;
+            events++;
+        }
+        Console.WriteLine($"checkpoint after {closedTrades} closed trades: {events} events in {clock.Elapsed.TotalSeconds:0.0} s; state holds {state.Trades.Count} trades, {state.Orders.Count} orders, {state.VenueOrders.Count} venue ids");
+        var saves = new List<double>();
+        var restores = new List<double>();
+        long bytes = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            var c = Stopwatch.StartNew();
+            string doc;
+            try { doc = StateDocument.Save(state); }
+            catch (Exception ex) when (ex is OutOfMemoryException or ArgumentOutOfRangeException or InvalidOperationException)
+            {
+                Console.WriteLine($"checkpoint: save failed after {c.Elapsed.TotalMilliseconds:0} ms: {ex.GetType().Name}: {ex.Message}");
+                return 1;
+            }
+            saves.Add(c.Elapsed.TotalMilliseconds);
+            bytes = System.Text.Encoding.UTF8.GetByteCount(doc);
+            c.Restart();
+            var back = StateDocument.Restore(doc).IfLeft(e => throw new InvalidOperationException(e));
+            restores.Add(c.Elapsed.TotalMilliseconds);
+            if (!back.Equals(state)) throw new InvalidOperationException("the restored state differs");
+        }
+        saves.Sort();
+        restores.Sort();
+        Console.WriteLine($"checkpoint: {bytes:N0} bytes; save median {saves[2]:0.0} ms, restore (read + rebuild) median {restores[2]:0.0} ms (min {restores[0]:0.0}, max {restores[4]:0.0})");
+        return 0;
+    }
+
     public static int Run(string[] args)
     {
+        if (args.Length > 1 && args[0] == "--checkpoint") return Checkpoint(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Contains("--restart"))
         {
             var (prefix, positions) = MixedStream.UntilClosedTrades(10_000);

@@ -8,6 +8,7 @@ using Pink.Core;
 var store = new Store();   // your database: the rows, and the last state document
 var venue = new Venue();   // your exchange client: every call answers with events
 var sizer = new Dictionary<string, SizerFeedback>();
+var history = new Dictionary<string, Trade>();  // closed trades the kernel forgot (it keeps only what is live)
 AccountSnapshot? published = null;
 var state = Kernel.Initial(new KernelConfig(SlotCount: 2, SeedCapital: 1_000));
 
@@ -26,7 +27,8 @@ void Feed(KernelEvent input)
             persist: persist => store.Write(persist.Row),
             publish: publish => snapshot = publish.Snapshot,
             feedback: f => feedback.Add(f),
-            diagnostic: d => Console.WriteLine($"diagnostic {d.Severity} {d.Kind}: {d.Detail}"));
+            diagnostic: d => Console.WriteLine($"diagnostic {d.Severity} {d.Kind}: {d.Detail}"),
+            forgotten: gone => { if (gone.Trade is { } closed) history[closed.TradeId] = closed; });
     // Write-ahead: the rows, then the state document that covers them, are durable before anything leaves the process.
     store.Commit(state);
     if (snapshot is not null) published = snapshot; // the whole latest snapshot replaces the previous one
@@ -87,10 +89,10 @@ Feed(new BalanceReport { Id = "bal-2", WalletBalance = 1_002.9605m, AvailableMar
 static string N(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 var final = published!;
 Console.WriteLine($"capital {N(final.Capital)} ({final.CapitalSource}), wallet {N(final.EWalletBalance)}, equity {N(final.Equity)}");
-foreach (var trade in Queries.Trades(state))
+foreach (var trade in Queries.Trades(state).Concat(history.Values).OrderBy(t => t.TradeId, StringComparer.Ordinal))
     Console.WriteLine($"trade {trade.TradeId} {trade.Side} {trade.Symbol} qty {N(trade.EntryQty)} entry {N(trade.EntryBasis)} " +
         $"exit {N(Queries.ExitPrice(trade))} realized {N(trade.RealizedPnl)} fees {N(trade.Fees)} closed {trade.Closed}");
-Console.WriteLine($"realized {N(Queries.Trades(state).Sum(x => x.RealizedPnl))}");
+Console.WriteLine($"realized {N(Queries.Trades(state).Concat(history.Values).Sum(x => x.RealizedPnl))}");
 Console.WriteLine($"fees {N(final.FeesPaid)}");
 foreach (var f in sizer.Values)
     Console.WriteLine($"sizer {f.TradeId}: {N(f.Pnl)} (revision {f.Revision})");

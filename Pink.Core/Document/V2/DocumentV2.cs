@@ -3,8 +3,10 @@ using LanguageExt;
 namespace Pink.Core;
 
 /// <summary>
-/// Version 2 of the state document: the envelope and the state, written from and read into these explicit types, never
-/// from the kernel's own records. Adding a field to the state is one property here plus one line in <c>From</c> and one
+/// Version 2 of the state document (the model of versions 2 and 3: version 3 added <c>forgotten</c> and the config's
+/// <c>forgotten_memory</c>; a version 2 document gets them as that build meant them — nothing forgotten, the default
+/// window): the envelope and the state, written from and read into these explicit types, never from the kernel's own
+/// records. Adding a field to the state is one property here plus one line in <c>From</c> and one
 /// in <c>ToState</c>; the strict reader then requires it in every version 2 document.
 /// </summary>
 internal sealed record DocumentV2(int Version, string Kind, StateV2 State);
@@ -21,7 +23,8 @@ internal sealed record StateV2(
     Dictionary<long, string> VenueOrders,
     Dictionary<string, decimal> Marks,
     string[] Dedup,
-    long FillsRoutedByState)
+    long FillsRoutedByState,
+    string[] Forgotten)
 {
     public static StateV2 From(KernelState s) => new(
         ConfigV2.From(s.Config),
@@ -34,7 +37,8 @@ internal sealed record StateV2(
         Ordered(s.VenueOrders.AsEnumerable(), id => id),
         Ordered(s.Marks.AsEnumerable(), mark => mark),
         s.Dedup.Ids().ToArray(),
-        s.FillsRoutedByState);
+        s.FillsRoutedByState,
+        s.Forgotten.Ids().ToArray());
 
     /// <summary>The state; a document whose parts contradict each other is refused (<see cref="DocumentError"/>).</summary>
     public KernelState ToState() => new(
@@ -48,7 +52,10 @@ internal sealed record StateV2(
         Map<long, string>.Empty.AddRange(VenueOrders.Select(p => (p.Key, p.Value))),
         MarkMap.Empty.AddRange(Marks.Select(p => (p.Key, p.Value))),
         DedupMemory.Of(Dedup, out var repeated) ?? throw new DocumentError(string.Create(CultureInfo.InvariantCulture, $"dedup holds \"{repeated}\" twice")),
-        FillsRoutedByState);
+        FillsRoutedByState)
+    {
+        Forgotten = DedupMemory.Of(Forgotten, out var again) ?? throw new DocumentError(string.Create(CultureInfo.InvariantCulture, $"forgotten holds \"{again}\" twice")),
+    };
 
     // A Dictionary enumerates in insertion order (nothing is ever removed from these): the map's key order.
     private static Dictionary<K, D> Ordered<K, V, D>(IEnumerable<(K Key, V Value)> pairs, Func<V, D> of) where K : notnull

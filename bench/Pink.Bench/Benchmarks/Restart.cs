@@ -11,29 +11,53 @@ namespace Pink.Bench.Benchmarks;
 [Config(typeof(StreamConfig))]
 public class Restart
 {
-    private KernelState _state = null!;
-    private PositionsReport _report = null!;
+    private Book _book = null!;
+
+    /// <summary>The state a restart finds after <paramref name="closedTrades"/> closed trades, checked.</summary>
+    /// <param name="State">The kernel's state then.</param>
+    /// <param name="Report">The exchange's positions at that moment.</param>
+    /// <param name="ClosedTrades">Trades closed on the way, counted from their `close` rows (a state that forgets keeps none of them).</param>
+    public sealed record Book(KernelState State, PositionsReport Report, int ClosedTrades);
+
+    /// <summary>
+    /// Runs the stream until <paramref name="closedTrades"/> trades closed with every slot holding, then restarts once and
+    /// throws unless the restart agrees (every trade closed, no diagnostic, the account unchanged).
+    /// </summary>
+    public static Book Prepare(int closedTrades)
+    {
+        var (events, positions) = MixedStream.UntilClosedTrades(closedTrades);
+        var state = Kernel.Initial(MixedStream.Config);
+        var closed = 0;
+        foreach (var e in events)
+        {
+            var o = Kernel.Apply(state, e);
+            state = o.State;
+            foreach (var effect in o.Effects)
+                if (effect is PersistRow { Row: TradeEventRow { Event: "close" } }) closed++;
+        }
+        var book = new Book(state, new PositionsReport("positions-at-restart", positions, state.LastEventMs + 1), closed);
+        var outcome = Run(book);
+        var diagnostics = outcome.Effects.Filter(e => e is Diagnostic).ToList();
+        if (closed < closedTrades || diagnostics.Count > 0 || outcome.State.Account != state.Account)
+            throw new InvalidOperationException($"restart setup: {closed} closed trades, reconciliation said {string.Join("; ", diagnostics)}");
+        return book;
+    }
+
+    /// <summary>Save, restore, reconcile.</summary>
+    public static Outcome Run(Book book)
+    {
+        var document = StateDocument.Save(book.State);
+        var restored = StateDocument.Restore(document).IfLeft(error => throw new InvalidOperationException(error));
+        return Kernel.Apply(restored, book.Report);
+    }
 
     [GlobalSetup]
     public void Setup()
     {
-        var (events, positions) = MixedStream.UntilClosedTrades(10_000);
-        _state = Kernel.Initial(MixedStream.Config);
-        foreach (var e in events) _state = Kernel.Apply(_state, e).State;
-        _report = new PositionsReport("positions-at-restart", positions, _state.LastEventMs + 1);
-        var closed = _state.Trades.Values.Count(t => t.Closed);
-        var outcome = Run();
-        var diagnostics = outcome.Effects.Filter(e => e is Diagnostic).ToList();
-        if (closed < 10_000 || diagnostics.Count > 0 || outcome.State.Account != _state.Account)
-            throw new InvalidOperationException($"restart setup: {closed} closed trades, reconciliation said {string.Join("; ", diagnostics)}");
-        Console.WriteLine($"// restart state: {closed} closed trades, {_state.Orders.Count} orders, document {StateDocument.Save(_state).Length:N0} chars");
+        _book = Prepare(10_000);
+        Console.WriteLine($"// restart state: {_book.ClosedTrades} closed trades, {_book.State.Trades.Count} trades and {_book.State.Orders.Count} orders held, document {StateDocument.Save(_book.State).Length:N0} chars");
     }
 
     [Benchmark(Description = "save + restore + reconcile")]
-    public Outcome Run()
-    {
-        var document = StateDocument.Save(_state);
-        var restored = StateDocument.Restore(document).IfLeft(error => throw new InvalidOperationException(error));
-        return Kernel.Apply(restored, _report);
-    }
+    public Outcome Run() => Run(_book);
 }

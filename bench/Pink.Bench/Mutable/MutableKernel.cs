@@ -58,6 +58,9 @@ public sealed class MutableKernel
 
     public IReadOnlyDictionary<string, MTrade> Trades => _trades;
 
+    /// <summary>Every order, by the trade it belongs to.</summary>
+    public ILookup<string, MOrder> OrdersByTrade() => _orders.Values.ToLookup(o => o.Trade.TradeId, StringComparer.Ordinal);
+
     /// <summary>Apply one event; its effects replace the content of <paramref name="effects"/>.</summary>
     public void Apply(KernelEvent e, List<Effect> effects)
     {

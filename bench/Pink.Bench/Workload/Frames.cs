@@ -21,6 +21,8 @@ public static class Frames
         var items = new List<Item>(events.Count);
         var cum = new Dictionary<string, (long Venue, string Coid)>();
         string? lastBalance = null;
+        // `bc`, as BingX sends it: the balance change other than PnL and commission — a funding payment's amount.
+        var wallet = 0m;
         foreach (var e in events)
         {
             var text = e switch
@@ -31,14 +33,18 @@ public static class Frames
                     "PARTIALLY_FILLED", F(f.CumQty ?? f.Qty), f.Price > 0 ? F(f.CumAvgPrice ?? f.Price) : "0", f.Price > 0 ? F(f.Price) : null,
                     f.Settlement?.RealizedPnl is decimal rp ? F(rp) : null, f.Settlement is { } x ? F(-x.Fee) : null),
                 BalanceReport b when b.Id == lastBalance => items[^1].Text, // the exchange repeating its last report
-                BalanceReport b => $$$"""{"e":"ACCOUNT_UPDATE","E":{{{b.TimeMs}}},"a":{"m":"{{{(b.Reason == BalanceReason.Funding ? "FUNDING_FEE" : "ORDER")}}}","B":[{"a":"USDT","wb":"{{{F(b.WalletBalance)}}}","cw":"{{{F(b.WalletBalance)}}}","bc":"0"}],"P":[]}}""",
+                BalanceReport b => $$$"""{"e":"ACCOUNT_UPDATE","E":{{{b.TimeMs}}},"a":{"m":"{{{(b.Reason == BalanceReason.Funding ? "FUNDING_FEE" : "ORDER")}}}","B":[{"a":"USDT","wb":"{{{F(b.WalletBalance)}}}","cw":"{{{F(b.WalletBalance)}}}","bc":"{{{F(b.Reason == BalanceReason.Funding ? b.WalletBalance - wallet : 0)}}}"}],"P":[{{{Positions(b)}}}]}}""",
                 _ => null,
             };
-            if (e is BalanceReport br) lastBalance = br.Id;
+            if (e is BalanceReport br) (lastBalance, wallet) = (br.Id, br.WalletBalance);
             items.Add(text is null ? new Item(null, null, e.TimeMs, e) : new Item(text, Gzip(text), e.TimeMs, null));
         }
         return items.ToArray();
     }
+
+    // Hedge mode: `pa` unsigned, the side in `ps`.
+    private static string Positions(BalanceReport b) =>
+        string.Join(",", (b.Positions ?? []).Select(p => $$$"""{"s":"{{{p.Symbol}}}","pa":"{{{F(p.Qty)}}}","ep":"{{{F(p.EntryPrice)}}}","ps":"{{{(p.Side == PositionSide.Long ? "LONG" : "SHORT")}}}"}"""));
 
     private static string Otu(long time, string symbol, string coid, long venue, string side, string exec, string status, string z, string ap,
         string? last, string? rp, string? n) =>

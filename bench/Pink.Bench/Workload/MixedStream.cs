@@ -6,8 +6,9 @@ namespace Pink.Bench.Workload;
 /// A deterministic (seeded) stream of kernel events shaped like a live session: 4 slots cycling through
 /// open → acknowledged → partial entry fills → hold → close → acknowledged → partial exit fills, mark prices at a high
 /// rate (most for held instruments, some for instruments nobody holds), an ACCOUNT_UPDATE-style balance report after
-/// every fill whose wallet is the exchange's own arithmetic (so anchors agree with the K-ledger), settlements that ride
-/// on the fill or arrive later as REST income, occasional price-less exit legs repaired by the exchange's `rp`,
+/// every fill whose wallet is the exchange's own arithmetic and whose positions are the fill's position after it (so
+/// each update confirms its fill and anchors agree with the K-ledger), fees riding on every fill and a priced leg's
+/// `rp` on the fill or later as REST income, occasional price-less exit legs repaired by the exchange's `rp`,
 /// funding, and a few repeated exchange reports.
 /// <para>
 /// The generator keeps the exchange's books itself (VWAP basis, `rp` per leg, fees, wallet): it never asks the
@@ -69,6 +70,20 @@ public static class MixedStream
             if (g.ClosedTrades >= closedTrades && g.AllHolding) break;
         }
         return (events.ToArray(), g.Positions());
+    }
+
+    /// <summary>
+    /// The stream, generated as it is read, until <paramref name="closedTrades"/> trades have closed and every slot holds
+    /// an open position: for books too large to hold their events in memory (a million closed trades is ~70M events).
+    /// </summary>
+    public static IEnumerable<KernelEvent> StreamUntilClosedTrades(int closedTrades, int seed = DefaultSeed)
+    {
+        var g = new Generator(seed);
+        for (var i = 0; ; i++)
+        {
+            yield return g.Next(i);
+            if (g.ClosedTrades >= closedTrades && g.AllHolding) yield break;
+        }
     }
 
     private enum Phase { Idle, EntryPlaced, EntryFilling, Holding, ExitPlaced, ExitFilling }
@@ -228,16 +243,20 @@ public static class MixedStream
             l.Cum += qty;
             l.CumNotional += qty * (truePrice ?? price);
             var id = $"otu:{l.VenueOrderId}:{l.Cum:R}";
-            var later = (decimal)_rng.NextDouble() < 0.15m;
+            // The fee always rides on the fill (BingX's `n`), and so does the `rp` of a price-less leg: the account update
+            // that follows holds them, and the kernel takes a settlement reported on its own as not in the wallet yet.
+            // What may come later (REST income) is a priced leg's `rp`: a check of the kernel's estimate, moving nothing.
+            var later = price > 0 && (decimal)_rng.NextDouble() < 0.15m;
             var fill = new Fill(l.VenueOrderId, l.ClientOrderId, Symbols[l.Symbol], side, qty, price, _t, id, l.Cum, l.CumNotional / l.Cum,
-                later ? null : new ExchangeSettlement(rp, fee));
+                new ExchangeSettlement(later ? null : rp, fee));
+            _wallet += rp - fee;
+            // As BingX's ACCOUNT_UPDATE: the position the fill changed, as it stands after it (hedge mode: unsigned, by side).
+            _urgent.Enqueue(new DeferredReport(new ExchangePosition(Symbols[l.Symbol], l.Side, l.Open, l.Open > 0 ? Math.Round(l.Basis, 8) : 0, 3)));
             if (later)
             {
                 SettledLater++;
-                _urgent.Enqueue(new FillSettled($"inc:{l.VenueOrderId}:{l.Cum:R}", l.VenueOrderId, rp, fee, _t + 1));
+                _urgent.Enqueue(new FillSettled($"inc:{l.VenueOrderId}:{l.Cum:R}", l.VenueOrderId, rp, 0, _t + 1));
             }
-            _wallet += rp - fee;
-            _urgent.Enqueue(new DeferredReport());
             return fill;
         }
 
@@ -264,11 +283,11 @@ public static class MixedStream
             return Report(BalanceReason.Funding);
         }
 
-        private BalanceReport Report(BalanceReason reason)
+        private BalanceReport Report(BalanceReason reason, ExchangePosition? position = null)
         {
             Balances++;
             var wallet = Math.Round(_wallet, 8);
-            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, null, reason, _t);
+            _lastReport = new BalanceReport($"au:{_t}:USDT:{wallet:R}", wallet, null, reason, _t, position is null ? null : [position]);
             return _lastReport;
         }
 
@@ -297,11 +316,13 @@ public static class MixedStream
         private sealed record DeferredReport : KernelEvent
         {
             [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-            public DeferredReport() : base(0) { }
+            public DeferredReport(ExchangePosition position) : base(0) => Position = position;
+
+            public ExchangePosition Position { get; }
 
             private protected override void Closed() { }
         }
 
-        public KernelEvent Resolve(KernelEvent e) => e is DeferredReport ? Report(BalanceReason.Order) : e;
+        public KernelEvent Resolve(KernelEvent e) => e is DeferredReport d ? Report(BalanceReason.Order, d.Position) : e;
     }
 }
