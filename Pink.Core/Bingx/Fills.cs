@@ -6,9 +6,9 @@ namespace Pink.Core.Bingx;
 /// Cumulative venue reports → one incremental kernel fill (shared by the stream and REST order queries).
 /// The increment is Δz = z − what the kernel already applied, and its price must price the whole increment: after a
 /// lost frame Δz spans the lost fill(s) and the last one, and `L` prices only the last fill. So `L` is the price only
-/// when it is known to cover Δz — `l` is sent and covers Δz, or (no `l`) the cumulative-average derivation
-/// d = (ap·z − ap_prev·z_prev) / Δz agrees with `L` within what the rounding of the reported averages explains;
-/// otherwise the price is d (exact for the whole increment, up to that rounding), and 0 (unknown) when d cannot be
+/// when nothing shows that it does not cover Δz — `l` is sent and covers Δz, or (no `l`) the cumulative-average
+/// derivation d = (ap·z − ap_prev·z_prev) / Δz agrees with `L` within what the rounding of the reported averages
+/// explains, or cannot be made (no `ap`, or the previous average unknown); otherwise the price is d (exact for the whole increment, up to that rounding), and 0 (unknown) when d cannot be
 /// derived — never one fill's price for several fills.
 /// </summary>
 internal static class Fills
@@ -72,7 +72,9 @@ internal static class Fills
         {
             // `l` at least Δz: the increment lies inside the last fill (the top `l` of the cumulative quantity).
             if (lastQty is decimal l) { if (l >= increment) return last; }
-            else if (derived is decimal d && Math.Abs(last - d) <= RoundingBound(avgPrice!.Value, avgScale, cumQty, prevQty, prevAvg)) return last;
+            // Without `l` only the averages can show that the increment is more than the last fill; when they cannot
+            // be read (no `ap`, or the previous average unknown) nothing contradicts `L`, the seed's first true price.
+            else if (derived is not decimal d || Math.Abs(last - d) <= RoundingBound(avgPrice!.Value, avgScale, cumQty, prevQty, prevAvg)) return last;
         }
         return derived ?? 0m;
     }

@@ -108,8 +108,9 @@ internal static class Rest
     // Every fill known, but the order's cumulative profit or commission says more than the kernel booked: the stream
     // reports each fill's own rp and n, and a frame lost in a gap took its figures with it (the next frame's cumulative z
     // still brought the quantity). The difference is settled after the fact, once (its id is the figures it settles).
-    // An order whose realized awaits confirmation (a stream frame's rp disagreed) is settled even when its profit adds
-    // nothing: the kernel compares the venue's cumulative figures and only then calls a disagreement an error.
+    // An order that awaits confirmation (its figures are stream frames' own, or a frame's rp disagreed) is settled even
+    // when its profit adds nothing: the kernel then holds the venue's cumulative figures, compares them, and only then
+    // calls a disagreement an error.
     private static void Settled(JsonElement o, long venueId, decimal executed, OrderProgress known, long time, List<KernelEvent> output)
     {
         var profit = Json.Number(o, "profit");

@@ -9,8 +9,8 @@ namespace Pink.Core.Bingx;
 /// its price must price the whole increment, which after a lost frame spans the lost fill(s) and the last one, while
 /// `L` prices only the last fill: `L` when `l` is sent and covers Δz, or (no `l`) when the cumulative-average
 /// derivation d = (ap·z − ap_prev·z_prev) / Δz agrees with `L` within what the averages' rounding explains (half a unit
-/// in the last place of `ap` as written times z/Δz, plus the same for the previous average times z_prev/Δz); otherwise
-/// d; 0.0 (unknown) when d cannot be derived — never `p`, the order's (possibly protective) price, and never one fill's
+/// in the last place of `ap` as written times z/Δz, plus the same for the previous average times z_prev/Δz) or cannot
+/// be derived (nothing contradicts `L`); otherwise d; 0.0 (unknown) when d cannot be derived — never `p`, the order's (possibly protective) price, and never one fill's
 /// price for several fills. Real BingX sends neither `L` nor `l`: the price is d.
 /// `rp` and `n` ride on the fill as the exchange's settlement, the fee's sign normalised once (BingX negative = paid);
 /// they are the frame's own fill's, so the settlement is provisional: a disagreement with the kernel's estimate asks

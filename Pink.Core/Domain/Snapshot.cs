@@ -146,7 +146,8 @@ public sealed record AccountSnapshot
 
 /// <summary>
 /// The venue's cumulative figures for one order as the kernel has applied them. <paramref name="AwaitsConfirmation"/>:
-/// the exchange's realized so far disagrees with the kernel's estimate (found on a stream frame's figures, or already
-/// an error), so the venue's cumulative figures must reach the kernel's comparison.
+/// the order's figures are stream frames' own (<see cref="Order.Provisional"/>), or its exchange realized so far disagrees
+/// with the kernel's estimate — the venue's cumulative figures (an order answer) must reach the kernel even when they add
+/// nothing.
 /// </summary>
 internal sealed record OrderProgress(decimal CumQty, decimal AvgPrice, decimal ExchangeRealized, decimal Fees, bool AwaitsConfirmation = false);

@@ -17,6 +17,12 @@ namespace Pink.Core;
 /// trade that never filled (removed when its entry ended) are forgotten once they have all ended.
 /// </para>
 /// <para>
+/// Figures only stream frames reported (<c>Order.Provisional</c>: each frame carries its own fill's `rp` and fee, so a
+/// frame lost in a gap took its figures with it) are not final while an order answer may still complete them: such a
+/// trade leaves when the venue's cumulative figures for its orders come (an order answer), or at the first sweep after
+/// the step that closed it.
+/// </para>
+/// <para>
 /// When: a trade touched by a step (written, or one of its orders written) is checked in that step; every closed trade
 /// is checked (a sweep) when a trade closes, a positions report or an income page changes the books — so a document
 /// from a build that kept closed trades keeps them until then. A closed trade that cannot settle (a venue that never
@@ -90,7 +96,10 @@ internal static class Forgetting
                 continue;
             }
             if (!trade.Closed) continue;
-            if (Settled(trade, orders, book.Account, s.Config)) Forget(s, ref book, id, trade, orders, true);
+            // Figures the stream alone reported may still be completed by an order answer (a lost frame's rp and fee): such
+            // a trade waits for that answer, or at most until a later sweep.
+            if (Settled(trade, orders, book.Account, s.Config) && (!orders.Exists(o => o.Provisional) || sweep && trade.ClosedMs < s.TimeMs))
+                Forget(s, ref book, id, trade, orders, true);
             else if (sweep) (waiting ??= new List<Trade>()).Add(trade);
         }
         if (waiting is null || waiting.Count <= MaxUnsettled) return;

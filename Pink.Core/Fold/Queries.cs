@@ -88,7 +88,7 @@ public static class Queries
                 // the venue lower-cases client order ids: the one it echoes for a live order is ours whatever its case
                 ?? state.LanesView.Orders.FirstOrDefault(x => x is not null && string.Equals(x.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase));
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees,
-            o.ExchangeSettled && Settlements.Disagrees(state.Config, o.EstimatedRealized, o.ExchangeRealized));
+            o.Provisional || o.ExchangeSettled && Settlements.Disagrees(state.Config, o.EstimatedRealized, o.ExchangeRealized));
     }
 
     /// <summary>

@@ -111,12 +111,12 @@ internal static class Settlements
                 Compare(s, order, trade, realized, provisional);
             s.Put(order with
             {
-                Fees = order.Fees + fee,
+                Fees = order.Fees + fee, Provisional = provisional,
                 ExchangeSettled = true, ExchangeRealized = order.ExchangeRealized + realized,
                 EstimatedRealized = repaired ? order.EstimatedRealized + realized : order.EstimatedRealized,
             });
         }
-        else s.Put(order with { Fees = order.Fees + fee });
+        else s.Put(order with { Fees = order.Fees + fee, Provisional = provisional });
         s.Put(trade with { Fees = fees, PnlSource = SourceOf(s, trade) });
     }
 

@@ -37,6 +37,8 @@ public class BingxReading(ITestOutputHelper output)
         private KernelState _state = Kernel.Initial(new KernelConfig(SeedCapital: 10_000));
         private long _time = 1_750_000_000_000;
         private readonly List<string> _log = [];
+        // What the kernel said of the trades it forgot (closed, every venue figure in): their final figures.
+        private readonly Dictionary<string, TradeForgotten> _forgotten = [];
 
         public void Check()
         {
@@ -105,6 +107,7 @@ public class BingxReading(ITestOutputHelper output)
         {
             var outcome = Kernel.Apply(_state, e);
             _state = outcome.State;
+            foreach (var gone in outcome.Effects.OfType<TradeForgotten>()) _forgotten[gone.TradeId] = gone;
             foreach (var d in outcome.Effects.OfType<Diagnostic>())
             {
                 _log.Add($"  {d.Severity} {d.Kind}: {d.Detail}");
@@ -119,7 +122,13 @@ public class BingxReading(ITestOutputHelper output)
 
         private void Books(string tradeId, TradePlan plan1, ReportingVenue entry, ReportingVenue exit)
         {
-            var trade = _state.Trades.Find(tradeId).Case as Trade;
+            // Every report ends with the venue's final figures: nothing of the trade is still to come, so the state must
+            // have let it go (its final figures are in the TradeForgotten effect).
+            Require.That(_state.Trades.Find(tradeId).IsNone && _forgotten.ContainsKey(tradeId),
+                () => Where($"{tradeId} is still in the state although every figure of it is in"));
+            var gone = _forgotten[tradeId];
+            Require.That(gone.Settled, () => Where($"{tradeId} was forgotten unsettled"));
+            var trade = gone.Trade;
             Require.That(trade is not null, () => Where($"no trade {tradeId}"));
             var t = trade!;
             var total = plan1.Entry.Total;
@@ -128,7 +137,7 @@ public class BingxReading(ITestOutputHelper output)
             Require.That(t.Legs.Sum(l => l.Qty) == total, () => Where($"{tradeId}: exit legs of {t.Legs.Sum(l => l.Qty)} for {total}"));
             foreach (var (venue, id) in new[] { (entry, $"e{tradeId[1..]}"), (exit, $"x{tradeId[1..]}") })
             {
-                var o = _state.Orders.Find(id).Case as Order;
+                var o = gone.Orders.Find(x => x.ClientOrderId == id).Case as Order;
                 Require.That(o is not null, () => Where($"no order {id}"));
                 Require.That(o!.FilledQty == total && o.ReportedCumQty == total, () => Where($"{id}: filled {o.FilledQty}, cumulative {o.ReportedCumQty}; the venue filled {total}"));
                 Require.That(o.ExchangeRealized == venue.Profit[^1], () => Where($"{id}: exchange realized {o.ExchangeRealized}, the venue's rp total {venue.Profit[^1]}"));

@@ -82,11 +82,22 @@ public class IncrementPriceTests
     }
 
     [Fact]
-    public void Without_l_and_without_an_average_L_is_not_taken_for_the_increment()
+    public void Without_l_and_without_an_average_nothing_contradicts_L()
     {
+        // Neither `l` nor the averages can show the increment is more than the last fill: `L` is the true price there is
         var feed = Bound();
         var fill = feed(Frame("100", null, last: "1.05"));
-        Assert.Equal((100m, 0.0m), (fill.Qty, fill.Price));
+        Assert.Equal((100m, 1.05m), (fill.Qty, fill.Price));
+    }
+
+    [Fact]
+    public void Without_l_after_a_price_less_fill_L_prices_the_next_increment()
+    {
+        // The first report had no price at all (the previous average is unknown): the next one's `L` is not contradicted
+        var feed = Bound();
+        Assert.Equal(0m, feed(Frame("100", "0", last: null)).Price);
+        var fill = feed(Frame("150", "1.1", last: "1.2"));
+        Assert.Equal((50m, 1.2m), (fill.Qty, fill.Price));
     }
 
     [Fact]
@@ -107,12 +118,15 @@ public class IncrementPriceTests
     }
 
     [Fact]
-    public void An_increment_too_small_for_its_figures_is_priced_unknown_without_throwing()
+    public void An_increment_too_small_for_its_figures_gets_no_derived_price_and_no_exception()
     {
+        // (1000000·200.0000000000000000000000001 − 1·200) / 10⁻²⁵ is beyond decimal: the averages give no price, and
+        // nothing throws; `L`, when sent, is then not contradicted, and without it the price is unknown
         var feed = Bound();
         feed(Frame("200", "1.00000000"));
-        // (1000000·200.0000000000000000000000001 − 1·200) / 10⁻²⁵ is beyond decimal: no price, and no exception
-        var fill = feed(Frame("200.0000000000000000000000001", "1000000", last: "5"));
-        Assert.Equal(0.0m, fill.Price);
+        Assert.Equal(5m, feed(Frame("200.0000000000000000000000001", "1000000", last: "5")).Price);
+        var other = Bound();
+        other(Frame("200", "1.00000000"));
+        Assert.Equal(0.0m, other(Frame("200.0000000000000000000000001", "1000000")).Price);
     }
 }

@@ -41,6 +41,7 @@ public class DocumentStrictnessTests
         { "version 4", d => d["version"] = 4, "version 4 is not supported: this build reads versions 1, 2 and 3" },
         { "a version 3 field in version 2", d => State(d).Add("forgotten", new JsonArray()), "forgotten is not a field of a version 2 document" },
         { "a version 3 config field in version 2", d => State(d)["config"]!.AsObject().Add("forgotten_memory", 5), "config.forgotten_memory is not a field of a version 2 document" },
+        { "a version 3 order field in version 2", d => State(d)["orders"]!.AsObject().First().Value!.AsObject().Add("provisional", true), "orders[].provisional is not a field of a version 2 document" },
         { "version missing", d => d.Remove("version"), "version is missing" },
         { "version as text", d => d["version"] = "2", "version \"2\" is not supported: this build reads versions 1, 2 and 3" },
         { "wrong kind", d => d["kind"] = "something-else", "kind \"something-else\" is not \"pink.kernel-state\"" },

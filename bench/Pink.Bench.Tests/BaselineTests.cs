@@ -15,8 +15,8 @@ public class BaselineTests
     /// document bytes; a deliberate change of the kernel's rules or of the stream changes them (say why in the commit).
     /// </summary>
     public static (string Hash, int Effects) KernelFingerprint => Size.Fast
-        ? ("5A2F2D511C15A6B18491907EF4B12C574391962A207901BC6B697FF3F5777D6A", 138_090)
-        : ("AA8514E2FFB4B5E4C8FE1C841AA1C9B68A4DA4314EE443598DB988BB07E2012C", 1_380_538);
+        ? ("3A73DCAEC8C67D8A8944FA1142301A0722B5BC143E2C934E2AC33B16C0F5BB65", 138_090)
+        : ("C5B6E44FA69D062F399755F6FC4D44218F0108BF077E6CD81B8DF0FB602C7791", 1_380_538);
 
     [Fact]
     public void Kernel_effects_and_state_document_on_the_mixed_stream_are_unchanged()
@@ -113,7 +113,10 @@ public class BaselineTests
             Assert.True(t.Fees == v.Fees, $"{t.TradeId} fees: events {t.Fees}, frames {v.Fees}; {t}; {v}");
             Assert.Equal(t.PnlSource, v.PnlSource);
         }
-        Assert.Equal(direct.Trades.Count, viaFrames.Trades.Count);
+        // The frames' figures are the stream's own (provisional): a closed trade whose orders an order answer could still
+        // complete waits for the next sweep, so the frames' state may hold closed trades the events' state let go.
+        Assert.All(viaFrames.Trades.Values.Where(t => direct.Trades.Find(t.TradeId).IsNone),
+            t => Assert.True(t.Closed && viaFrames.Orders.Values.Any(o => o.TradeId == t.TradeId && o.Provisional), $"{t.TradeId} held"));
         Assert.Equal(direct.Account.Capital, viaFrames.Account.Capital, 6);
         Assert.Equal(direct.Account.FeesPaid, viaFrames.Account.FeesPaid, 6);
     }

@@ -28,6 +28,8 @@ internal static class V2Converter
                 {
                     if (o.ContainsKey("awaited_settlements")) throw new DocumentError("orders[].awaited_settlements is not a field of a version 2 document");
                     o["awaited_settlements"] = 0;
+                    if (o.ContainsKey("provisional")) throw new DocumentError("orders[].provisional is not a field of a version 2 document");
+                    o["provisional"] = false;
                 }
         return s;
     }
