@@ -43,11 +43,11 @@ public sealed record KernelState
     // Layout, for speed (behaviour is that of the plain record):
     //
     // * What only ledger events change (config, account, slots, trades, orders, venue ids, de-duplication memory, the
-    //   routed-by-state count, and the per-slot lanes derived from them) sits in one Book, shared by every state a mark
-    //   makes: a mark's state is the sequence, the time, the marks and a reference to the book (72 bytes).
-    // * The lanes (see Lanes) are derived from Slots, Trades and Orders, and their marks from Marks: setting any of them
-    //   (e.g. with `with`) drops them; they are neither serialised nor part of equality. Trades and orders are always in
-    //   their maps (which hold only what is live, see Forgetting); the lanes are a cache of the slots' ones.
+    //   routed-by-state count, and the per-slot lanes derived from them) is one Book value, held inline: each state,
+    //   a mark's too, has its own copy (sharing it between the states marks make was measured not to pay, README).
+    // * The lanes (see Lanes: the slots' instrument keys) are derived from Slots and Trades, and their marks from Marks:
+    //   setting any of them (e.g. with `with`) drops them; they are neither serialised nor part of equality. Trades and
+    //   orders are in their maps alone (which hold only what is live, see Forgetting).
     // * States the kernel builds keep the lanes' marks *authoritative* ("hot"): the marks of the instruments the slots
     //   hold are in the lanes alone, and the marks map holds the others (with older values, or none, for what the lanes
     //   hold): a mark then writes no map. The public Marks folds the lanes back in on first read, so every reader
@@ -58,8 +58,8 @@ public sealed record KernelState
     private decimal[]? _laneMarks;
     private StrongBox<MarkMap>? _marksRead; // Marks with the lanes' marks folded in, built on first read
 
-    /// <summary>What only ledger events change, shared by the states marks make.</summary>
-    internal sealed record Book(KernelConfig Config, Account Account, Arr<Slot> Slots, TradeMap Trades, OrderMap Orders,
+    /// <summary>What only ledger events change (a value: every state holds its own copy).</summary>
+    internal record struct Book(KernelConfig Config, Account Account, Arr<Slot> Slots, TradeMap Trades, OrderMap Orders,
         Map<long, string> VenueOrders, DedupMemory Dedup, long FillsRoutedByState, DedupMemory Forgotten)
     {
         /// <summary>The slots' lanes; built on first use unless the kernel made them.</summary>

@@ -41,7 +41,7 @@ internal static class Marks
         }
         if (s.LanesUnchanged)
         {
-            // The hot path: the slots' hosted trades, their symbol keys and last marks are at hand in the lanes.
+            // The hot path: the slots' symbol keys and last marks are at hand in the lanes.
             var keys = s.Lanes.Keys;
             for (var i = 0; i < keys.Length; i++)
             {

@@ -8,22 +8,22 @@ public static class Queries
     /// <summary>The published snapshot of a state.</summary>
     public static AccountSnapshot Snapshot(KernelState state)
     {
-        var lanes = state.LanesView;
         var marks = state.LaneMarks;
+        var slots = state.Slots;
+        var trades = state.Trades;
         var unrealized = 0.0m;
-        for (var i = 0; i < lanes.Trades.Length; i++)
-            unrealized += lanes.Trades[i] is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, marks[i], t.EntryBasis) : 0.0m;
+        for (var i = 0; i < slots.Count; i++)
+            unrealized += slots[i].TradeId is string id && trades.Find(id).Case is Trade t ? Pnl.Unrealized(t.Side, t.OpenQty, marks[i], t.EntryBasis) : 0.0m;
         return new AccountSnapshot(state, unrealized);
     }
 
     /// <summary>What readers see of each slot of a state.</summary>
     internal static SlotView[] Views(KernelState state)
     {
-        var lanes = state.LanesView;
         var marks = state.LaneMarks;
         var views = new SlotView[state.Slots.Count];
         for (var i = 0; i < views.Length; i++)
-            views[i] = View(state.Slots[i], lanes.Trades[i], marks[i], state.Account.Capital);
+            views[i] = View(state.Slots[i], state.Slots[i].TradeId is string id ? state.Trades.Find(id).Case as Trade : null, marks[i], state.Account.Capital);
         return views;
     }
 
@@ -86,7 +86,9 @@ public static class Queries
         if (o is null && !string.IsNullOrEmpty(clientOrderId))
             o = state.Orders.Find(clientOrderId).Case as Order
                 // the venue lower-cases client order ids: the one it echoes for a live order is ours whatever its case
-                ?? state.LanesView.Orders.FirstOrDefault(x => x is not null && string.Equals(x.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase));
+                ?? state.Slots.SelectMany(s => new[] { s.EntryOrder, s.ExitOrder })
+                    .Where(x => x is not null && string.Equals(x, clientOrderId, StringComparison.OrdinalIgnoreCase))
+                    .Select(x => state.Orders.Find(x!).Case as Order).FirstOrDefault(x => x is not null);
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees,
             o.Provisional || o.ExchangeSettled && Settlements.Disagrees(state.Config, o.EstimatedRealized, o.ExchangeRealized));
     }

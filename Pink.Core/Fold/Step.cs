@@ -11,7 +11,7 @@ namespace Pink.Core;
 /// copies of the account, slots, marks and de-duplication memory, buffers the trades and orders it writes (a trade is
 /// typically written four or five times by one fill), and builds the next <see cref="KernelState"/> once, in
 /// <see cref="Finish"/>, writing each touched trade and order into its map a single time. Reads go to the buffer first,
-/// then to the state's per-slot lanes (the hosted trade and live orders of each slot), and only then to the maps.
+/// then to the maps.
 /// </para>
 /// </summary>
 internal sealed class Step
@@ -167,9 +167,6 @@ internal sealed class Step
         if (tradeId is null) return null;
         for (var i = 0; i < _tradeCount; i++)
             if (string.Equals(_tradeIds![i], tradeId)) return _tradeValues![i];
-        var hosted = _lanes.Trades;
-        for (var i = 0; i < hosted.Length; i++)
-            if (hosted[i] is Trade t && string.Equals(t.TradeId, tradeId)) return t;
         return _before.Trades.Find(tradeId).Case as Trade;
     }
 
@@ -217,9 +214,6 @@ internal sealed class Step
         if (clientOrderId is null) return null;
         for (var i = 0; i < _orderCount; i++)
             if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId)) return _orderValues[i];
-        var live = _lanes.Orders;
-        for (var i = 0; i < live.Length; i++)
-            if (live[i] is Order o && string.Equals(o.ClientOrderId, clientOrderId)) return o;
         return _before.Orders.Find(clientOrderId).Case as Order;
     }
 
@@ -235,8 +229,11 @@ internal sealed class Step
         if (string.IsNullOrEmpty(clientOrderId)) return null;
         for (var i = 0; i < _orderCount; i++)
             if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return _orderValues[i];
-        foreach (var o in _lanes.Orders)
-            if (o is not null && string.Equals(o.ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return OrderOf(o.ClientOrderId);
+        foreach (var slot in _before.Slots)
+        {
+            if (slot.EntryOrder is string entry && string.Equals(entry, clientOrderId, StringComparison.OrdinalIgnoreCase) && OrderOf(entry) is Order e) return e;
+            if (slot.ExitOrder is string exit && string.Equals(exit, clientOrderId, StringComparison.OrdinalIgnoreCase) && OrderOf(exit) is Order x) return x;
+        }
         return null;
     }
 
@@ -287,14 +284,13 @@ internal sealed class Step
         if (!_changed) return new Outcome(Remembered(), Prelude.toSeq(Stamp(_before.EventSeq, 0, out _)));
         var seq = _before.EventSeq + 1;
         var state = Build(seq);
-        var lanes = state.LanesView;
         var snapshot = Queries.Snapshot(state);
         var effects = Stamp(seq, _ledgerChanged ? 2 : 1, out var n);
         if (_ledgerChanged)
         {
             var open = 0;
-            foreach (var t in lanes.Trades)
-                if (t is not null && t.OpenQty > KernelConfig.QtyEpsilon) open++;
+            foreach (var slot in state.Slots)
+                if (slot.TradeId is not null && state.Trades.Find(slot.TradeId).Case is Trade t && t.OpenQty > KernelConfig.QtyEpsilon) open++;
             effects[n++] = new PersistRow(new StatusSnapshotRow(Ts, seq, snapshot.Capital, snapshot.Equity, Names.Of(snapshot.CapitalSource),
                 snapshot.EWalletBalance, snapshot.AvailableMargin, snapshot.FeesPaid, snapshot.UnrealizedPnl, open, snapshot.EntriesBlocked));
         }
@@ -393,54 +389,15 @@ internal sealed class Step
         return (map, marks);
     }
 
-    // The lanes built from this step's view hold exactly the buffered value of any id they name.
-    private static bool Holds(Trade?[] held, Trade t)
-    {
-        foreach (var h in held)
-            if (h is not null && string.Equals(h.TradeId, t.TradeId)) return true;
-        return false;
-    }
-
-    private static bool Holds(Order?[] held, Order o)
-    {
-        foreach (var h in held)
-            if (h is not null && string.Equals(h.ClientOrderId, o.ClientOrderId)) return true;
-        return false;
-    }
-
-    private bool BufferedTrade(string id)
-    {
-        for (var i = 0; i < _tradeCount; i++)
-            if (string.Equals(_tradeIds![i], id)) return true;
-        return false;
-    }
-
-    private bool BufferedOrder(string id)
-    {
-        for (var i = 0; i < _orderCount; i++)
-            if (string.Equals(_orderValues![i].ClientOrderId, id)) return true;
-        return false;
-    }
-
     private Lanes BuildLanes(Arr<Slot> slots)
     {
         var n = slots.Count;
-        var hosted = new Trade?[n];
         var keys = new string?[n];
-        var live = new Order?[2 * n];
         for (var i = 0; i < n; i++)
-        {
-            var slot = slots[i];
-            if (TradeOf(slot.TradeId) is Trade t)
-            {
-                hosted[i] = t;
-                keys[i] = i < _lanes.Trades.Length && _lanes.Trades[i] is Trade p && ReferenceEquals(p.Symbol, t.Symbol) ? _lanes.Keys[i] : Symbols.Key(t.Symbol);
-            }
-            live[2 * i] = OrderOf(slot.EntryOrder);
-            live[2 * i + 1] = OrderOf(slot.ExitOrder);
-        }
+            if (TradeOf(slots[i].TradeId) is Trade t)
+                keys[i] = i < _lanes.Keys.Length && _lanes.Keys[i] is string p && Symbols.IsKeyOf(t.Symbol, p) ? p : Symbols.Key(t.Symbol);
         // The same instruments in the same lanes (the common case: a fill or an ack) keep the keys, and so their marks.
-        return new Lanes(hosted, SameKeys(keys, _lanes.Keys) ? _lanes.Keys : keys, live);
+        return new Lanes(SameKeys(keys, _lanes.Keys) ? _lanes.Keys : keys);
     }
 
     private static bool SameKeys(string?[] keys, string?[] before)
