@@ -86,9 +86,7 @@ public static class Queries
         if (o is null && !string.IsNullOrEmpty(clientOrderId))
             o = state.Orders.Find(clientOrderId).Case as Order
                 // the venue lower-cases client order ids: the one it echoes for a live order is ours whatever its case
-                ?? state.Slots.SelectMany(s => new[] { s.EntryOrder, s.ExitOrder })
-                    .Where(x => x is not null && string.Equals(x, clientOrderId, StringComparison.OrdinalIgnoreCase))
-                    .Select(x => state.Orders.Find(x!).Case as Order).FirstOrDefault(x => x is not null);
+                ?? Slot.LiveOrdersEchoed(state.Slots, clientOrderId).Select(x => state.Orders.Find(x).Case as Order).FirstOrDefault(x => x is not null);
         return o is null ? null : new OrderProgress(o.ReportedCumQty, o.ReportedAvgPrice, o.ExchangeRealized, o.Fees,
             o.Provisional || o.ExchangeSettled && Settlements.Disagrees(state.Config, o.EstimatedRealized, o.ExchangeRealized));
     }

@@ -229,11 +229,8 @@ internal sealed class Step
         if (string.IsNullOrEmpty(clientOrderId)) return null;
         for (var i = 0; i < _orderCount; i++)
             if (string.Equals(_orderValues![i].ClientOrderId, clientOrderId, StringComparison.OrdinalIgnoreCase)) return _orderValues[i];
-        foreach (var slot in _before.Slots)
-        {
-            if (slot.EntryOrder is string entry && string.Equals(entry, clientOrderId, StringComparison.OrdinalIgnoreCase) && OrderOf(entry) is Order e) return e;
-            if (slot.ExitOrder is string exit && string.Equals(exit, clientOrderId, StringComparison.OrdinalIgnoreCase) && OrderOf(exit) is Order x) return x;
-        }
+        foreach (var id in Slot.LiveOrdersEchoed(_before.Slots, clientOrderId))
+            if (OrderOf(id) is Order o) return o;
         return null;
     }
 

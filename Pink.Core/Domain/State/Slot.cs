@@ -36,4 +36,17 @@ public sealed record Slot
 
     /// <summary>An idle slot.</summary>
     internal static Slot Idle(int index) => new(index, SlotPhase.Idle, null, null, null, false, 0, null);
+
+    /// <summary>
+    /// The slots' live order ids that <paramref name="clientOrderId"/> names whatever its case: the venue lower-cases the
+    /// client order ids it echoes, and only a live order can still be echoed.
+    /// </summary>
+    internal static IEnumerable<string> LiveOrdersEchoed(LanguageExt.Arr<Slot> slots, string clientOrderId)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.EntryOrder is string entry && string.Equals(entry, clientOrderId, StringComparison.OrdinalIgnoreCase)) yield return entry;
+            if (slot.ExitOrder is string exit && string.Equals(exit, clientOrderId, StringComparison.OrdinalIgnoreCase)) yield return exit;
+        }
+    }
 }
